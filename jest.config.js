@@ -1,0 +1,27 @@
+/** @type {import('jest').Config} */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+};
+const aliases = {
+  '^@grif/domain$': '<rootDir>/libs/domain/src',
+  '^@grif/engine$': '<rootDir>/libs/engine/src',
+  '^@grif/persistence$': '<rootDir>/libs/persistence/src',
+  '^@grif/queue$': '<rootDir>/libs/queue/src',
+  '^@grif/audit$': '<rootDir>/libs/audit/src',
+  '^@grif/contracts$': '<rootDir>/libs/contracts/src',
+  '^@grif/runtime$': '<rootDir>/libs/runtime/src',
+  '^@grif/workflows$': '<rootDir>/workflows',
+};
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },
+  moduleNameMapper: aliases,
+  testMatch: ['<rootDir>/{libs,workflows,apps,test}/**/*.{spec,test}.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/admin/'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { Actor, GrifError, hasRole, WorkingCalendar } from '@grif/domain';
+import { EFFECT_TYPES, Effect, Envelope, WorkflowDefinition } from '@grif/workflows';
+import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
+import type { CalendarSource, Clock, DeadlineRow, EngineStore, EngineTx, InstanceRow, OutboxListener, OutboxRow, StoredResponse } from './ports';
+import { explainRefusal } from './refusal';
+import { persistSnapshot, restoreSnapshot, stateName } from './snapshot';
+import { parsePayload } from './validate';
+import { WorkflowRegistry } from './workflow-registry';
+
+export interface SendOptions {
+  idempotencyKey?: string;
+  expectedVersion?: number;
+  /** Set when a deadline alarm sends this event: the deadline is settled in the same transaction. */
+  firesDeadline?: string;
+}
+
+export interface CreateOptions<TInput> {
+  idempotencyKey?: string;
+  /** Builds the machine input inside the transaction (journal numbers are allocated there). */
+  input: (tx: EngineTx, at: Date, payload: unknown) => Promise<TInput>;
+  /** Extra fields for the 201 answer, taken from the new instance's context. */
+  describe?: (context: any) => Record<string, unknown>;
+}
+
+export interface SendResult {
+  id: string;
+  state: string;
+  version: number;
+  [extra: string]: unknown;
+}
+
+export interface InstanceView {
+  instance: InstanceRow;
+  snapshot: AnyMachineSnapshot;
+  definition: WorkflowDefinition;
+}
+
+type Outcome = { status: number; body: SendResult };
+
+/**
+ * The one way anything changes: authorize → validate → pure transition → one
+ * transaction with the event, the snapshot (version-checked), the idempotency
+ * record and the outbox. Effects run only after commit, from the outbox.
+ */
+export class WorkflowEngine {
+  constructor(
+    private readonly registry: WorkflowRegistry,
+    private readonly store: EngineStore,
+    private readonly clock: Clock,
+    private readonly calendars: CalendarSource,
+    private readonly listener?: OutboxListener,
+  ) {}
+
+  async create<TInput>(machineId: string, payload: unknown, actor: Actor, opts: CreateOptions<TInput>): Promise<Outcome> {
+    const def = this.registry.current(machineId);
+    if (!hasRole(actor, ...def.creatorRoles)) throw GrifError.ruleRefusal('R-4.1b', 'forbidden');
+    const parsed = parsePayload(def.createSchema, payload);
+    const fp = fingerprint({ op: 'create', machineId, payload: parsed });
+    return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
+      const at = this.clock.now();
+      const input = await opts.input(tx, at, parsed);
+      const [snapshot] = initialTransition(def.machine, input);
+      const id = randomUUID();
+      const state = stateName(snapshot.value);
+      const event = this.link(GENESIS_HASH, {
+        schoolId: actor.schoolId, instanceId: id, seq: 1, type: 'CREATE', payload: input, actorId: actor.userId,
+        actorRoles: actor.roles, at: at.toISOString(), fromState: null, toState: state,
+      });
+      const instance: InstanceRow = {
+        id, schoolId: actor.schoolId, machineId: def.id, machineVersion: def.version, state,
+        snapshot: persistSnapshot(def, snapshot), version: 1, lastSeq: 1, headHash: event.hash,
+      };
+      await tx.insertInstance(instance, event.at);
+      await tx.appendEvent(event);
+      await tx.project(instance, snapshot.context, event.at);
+      return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(snapshot.context) ?? {}) } };
+    });
+  }
+
+  async send(id: string, type: string, payload: unknown, actor: Actor, opts: SendOptions = {}): Promise<Outcome> {
+    const fp = fingerprint({ op: 'send', id, type, payload: payload ?? {} });
+    return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
+      const { instance, snapshot, definition: def } = await this.visible(tx, actor, id);
+      const spec = def.events[type];
+      if (!spec) {
+        throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }] });
+      }
+      const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
+      if (!allowed) throw spec.roleRule ? GrifError.ruleRefusal(spec.roleRule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');
+      const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
+      await this.checkUserRefs(tx, actor.schoolId, spec.userRefs, parsed);
+      if (opts.expectedVersion != null && opts.expectedVersion !== instance.version) throw new GrifError('conflict', 'STALE_VERSION');
+
+      const at = this.clock.now().toISOString();
+      const env: Envelope = { type, payload: parsed, actor, at, seq: instance.lastSeq + 1, calendar: await this.calendars.calendarFor(actor.schoolId) };
+      const [next, actions] = transition(def.machine, snapshot, env as never);
+      if (next === snapshot) throw explainRefusal(def, snapshot, env);
+
+      const toState = stateName(next.value);
+      const event = this.link(instance.headHash, {
+        schoolId: instance.schoolId, instanceId: id, seq: env.seq, type, payload: parsed, actorId: actor.userId,
+        actorRoles: actor.roles, at, fromState: instance.state, toState,
+      });
+      const updated: InstanceRow = { ...instance, state: toState, snapshot: persistSnapshot(def, next), version: instance.version + 1, lastSeq: env.seq, headHash: event.hash };
+      if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
+      await tx.appendEvent(event);
+      if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
+      await this.recordEffects(tx, updated, actions as unknown as Effect[], at);
+      await tx.project(updated, next.context, at);
+      return { status: 200, body: { id, state: toState, version: updated.version } };
+    });
+  }
+
+  /** Loads an instance the actor may see; anything else is "not found", so existence does not leak. */
+  async view(actor: Actor, id: string): Promise<InstanceView> {
+    return this.store.read((tx) => this.visible(tx, actor, id));
+  }
+
+  /** The events this actor may send now, as the machine would accept them. */
+  async availableEvents(actor: Actor, view: InstanceView): Promise<string[]> {
+    const calendar = await this.calendars.calendarFor(actor.schoolId);
+    const at = this.clock.now().toISOString();
+    return Object.entries(view.definition.events)
+      .filter(([, spec]) => spec.roles !== 'system' && hasRole(actor, ...spec.roles))
+      .filter(([type]) => view.snapshot.can({ type, payload: {}, actor, at, seq: view.instance.lastSeq + 1, calendar } as never))
+      .map(([type]) => type);
+  }
+
+  async history(actor: Actor, id: string) {
+    return this.store.read(async (tx) => {
+      await this.visible(tx, actor, id);
+      return tx.history(actor.schoolId, id);
+    });
+  }
+
+  /** A deadline's alarm rang: send its event as the system, keyed by the deadline so a repeat is harmless. */
+  async fireDeadline(deadlineId: string): Promise<'fired' | 'settled' | 'early' | 'stale' | 'missing'> {
+    const d = await this.store.read((tx) => tx.findDeadline(deadlineId));
+    if (!d) return 'missing';
+    if (d.status !== 'pending') return 'settled';
+    if (new Date(d.dueAt).getTime() > this.clock.now().getTime()) return 'early';
+    const actor: Actor = { userId: 'system', schoolId: d.schoolId, roles: [], kind: 'system' };
+    try {
+      await this.send(d.instanceId, d.eventType, { deadlineKey: d.key, deadlineId: d.id }, actor, { idempotencyKey: `deadline-${d.id}`, firesDeadline: d.id });
+      return 'fired';
+    } catch (err) {
+      if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code)) throw err;
+      // The machine moved on (returned in time, cancelled): the alarm has nothing to do.
+      await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()));
+      return 'stale';
+    }
+  }
+
+  private async visible(tx: EngineTx, actor: Actor, id: string): Promise<InstanceView> {
+    const instance = await tx.loadInstance(actor.schoolId, id);
+    if (!instance) throw new GrifError('not_found', 'NOT_FOUND');
+    const definition = this.registry.get(instance.machineId, instance.machineVersion);
+    const snapshot = restoreSnapshot(definition, instance.snapshot);
+    if (!definition.canSee(snapshot.context, actor)) throw new GrifError('not_found', 'NOT_FOUND');
+    return { instance, snapshot, definition };
+  }
+
+  private async checkUserRefs(tx: EngineTx, schoolId: string, fields: readonly string[] | undefined, payload: Record<string, unknown>): Promise<void> {
+    for (const f of fields ?? []) {
+      const v = payload[f];
+      if (typeof v === 'string' && !(await tx.isMember(schoolId, v))) {
+        throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: f, message: 'not a member of this school' }] });
+      }
+    }
+  }
+
+  private link(prevHash: string, e: Parameters<typeof eventHash>[1]) {
+    return { ...e, id: randomUUID(), prevHash, hash: eventHash(prevHash, e) };
+  }
+
+  private async recordEffects(tx: EngineTx, inst: InstanceRow, actions: Effect[], at: string): Promise<void> {
+    const outbox: OutboxRow[] = [];
+    const base = { schoolId: inst.schoolId, instanceId: inst.id };
+    for (const a of actions.filter((x) => (EFFECT_TYPES as readonly string[]).includes(x.type))) {
+      if (a.type === 'armDeadline') {
+        const d: DeadlineRow = { ...base, id: randomUUID(), key: a.params.key, eventType: a.params.event, dueAt: a.params.dueAt, rule: a.params.rule ?? null, status: 'pending' };
+        await tx.insertDeadline(d, at);
+        outbox.push({ ...base, id: randomUUID(), kind: 'deadline.arm', payload: { deadlineId: d.id, dueAt: d.dueAt } });
+      } else if (a.type === 'cancelDeadline') {
+        const cancelled = await tx.cancelDeadline(inst.id, a.params.key, at);
+        if (cancelled) outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
+      } else {
+        outbox.push({ ...base, id: randomUUID(), kind: 'notify', payload: { ...a.params } });
+      }
+    }
+    if (outbox.length) await tx.addOutbox(outbox, at);
+  }
+
+  /**
+   * Runs `work` in one transaction and stores its answer under the idempotency key in
+   * that same transaction. A retry finds the stored answer; a lost race re-reads it.
+   */
+  private async idempotent(actor: Actor, key: string | undefined, fp: string, work: (tx: EngineTx) => Promise<Outcome>): Promise<Outcome> {
+    const replay = (prior: StoredResponse): Outcome => {
+      if (prior.fingerprint !== fp) throw new GrifError('refused', 'IDEMPOTENCY_KEY_REUSED');
+      return { status: prior.statusCode, body: prior.body as SendResult };
+    };
+    let committed = false;
+    try {
+      const out = await this.store.write(async (tx) => {
+        if (key) {
+          const prior = await tx.findResponse(actor.schoolId, actor.userId, key);
+          if (prior) return replay(prior);
+        }
+        const result = await work(tx);
+        if (key) await tx.saveResponse(actor.schoolId, actor.userId, key, { fingerprint: fp, statusCode: result.status, body: result.body }, this.clock.now().toISOString());
+        committed = true;
+        return result;
+      });
+      return out;
+    } catch (err) {
+      if (!this.store.isConflict(err) && !(err instanceof GrifError && err.code === 'STALE_VERSION')) throw err;
+      if (key) {
+        const prior = await this.store.read((tx) => tx.findResponse(actor.schoolId, actor.userId, key));
+        if (prior) return replay(prior);
+      }
+      if (err instanceof GrifError) throw err;
+      throw new GrifError('conflict', 'STALE_VERSION', {}, { cause: err });
+    } finally {
+      if (committed) this.listener?.outboxWritten();
+    }
+  }
+}
+
+export type { WorkingCalendar };

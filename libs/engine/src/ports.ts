@@ -1,0 +1,121 @@
+import type { Actor, WorkingCalendar } from '@grif/domain';
+
+export interface InstanceRow {
+  id: string;
+  schoolId: string;
+  machineId: string;
+  machineVersion: number;
+  state: string;
+  snapshot: unknown;
+  version: number;
+  lastSeq: number;
+  headHash: string;
+}
+
+export interface EventRow {
+  id: string;
+  schoolId: string;
+  instanceId: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  actorId: string;
+  actorRoles: string[];
+  at: string;
+  fromState: string | null;
+  toState: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface StoredResponse {
+  fingerprint: string;
+  statusCode: number;
+  body: unknown;
+}
+
+export interface OutboxRow {
+  id: string;
+  schoolId: string;
+  instanceId: string;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+}
+export type OutboxKind = 'deadline.arm' | 'deadline.cancel' | 'notify';
+
+export interface DeadlineRow {
+  id: string;
+  schoolId: string;
+  instanceId: string;
+  key: string;
+  eventType: string;
+  dueAt: string;
+  rule: string | null;
+  status: 'pending' | 'fired' | 'cancelled' | 'stale';
+}
+
+/** Everything the engine does to the database, inside one transaction. */
+export interface EngineTx {
+  loadInstance(schoolId: string, id: string): Promise<InstanceRow | null>;
+  findResponse(schoolId: string, actorId: string, key: string): Promise<StoredResponse | null>;
+  insertInstance(row: InstanceRow, at: string): Promise<void>;
+  /** Returns false when another transaction moved the instance first. */
+  updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean>;
+  appendEvent(row: EventRow): Promise<void>;
+  saveResponse(schoolId: string, actorId: string, key: string, response: StoredResponse, at: string): Promise<void>;
+  addOutbox(rows: OutboxRow[], at: string): Promise<void>;
+  insertDeadline(row: DeadlineRow, at: string): Promise<void>;
+  /** Marks the pending deadline of that key cancelled; returns its id, or null if none was pending. */
+  cancelDeadline(instanceId: string, key: string, at: string): Promise<string | null>;
+  settleDeadline(id: string, status: 'fired' | 'stale', at: string): Promise<void>;
+  findDeadline(id: string): Promise<DeadlineRow | null>;
+  /** Keeps the machine's query model (journal, lists) in step with its snapshot. */
+  project(instance: InstanceRow, context: unknown, at: string): Promise<void>;
+  nextJournalNumber(schoolId: string, year: number, direction: string): Promise<number>;
+  /** Is this user an active member of that school? (reference check for holderId and the like) */
+  isMember(schoolId: string, userId: string): Promise<boolean>;
+  history(schoolId: string, instanceId: string): Promise<EventRow[]>;
+}
+
+export interface EngineStore {
+  write<T>(work: (tx: EngineTx) => Promise<T>): Promise<T>;
+  read<T>(work: (tx: EngineTx) => Promise<T>): Promise<T>;
+  /** True for a lost race: the (instance, seq) or idempotency key was taken by a concurrent commit. */
+  isConflict(err: unknown): boolean;
+}
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface CalendarSource {
+  calendarFor(schoolId: string): Promise<WorkingCalendar>;
+}
+
+/** Told after every commit that wrote outbox rows, so the relay need not wait for its next poll. */
+export interface OutboxListener {
+  outboxWritten(): void;
+}
+
+export type { Actor };
+
+export interface PendingOutbox {
+  id: string;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  schoolId: string;
+  instanceId: string;
+}
+
+/** What the relay reads and marks; the rows were written by `send()` in its transaction. */
+export interface OutboxSource {
+  pending(limit: number): Promise<PendingOutbox[]>;
+  markDispatched(ids: string[], at: string): Promise<void>;
+  countPending(): Promise<number>;
+}
+
+/** What the reconciler reads: every deadline still waiting to fire. */
+export interface DeadlineSource {
+  pending(limit: number, afterId?: string): Promise<DeadlineRow[]>;
+}

@@ -1,0 +1,13 @@
+import type { ZodType } from 'zod';
+import { GrifError } from '@grif/domain';
+
+/** Parses a payload against its schema; a failure names every bad field and writes nothing. */
+export function parsePayload<T>(schema: ZodType<T>, payload: unknown): T {
+  const r = schema.safeParse(payload ?? {});
+  if (r.success) return r.data;
+  const fields = r.error.issues.map((i) => ({
+    field: i.path.length ? i.path.join('.') : (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.join(',') ?? '(body)' : '(body)'),
+    message: i.message,
+  }));
+  throw new GrifError('invalid', 'VALIDATION_FAILED', { fields });
+}

@@ -1,0 +1,36 @@
+import type { WorkflowDefinition } from '@grif/workflows';
+import { GrifError } from '@grif/domain';
+
+/** Every machine id@version this build can run. */
+export class WorkflowRegistry {
+  private readonly byKey = new Map<string, WorkflowDefinition>();
+  private readonly latest = new Map<string, WorkflowDefinition>();
+
+  constructor(defs: readonly WorkflowDefinition[]) {
+    for (const d of defs) {
+      this.byKey.set(`${d.id}@${d.version}`, d);
+      if ((this.latest.get(d.id)?.version ?? 0) < d.version) this.latest.set(d.id, d);
+    }
+  }
+
+  get(id: string, version: number): WorkflowDefinition {
+    const d = this.byKey.get(`${id}@${version}`);
+    if (!d) throw new GrifError('conflict', 'MACHINE_VERSION_UNKNOWN');
+    return d;
+  }
+
+  current(id: string): WorkflowDefinition {
+    const d = this.latest.get(id);
+    if (!d) throw new GrifError('conflict', 'MACHINE_VERSION_UNKNOWN');
+    return d;
+  }
+
+  /** Boot must stop when the database holds instances of a machine version this build cannot run. */
+  assertKnown(stored: { machineId: string; machineVersion: number }[]): void {
+    const missing = stored.filter((s) => !this.byKey.has(`${s.machineId}@${s.machineVersion}`));
+    if (missing.length) {
+      const list = missing.map((m) => `${m.machineId}@${m.machineVersion}`).join(', ');
+      throw new Error(`grif: the database has instances of unregistered machine versions: ${list}. Register them (keep the old version in workflows/) or migrate those instances.`);
+    }
+  }
+}

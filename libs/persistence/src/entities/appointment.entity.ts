@@ -1,0 +1,35 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { Role } from '@grif/domain';
+
+/** A role is held only by virtue of a recorded order (буйрук), R-2.3 / R-4.3. */
+export class Appointment {
+  validUntil: string | null = null;
+  constructor(
+    public id: string,
+    public schoolId: string,
+    public userId: string,
+    public role: Role,
+    public orderNumber: string,
+    public orderDate: string,
+    public validFrom: string,
+    public createdBy: string,
+    public createdAt: string,
+  ) {}
+}
+
+export const AppointmentSchema = new EntitySchema<Appointment>({
+  class: Appointment,
+  tableName: 'appointments',
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    schoolId: { type: 'string', length: 36 },
+    userId: { type: 'string', length: 36 },
+    role: { type: 'string', length: 40 },
+    orderNumber: { type: 'string', length: 100 },
+    orderDate: { type: 'string', length: 10 },
+    validFrom: { type: 'string', length: 10 },
+    validUntil: { type: 'string', length: 10, nullable: true },
+    createdBy: { type: 'string', length: 36 },
+    createdAt: { type: 'string', length: 24 },
+  },
+});

@@ -1,0 +1,37 @@
+import { AppointmentSchema } from './appointment.entity';
+import { DeadlineSchema } from './deadline.entity';
+import { DocumentRecordSchema } from './document-record.entity';
+import { IdempotencyRecordSchema } from './idempotency-record.entity';
+import { JournalCounterSchema } from './journal-counter.entity';
+import { OutboxMessageSchema } from './outbox-message.entity';
+import { SchoolSchema } from './school.entity';
+import { SessionSchema } from './session.entity';
+import { UserSchema } from './user.entity';
+import { WorkflowEventSchema } from './workflow-event.entity';
+import { WorkflowInstanceSchema } from './workflow-instance.entity';
+
+export * from './appointment.entity';
+export * from './deadline.entity';
+export * from './document-record.entity';
+export * from './idempotency-record.entity';
+export * from './journal-counter.entity';
+export * from './outbox-message.entity';
+export * from './school.entity';
+export * from './session.entity';
+export * from './user.entity';
+export * from './workflow-event.entity';
+export * from './workflow-instance.entity';
+
+export const ENTITIES = [
+  SchoolSchema,
+  UserSchema,
+  AppointmentSchema,
+  SessionSchema,
+  WorkflowInstanceSchema,
+  WorkflowEventSchema,
+  IdempotencyRecordSchema,
+  OutboxMessageSchema,
+  DeadlineSchema,
+  DocumentRecordSchema,
+  JournalCounterSchema,
+];

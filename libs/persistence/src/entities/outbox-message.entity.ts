@@ -1,0 +1,31 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+/** An effect committed with its transition, waiting for the relay to hand it to BullMQ. */
+export class OutboxMessage {
+  dispatchedAt: string | null = null;
+  attempts = 0;
+  constructor(
+    public id: string,
+    public schoolId: string,
+    public instanceId: string,
+    public kind: string,
+    public payload: string,
+    public createdAt: string,
+  ) {}
+}
+
+export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
+  class: OutboxMessage,
+  tableName: 'outbox',
+  indexes: [{ properties: ['dispatchedAt', 'createdAt'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    schoolId: { type: 'string', length: 36 },
+    instanceId: { type: 'string', length: 36 },
+    kind: { type: 'string', length: 60 },
+    payload: { type: 'text' },
+    createdAt: { type: 'string', length: 24 },
+    dispatchedAt: { type: 'string', length: 24, nullable: true },
+    attempts: { type: 'integer' },
+  },
+});

@@ -1,0 +1,154 @@
+import { Migration } from '@mikro-orm/migrations';
+import type { Knex } from '@mikro-orm/knex';
+
+/**
+ * Written with knex's schema builder, not as raw SQL, so the one migration
+ * produces the right DDL for SQLite (one school) and PostgreSQL (a district).
+ * Times are ISO-8601 UTC strings: they sort as text and read the same on both.
+ */
+export class InitialSchema20261126 extends Migration {
+  override async up(): Promise<void> {
+    const k = this.getKnex();
+    const iso = (t: Knex.CreateTableBuilder, name: string) => t.string(name, 24);
+    const schema = k.schema
+      .createTable('schools', (t) => {
+        t.string('id', 36).primary();
+        t.string('name', 300).notNullable();
+        iso(t, 'created_at').notNullable();
+      })
+      .createTable('users', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.string('username', 100).notNullable().unique();
+        t.string('display_name', 200).notNullable();
+        t.string('password_hash', 300).notNullable();
+        t.boolean('must_change_password').notNullable().defaultTo(false);
+        t.string('locale', 5).notNullable().defaultTo('ky');
+        t.boolean('disabled').notNullable().defaultTo(false);
+        iso(t, 'created_at').notNullable();
+        t.index(['school_id']);
+      })
+      .createTable('appointments', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.string('user_id', 36).notNullable().references('users.id');
+        t.string('role', 40).notNullable();
+        t.string('order_number', 100).notNullable();
+        t.string('order_date', 10).notNullable();
+        t.string('valid_from', 10).notNullable();
+        t.string('valid_until', 10).nullable();
+        t.string('created_by', 36).notNullable();
+        iso(t, 'created_at').notNullable();
+        t.index(['school_id', 'user_id']);
+      })
+      .createTable('sessions', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('user_id', 36).notNullable().references('users.id');
+        t.string('token_hash', 64).notNullable().unique();
+        iso(t, 'created_at').notNullable();
+        iso(t, 'expires_at').notNullable();
+        iso(t, 'last_seen_at').notNullable();
+        iso(t, 'revoked_at').nullable();
+      })
+      .createTable('workflow_instances', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.string('machine_id', 60).notNullable();
+        t.integer('machine_version').notNullable();
+        t.string('state', 120).notNullable();
+        t.text('snapshot').notNullable();
+        t.integer('version').notNullable();
+        t.integer('last_seq').notNullable();
+        t.string('head_hash', 64).notNullable();
+        iso(t, 'created_at').notNullable();
+        iso(t, 'updated_at').notNullable();
+        t.index(['school_id', 'machine_id', 'state']);
+      })
+      .createTable('workflow_events', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('instance_id', 36).notNullable().references('workflow_instances.id');
+        t.integer('seq').notNullable();
+        t.string('type', 60).notNullable();
+        t.text('payload').notNullable();
+        t.string('actor_id', 36).notNullable();
+        t.string('actor_roles', 300).notNullable();
+        iso(t, 'at').notNullable();
+        t.string('from_state', 120).nullable();
+        t.string('to_state', 120).notNullable();
+        t.string('prev_hash', 64).notNullable();
+        t.string('hash', 64).notNullable();
+        t.unique(['instance_id', 'seq']);
+        t.index(['school_id', 'at']);
+      })
+      .createTable('idempotency_records', (t) => {
+        t.string('school_id', 36).notNullable();
+        t.string('actor_id', 36).notNullable();
+        t.string('key', 200).notNullable();
+        t.string('fingerprint', 64).notNullable();
+        t.integer('status_code').notNullable();
+        t.text('response').notNullable();
+        iso(t, 'created_at').notNullable();
+        t.primary(['school_id', 'actor_id', 'key']);
+      })
+      .createTable('outbox', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('instance_id', 36).notNullable();
+        t.string('kind', 60).notNullable();
+        t.text('payload').notNullable();
+        iso(t, 'created_at').notNullable();
+        iso(t, 'dispatched_at').nullable();
+        t.integer('attempts').notNullable().defaultTo(0);
+        t.index(['dispatched_at', 'created_at']);
+      })
+      .createTable('deadlines', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('instance_id', 36).notNullable().references('workflow_instances.id');
+        t.string('key', 100).notNullable();
+        t.string('event_type', 60).notNullable();
+        iso(t, 'due_at').notNullable();
+        t.string('rule', 20).nullable();
+        t.string('status', 12).notNullable();
+        iso(t, 'created_at').notNullable();
+        iso(t, 'settled_at').nullable();
+        t.unique(['instance_id', 'key']);
+        t.index(['status', 'due_at']);
+      })
+      .createTable('documents', (t) => {
+        t.string('id', 36).primary().references('workflow_instances.id');
+        t.string('school_id', 36).notNullable();
+        t.integer('reg_year').notNullable();
+        t.string('direction', 20).notNullable();
+        t.integer('reg_seq').notNullable();
+        t.string('reg_number', 40).notNullable();
+        t.string('kind', 20).notNullable();
+        t.string('title', 500).notNullable();
+        t.string('state', 120).notNullable();
+        t.string('classification', 20).nullable();
+        t.string('holder_id', 36).nullable();
+        iso(t, 'due_at').nullable();
+        iso(t, 'created_at').notNullable();
+        t.unique(['school_id', 'reg_year', 'direction', 'reg_seq']);
+        t.index(['school_id', 'holder_id']);
+      })
+      .createTable('journal_counters', (t) => {
+        t.string('school_id', 36).notNullable();
+        t.integer('year').notNullable();
+        t.string('direction', 20).notNullable();
+        t.integer('last_seq').notNullable();
+        t.primary(['school_id', 'year', 'direction']);
+      });
+      // SQLite: every write transaction first touches this row, so it takes the write lock
+      // at its start (the effect of BEGIN IMMEDIATE) and waits on busy_timeout instead of
+      // failing later when a read would have to be upgraded.
+    schema.createTable('write_gate', (t) => {
+      t.integer('id').primary();
+      t.integer('n').notNullable();
+    });
+    for (const q of schema.toSQL()) this.addSql(q.sql);
+    this.addSql(k('write_gate').insert({ id: 1, n: 0 }));
+  }
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { CalendarSource, DeadlineRow, DeadlineSource, OutboxSource, PendingOutbox } from '@grif/engine';
+import { DEFAULT_CALENDAR, WorkingCalendar } from '@grif/domain';
+import { Deadline, OutboxMessage } from './entities';
+import type { WriteTransactions } from './write-transactions';
+
+export class MikroOutboxSource implements OutboxSource {
+  constructor(private readonly tx: WriteTransactions) {}
+
+  async pending(limit: number): Promise<PendingOutbox[]> {
+    const rows = await this.tx.reader().find(OutboxMessage, { dispatchedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit, disableIdentityMap: true });
+    return rows.map((r) => ({ id: r.id, kind: r.kind as PendingOutbox['kind'], payload: JSON.parse(r.payload), schoolId: r.schoolId, instanceId: r.instanceId }));
+  }
+
+  async markDispatched(ids: string[], at: string): Promise<void> {
+    if (!ids.length) return;
+    await this.tx.run(async (em: EntityManager) => {
+      await em.nativeUpdate(OutboxMessage, { id: { $in: ids }, dispatchedAt: null }, { dispatchedAt: at });
+    });
+  }
+
+  countPending(): Promise<number> {
+    return this.tx.reader().count(OutboxMessage, { dispatchedAt: null });
+  }
+}
+
+export class MikroDeadlineSource implements DeadlineSource {
+  constructor(private readonly tx: WriteTransactions) {}
+
+  async pending(limit: number, afterId?: string): Promise<DeadlineRow[]> {
+    const where = afterId ? { status: 'pending' as const, id: { $gt: afterId } } : { status: 'pending' as const };
+    const rows = await this.tx.reader().find(Deadline, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
+    return rows.map((d) => ({ id: d.id, schoolId: d.schoolId, instanceId: d.instanceId, key: d.key, eventType: d.eventType, dueAt: d.dueAt, rule: d.rule, status: d.status }));
+  }
+}
+
+/** Hours and working week only, for now; the full Kyrgyz calendar replaces this source. */
+export class FixedCalendarSource implements CalendarSource {
+  constructor(private readonly calendar: WorkingCalendar = DEFAULT_CALENDAR) {}
+
+  async calendarFor(): Promise<WorkingCalendar> {
+    return this.calendar;
+  }
+}

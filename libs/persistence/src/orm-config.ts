@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import type { Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+export interface DatabaseSettings {
+  kind: DatabaseKind;
+  /** postgres:// URL, or the SQLite file path. */
+  target: string;
+}
+
+export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgresql', target: url };
+  if (url && url.startsWith('sqlite:')) return { kind: 'sqlite', target: resolve(url.slice('sqlite:'.length)) };
+  if (url) throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got "${url.split(':')[0]}:")`);
+  return { kind: 'sqlite', target: resolve(env.GRIF_SQLITE_PATH ?? './data/grif.sqlite') };
+}
+
+const common: Options = {
+  entities: ENTITIES,
+  extensions: [Migrator],
+  migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+  allowGlobalContext: false,
+  forceUtcTimezone: true,
+  debug: false,
+};
+
+export function ormOptions(db: DatabaseSettings = databaseSettings()): Options {
+  if (db.kind === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: db.target, pool: { min: 0, max: 20 } };
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: db.target,
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL lets readers go on while one writer writes; busy_timeout makes a second
+      // process wait for the lock instead of failing with SQLITE_BUSY.
+      afterCreate: (conn: { pragma(s: string): unknown }, done: (err: unknown, conn: unknown) => void) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('busy_timeout = 10000');
+        conn.pragma('synchronous = NORMAL');
+        done(null, conn);
+      },
+    },
+  } as Options;
+}

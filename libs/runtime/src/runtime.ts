@@ -1,0 +1,115 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
+import {
+  databaseSettings, DatabaseSettings, FixedCalendarSource, MikroDeadlineSource, MikroEngineStore,
+  MikroOutboxSource, ormOptions, WriteTransactions,
+} from '@grif/persistence';
+import {
+  assertRedisReachable, DeadlineAlarm, DeadlineWorkerHooks, OutboxRelay, producerConnection, queueSettings, QueueSettings,
+  startDeadlineWorker, startEffectWorker, workerConnection,
+} from '@grif/queue';
+import { WORKFLOWS } from '@grif/workflows';
+
+export interface RuntimeOptions {
+  db?: DatabaseSettings;
+  queue?: Partial<QueueSettings>;
+  clock?: Clock;
+  /** Run the deadline and effect workers and the reconciler in this process. */
+  worker?: boolean;
+  /** Relay poll period; the relay also runs right after each commit. */
+  relayPollMs?: number;
+  reconcileMs?: number;
+  hooks?: DeadlineWorkerHooks;
+  log?: (msg: string) => void;
+}
+
+/**
+ * One process's Grif: database, engine, outbox relay, and (for workers) the
+ * BullMQ workers and the deadline reconciler. The API, the worker and the tests
+ * all start exactly this, so they cannot drift apart.
+ */
+export class GrifRuntime {
+  private readonly connections: Redis[] = [];
+  private readonly workers: Worker[] = [];
+  private reconcileTimer?: NodeJS.Timeout;
+
+  private constructor(
+    readonly orm: MikroORM,
+    readonly transactions: WriteTransactions,
+    readonly engine: WorkflowEngine,
+    readonly relay: OutboxRelay,
+    readonly alarm: DeadlineAlarm,
+    readonly deadlines: MikroDeadlineSource,
+    readonly queue: QueueSettings,
+    readonly db: DatabaseSettings,
+    readonly clock: Clock,
+  ) {}
+
+  static async start(opts: RuntimeOptions = {}): Promise<GrifRuntime> {
+    const queue = { ...queueSettings(), ...opts.queue };
+    const log = opts.log ?? (() => undefined);
+    await assertRedisReachable(queue.redisUrl);
+    const db = opts.db ?? databaseSettings();
+    const orm = await MikroORM.init(ormOptions(db));
+    const clock = opts.clock ?? systemClock;
+    const registry = new WorkflowRegistry(WORKFLOWS);
+    const stored = await orm.em.fork().getConnection().execute<{ machine_id: string; machine_version: number }[]>(
+      'select distinct machine_id, machine_version from workflow_instances',
+    );
+    registry.assertKnown(stored.map((r: { machine_id: string; machine_version: number }) => ({ machineId: r.machine_id, machineVersion: Number(r.machine_version) })));
+
+    const transactions = new WriteTransactions(orm, db.kind);
+    const producer = producerConnection(queue.redisUrl);
+    producer.on('error', (e) => log(`redis: ${e.message}`));
+    const alarm = new DeadlineAlarm(producer, queue.prefix, clock);
+    const outbox = new MikroOutboxSource(transactions);
+    let relayRef: OutboxRelay | undefined;
+    const engine = new WorkflowEngine(registry, new MikroEngineStore(transactions), clock, new FixedCalendarSource(), {
+      outboxWritten: () => relayRef?.kick(),
+    });
+    const relay = new OutboxRelay(outbox, alarm, producer, queue.prefix, clock, (e) => log(`relay: ${(e as Error).message}`));
+    relayRef = relay;
+    const rt = new GrifRuntime(orm, transactions, engine, relay, alarm, new MikroDeadlineSource(transactions), queue, db, clock);
+    rt.connections.push(producer);
+    relay.start(opts.relayPollMs ?? 1000);
+    if (opts.worker) await rt.startWorkers(opts, log);
+    return rt;
+  }
+
+  private async startWorkers(opts: RuntimeOptions, log: (m: string) => void): Promise<void> {
+    const c1 = workerConnection(this.queue.redisUrl);
+    const c2 = workerConnection(this.queue.redisUrl);
+    this.connections.push(c1, c2);
+    this.workers.push(startDeadlineWorker(this.engine, c1, this.queue.prefix, this.queue.lockMs, { log, ...opts.hooks }));
+    this.workers.push(
+      startEffectWorker(
+        {
+          // Notifications are recorded in the log for now; delivery channels come with the UI.
+          notify: async (job) => log(`notify ${JSON.stringify(job.data)}`),
+        },
+        c2,
+        this.queue.prefix,
+        this.queue.lockMs,
+      ),
+    );
+    await this.reconcile();
+    this.reconcileTimer = setInterval(() => void this.reconcile().catch((e) => log(`reconcile: ${(e as Error).message}`)), opts.reconcileMs ?? 60_000);
+    this.reconcileTimer.unref();
+  }
+
+  /** Re-arms every pending deadline from the table (Redis may have lost them). */
+  reconcile(): Promise<number> {
+    return this.alarm.reconcile(this.deadlines);
+  }
+
+  async close(): Promise<void> {
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.relay.stop();
+    await this.alarm.close();
+    for (const c of this.connections) c.disconnect();
+    await this.orm.close(true);
+  }
+}

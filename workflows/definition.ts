@@ -1,0 +1,52 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ZodType } from 'zod';
+import type { Actor, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
+
+/**
+ * What the engine hands to `transition()`: the user's payload plus who sent it,
+ * when, at which history position, and the school's calendar. Guards read the
+ * envelope, so they stay pure and need no clock.
+ */
+export interface Envelope<TType extends string = string, TPayload = Record<string, unknown>> {
+  type: TType;
+  payload: TPayload;
+  actor: Actor;
+  /** ISO-8601 UTC instant at which the engine accepted the event. */
+  at: string;
+  /** The history sequence number this event will get. */
+  seq: number;
+  calendar: WorkingCalendar;
+}
+
+/** Effects a transition asks for; the engine writes them to the outbox in the same transaction. */
+export type Effect =
+  | { type: 'armDeadline'; params: { key: string; dueAt: string; event: string; rule?: RuleId } }
+  | { type: 'cancelDeadline'; params: { key: string } }
+  | { type: 'notify'; params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> } };
+export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify'] as const;
+
+export interface EventSpec {
+  schema: ZodType;
+  /** Who may send it at all; 'system' events come from deadlines only. */
+  roles: readonly Role[] | 'system';
+  /** The rule a role refusal cites (R-4.2.4 for "issued only through the clerk"). */
+  roleRule?: RuleId;
+  /** Payload fields that must name a member of the actor's school. */
+  userRefs?: readonly string[];
+}
+
+/** Why a named guard says no, so a refusal can cite the rule (or code) the user must read. */
+export type GuardRefusals = Record<string, { rule: RuleId } | { code: ErrorCode }>;
+
+export interface WorkflowDefinition<TContext = any> {
+  id: string;
+  version: number;
+  machine: AnyStateMachine;
+  createSchema: ZodType;
+  /** Who may start an instance. */
+  creatorRoles: readonly Role[];
+  events: Record<string, EventSpec>;
+  guardRefusals: GuardRefusals;
+  /** Object-level right: may this actor see (and so act on) this instance at all? */
+  canSee(context: TContext, actor: Actor): boolean;
+}

@@ -1,0 +1,26 @@
+import type { WorkflowDefinition } from '../definition';
+import { registerDocumentSchema } from './events';
+import { documentMachine, DocumentContext } from './machine';
+import { canSeeDocument, documentEvents, documentRegistrarRoles } from './permissions';
+
+export * from './events';
+export * from './machine';
+export * from './permissions';
+
+export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
+  id: 'document',
+  version: 1,
+  machine: documentMachine,
+  createSchema: registerDocumentSchema,
+  creatorRoles: documentRegistrarRoles,
+  events: documentEvents,
+  guardRefusals: {
+    actorIsHolder: { rule: 'R-4.2.1' },
+    notYetAcknowledged: { code: 'ALREADY_ACKNOWLEDGED' },
+    dueInFuture: { code: 'DUE_IN_PAST' },
+    officialUseDueSameDay: { rule: 'R-4.2.3' },
+    isCurrentDeadline: { code: 'STALE_DEADLINE' },
+  },
+  canSee: canSeeDocument,
+};
+export * from './registration';

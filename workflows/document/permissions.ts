@@ -1,0 +1,26 @@
+import { Actor, hasRole, RECORDS_WIDE_ROLES, Role } from '@grif/domain';
+import type { EventSpec } from '../definition';
+import { documentEventSchemas, DocumentEventType } from './events';
+import type { DocumentContext } from './machine';
+
+const CLERK: Role[] = ['records_clerk'];
+const ANY_PERSON: Role[] = ['records_clerk', 'security_officer', 'director', 'staff', 'commission_member', 'tech_support', 'admin'];
+
+/** Who may send which event. The clerk alone moves documents; the holder signs for them. */
+export const documentEvents: Record<DocumentEventType, EventSpec> = {
+  CLASSIFY: { schema: documentEventSchemas.CLASSIFY, roles: CLERK, roleRule: 'R-4.2.4' },
+  STORE: { schema: documentEventSchemas.STORE, roles: CLERK, roleRule: 'R-4.2.4' },
+  ISSUE: { schema: documentEventSchemas.ISSUE, roles: CLERK, roleRule: 'R-4.2.4', userRefs: ['holderId'] },
+  ACKNOWLEDGE: { schema: documentEventSchemas.ACKNOWLEDGE, roles: ANY_PERSON },
+  RETURN: { schema: documentEventSchemas.RETURN, roles: CLERK, roleRule: 'R-4.2.4' },
+  DEADLINE_PASSED: { schema: documentEventSchemas.DEADLINE_PASSED, roles: 'system' },
+};
+
+/** Registering a document is the clerk's work too (R-4.1b, R-4.3). */
+export const documentRegistrarRoles: Role[] = CLERK;
+
+/** The records office sees every document; anyone else only what is issued to them now. */
+export function canSeeDocument(context: DocumentContext, actor: Actor): boolean {
+  if (actor.kind === 'system' || hasRole(actor, ...RECORDS_WIDE_ROLES)) return true;
+  return context.holder?.userId === actor.userId;
+}
