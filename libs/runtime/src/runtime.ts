@@ -42,6 +42,7 @@ export class GrifRuntime {
     readonly relay: OutboxRelay,
     readonly alarm: DeadlineAlarm,
     readonly deadlines: MikroDeadlineSource,
+    private readonly outbox: MikroOutboxSource,
     readonly queue: QueueSettings,
     readonly db: DatabaseSettings,
     readonly clock: Clock,
@@ -71,7 +72,7 @@ export class GrifRuntime {
     });
     const relay = new OutboxRelay(outbox, alarm, producer, queue.prefix, clock, (e) => log(`relay: ${(e as Error).message}`));
     relayRef = relay;
-    const rt = new GrifRuntime(orm, transactions, engine, relay, alarm, new MikroDeadlineSource(transactions), queue, db, clock);
+    const rt = new GrifRuntime(orm, transactions, engine, relay, alarm, new MikroDeadlineSource(transactions), outbox, queue, db, clock);
     rt.connections.push(producer);
     relay.start(opts.relayPollMs ?? 1000);
     if (opts.worker) await rt.startWorkers(opts, log);
@@ -97,6 +98,18 @@ export class GrifRuntime {
     await this.reconcile();
     this.reconcileTimer = setInterval(() => void this.reconcile().catch((e) => log(`reconcile: ${(e as Error).message}`)), opts.reconcileMs ?? 60_000);
     this.reconcileTimer.unref();
+  }
+
+  async pingDatabase(): Promise<boolean> {
+    return this.orm.em.fork().getConnection().execute('select 1').then(() => true, () => false);
+  }
+
+  async pingRedis(): Promise<boolean> {
+    return this.connections[0].ping().then((r) => r === 'PONG', () => false);
+  }
+
+  outboxPending(): Promise<number> {
+    return this.outbox.countPending();
   }
 
   /** Re-arms every pending deadline from the table (Redis may have lost them). */

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { WorkflowEngine } from '@grif/engine';
+import { GrifRuntime } from '@grif/runtime';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { HealthController } from './health/health.controller';
+import { GrifExceptionFilter } from './http/grif-exception.filter';
+import { IdentityService } from './identity/identity.service';
+
+/** The HTTP face of one runtime; the runtime is built before Nest so start-up errors are one clear line. */
+@Module({})
+export class AppModule {
+  static forRuntime(rt: GrifRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [AuthController, DocumentsController, AuditController, HealthController],
+      providers: [
+        { provide: GrifRuntime, useValue: rt },
+        { provide: WorkflowEngine, useValue: rt.engine },
+        { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
+        DocumentsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GrifExceptionFilter },
+      ],
+    };
+  }
+}

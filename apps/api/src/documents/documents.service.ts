@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, GrifError } from '@grif/domain';
+import type { DocumentView, HistoryItem } from '@grif/contracts';
+import { WorkflowEngine } from '@grif/engine';
+import { documentInput, DocumentContext, RegisterDocument } from '@grif/workflows';
+
+export interface EventRequest {
+  type: string;
+  payload: Record<string, unknown>;
+  idempotencyKey?: string;
+  ifMatch?: string;
+}
+
+/** "3", "\"3\"" or W/"3" → 3; anything else is a 400 naming the header. */
+function parseIfMatch(v: string | undefined): number | undefined {
+  if (v == null || v === '') return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(v.trim());
+  if (!m) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'If-Match', message: 'must be the document version, a whole number' }] });
+  return Number(m[1]);
+}
+
+@Injectable()
+export class DocumentsService {
+  constructor(private readonly engine: WorkflowEngine) {}
+
+  async register(actor: Actor, body: unknown, idempotencyKey?: string) {
+    return this.engine.create<unknown>('document', body, actor, {
+      idempotencyKey,
+      input: (tx, at, p) => documentInput(p as RegisterDocument, at, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction)),
+      describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<DocumentView> {
+    const view = await this.engine.view(actor, id);
+    const c = view.snapshot.context as DocumentContext;
+    const r = c.registration;
+    return {
+      id,
+      regNumber: c.regNumber,
+      state: view.instance.state,
+      version: view.instance.version,
+      classification: c.classification,
+      direction: r.direction,
+      kind: r.kind,
+      title: r.title,
+      correspondent: r.correspondent,
+      documentDate: r.documentDate,
+      pages: r.pages,
+      location: c.location,
+      holder: c.holder ? { id: c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      availableEvents: await this.engine.availableEvents(actor, view),
+    };
+  }
+
+  async send(actor: Actor, id: string, req: EventRequest) {
+    if (!req.idempotencyKey) throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', { fields: [{ field: 'Idempotency-Key', message: 'required' }] });
+    if (req.idempotencyKey.length > 200) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }] });
+    if (typeof req.type !== 'string' || !req.type) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
+    return this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+  }
+
+  async history(actor: Actor, id: string): Promise<HistoryItem[]> {
+    const rows = await this.engine.history(actor, id);
+    return rows.map((e) => ({ seq: e.seq, type: e.type, actor: e.actorId, at: e.at, from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash }));
+  }
+}

@@ -1,0 +1,50 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ErrorKind, GrifError, Lang, LANGS } from '@grif/domain';
+import type { ErrorBody } from '@grif/contracts';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  refused: 422,
+};
+
+/** The user's language: an explicit Accept-Language wins, then their profile, then Kyrgyz. */
+export function requestLang(req: Request & { auth?: { user: { locale: string } } }): Lang {
+  const header = (req.headers['accept-language'] ?? '').toLowerCase();
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2) as Lang;
+    if (LANGS.includes(tag)) return tag;
+  }
+  const profile = req.auth?.user.locale as Lang | undefined;
+  return profile && LANGS.includes(profile) ? profile : 'ky';
+}
+
+/** Business errors carry codes; this is the only place they become HTTP. */
+@Catch()
+export class GrifExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('http');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    let body: ErrorBody;
+    if (err instanceof GrifError) {
+      body = { statusCode: STATUS[err.kind], code: err.code, message: err.localized(requestLang(req)) };
+      if (err.rule) body.rule = err.rule;
+      if (err.details.fields) body.fields = err.details.fields;
+    } else if (err instanceof HttpException) {
+      const status = err.getStatus();
+      // Body-parser's own 400s (malformed JSON) and 404s of unknown routes.
+      body = { statusCode: status, code: status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.message };
+    } else {
+      this.log.error(err instanceof Error ? err.stack : String(err));
+      body = { statusCode: 500, code: 'INTERNAL', message: 'Internal error' };
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

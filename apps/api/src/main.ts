@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { GrifRuntime } from '@grif/runtime';
+import { createApiApp } from './bootstrap';
+import { seedIfEmpty } from './first-start';
+import { IdentityService } from './identity/identity.service';
+
+/** `node main.js` serves HTTP; `--with-worker` also runs the deadline/effect workers (npm start). */
+async function main(): Promise<void> {
+  const withWorker = process.argv.includes('--with-worker');
+  const log = new Logger('grif');
+  const rt = await GrifRuntime.start({ worker: withWorker, log: (m) => log.log(m) });
+  await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), process.env.GRIF_DEMO === '1', (l) => console.log(l));
+  const app = await createApiApp(rt);
+  const port = Number(process.env.PORT ?? 3000);
+  await app.listen(port);
+  const shutdown = async () => {
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  console.log(`grif: API on http://localhost:${port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${rt.db.kind} database`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

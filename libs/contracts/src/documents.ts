@@ -1,0 +1,37 @@
+import type { Classification, Direction, DocumentKind } from '@grif/domain';
+
+export interface DocumentView {
+  id: string;
+  regNumber: string;
+  state: string;
+  version: number;
+  classification: Classification | null;
+  direction: Direction;
+  kind: DocumentKind;
+  title: string;
+  correspondent: string;
+  documentDate: string;
+  pages: number;
+  location: string | null;
+  holder: { id: string; purpose: string; issuedAt: string; dueAt: string | null; acknowledgedAt: string | null } | null;
+  /** Events this caller may send now, as the machine would accept them. */
+  availableEvents: string[];
+}
+
+export interface HistoryItem {
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  from: string | null;
+  to: string;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface EventAccepted {
+  id: string;
+  state: string;
+  version: number;
+}

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './documents';
+export * from './errors';
+export { registerDocumentSchema, documentEventSchemas } from '@grif/workflows';
