@@ -1,0 +1,76 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
+import { Harness, REGISTRATION, startHarness } from './harness';
+import type { RuntimeOptions } from '@grif/runtime';
+
+export interface ApiHarness extends Harness {
+  app: INestApplication;
+  base: string;
+  /** Bearer tokens of the demo users, by username. */
+  tokens: Record<string, string>;
+  call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Registers a document as the clerk and walks it with the given events (each with a fresh key). */
+  document(classification?: string, steps?: ('CLASSIFY' | 'STORE')[]): Promise<string>;
+}
+
+/** The real HTTP app on an ephemeral port over a real database and Redis. */
+export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
+  const h = await startHarness(opts);
+  const app = await createApiApp(h.rt, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const tokens: Record<string, string> = {};
+  let n = 0;
+  const call: ApiHarness['call'] = async (user, method, path, body, headers = {}) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  for (const u of Object.keys(h.ids)) {
+    const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });
+    tokens[u] = r.body.token;
+  }
+  const document: ApiHarness['document'] = async (classification = 'open', steps = ['CLASSIFY', 'STORE']) => {
+    const r = await call('clerk', 'POST', '/api/documents', REGISTRATION);
+    if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
+    const payloads = { CLASSIFY: { classification }, STORE: { location: 'Каб. 12, шкаф 1' } };
+    for (const s of steps) {
+      const e = await call('clerk', 'POST', `/api/documents/${r.body.id}/events`, { type: s, ...payloads[s] }, { 'idempotency-key': `setup-${++n}-${r.body.id}` });
+      if (e.status !== 200) throw new Error(`${s}: ${e.status} ${JSON.stringify(e.body)}`);
+    }
+    return r.body.id as string;
+  };
+  return {
+    ...h,
+    app,
+    base,
+    tokens,
+    call,
+    document,
+    close: async () => {
+      await app.close();
+      await h.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, stepMs = 100): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
