@@ -17,6 +17,7 @@ type Path = StatePath<Snapshot, DocumentEvent>;
 // Fixed instants, never the clock. 2026-11-24 is a Tuesday; Asia/Bishkek is UTC+6.
 const AT = '2026-11-24T04:00:00.000Z'; // 10:00 local: the clerk issues
 const ACK_AT = '2026-11-24T04:05:00.000Z'; // the holder signs five minutes later
+const REACK_AT = '2026-11-24T05:00:00.000Z'; // a second signature, which must not overwrite the first
 const SAME_DAY_CLOSE = '2026-11-24T12:00:00.000Z'; // 18:00 local, the limit for AT
 const DUE_SAME_DAY = '2026-11-24T10:00:00.000Z'; // 16:00 local: shorter than the limit
 const DUE_NEXT_DAY = '2026-11-25T10:00:00.000Z'; // beyond the limit: only non-FOU documents may get it
@@ -74,7 +75,9 @@ function envelope<T extends DocumentEvent['type']>(
 /** Representative envelopes per state, including ones the machine must refuse. */
 function eventsFor(snapshot: Snapshot): DocumentEvent[] {
   const { context } = snapshot;
-  const acknowledgements = [HOLDER, OTHER_STAFF, CLERK].map((actor) => envelope('ACKNOWLEDGE', {}, actor, ACK_AT));
+  // A repeated signature comes later than the first, so accepting it would be visible.
+  const ackAt = context.holder?.acknowledgedAt ? REACK_AT : ACK_AT;
+  const acknowledgements = [HOLDER, OTHER_STAFF, CLERK].map((actor) => envelope('ACKNOWLEDGE', {}, actor, ackAt));
   const stale = envelope('DEADLINE_PASSED', { deadlineKey: STALE_KEY, deadlineId: 'dl-old' }, SYSTEM);
   const ret = envelope('RETURN', {}, CLERK);
   switch (snapshot.value) {

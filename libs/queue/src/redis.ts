@@ -30,16 +30,18 @@ export function producerConnection(url: string): Redis {
 export async function assertRedisReachable(url: string, timeoutMs = 4000): Promise<void> {
   const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
   client.on('error', () => undefined);
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       client.connect().then(() => client.ping()),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
     ]);
   } catch {
     throw new Error(
       `grif: Redis does not answer at ${url}. Start it (for example: redis-server --daemonize yes --save "" --appendonly no) or set REDIS_URL.`,
     );
   } finally {
+    clearTimeout(timer);
     client.disconnect();
   }
 }
