@@ -110,8 +110,10 @@ function label(e: DocumentEvent): string {
       return `CLASSIFY(${e.payload.classification})`;
     case 'STORE':
       return `STORE(${e.payload.location === LOCATION_A ? 'A' : 'B'})`;
-    case 'ISSUE':
-      return `ISSUE(${e.payload.dueAt === undefined ? 'no dueAt' : e.payload.dueAt === DUE_SAME_DAY ? 'due same day' : 'due next day'})`;
+    case 'ISSUE': {
+      const { dueAt } = e.payload;
+      return `ISSUE(${dueAt === undefined ? 'no dueAt' : dueAt === DUE_SAME_DAY ? 'due same day' : 'due next day'})`;
+    }
     case 'ACKNOWLEDGE':
       return `ACKNOWLEDGE(${e.actor.userId === HOLDER.userId ? 'holder' : e.actor.userId})`;
     case 'DEADLINE_PASSED':
@@ -180,7 +182,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.3: an official_use ISSUE due after the close of the working day is refused',
-    applies: (s, e) => s.value === 'in_storage' && s.context.classification === 'official_use' && isIssue(e) && e.payload.dueAt === DUE_NEXT_DAY,
+    applies: (s, e) =>
+      s.value === 'in_storage' && s.context.classification === 'official_use' && isIssue(e) && e.payload.dueAt === DUE_NEXT_DAY,
     check: (before, _, after, actions) => expectUnchanged(before, after, actions),
   },
   {
@@ -292,7 +295,8 @@ function start(): Snapshot {
 /** The path's envelopes; xstate/graph opens every path with a synthetic `xstate.init` step. */
 const envelopesOf = (path: Path): DocumentEvent[] => path.steps.slice(1).map((s) => s.event);
 
-const sameSnapshot = (a: Snapshot, b: Snapshot) => expect({ value: a.value, context: a.context }).toEqual({ value: b.value, context: b.context });
+const sameSnapshot = (a: Snapshot, b: Snapshot) =>
+  expect({ value: a.value, context: a.context }).toEqual({ value: b.value, context: b.context });
 
 /** Replays `path` with the pure transition(), checking the graph agrees and every step keeps the rules. */
 function replay(path: Path): void {
