@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 /**
  * The school's working time. For now: hours and working week only; the Kyrgyz
  * holidays, shortened days and decreed transfers plug in through `nonWorkingDates`
- * and `hoursOverride` without changing any caller.
+ * without changing any caller (working Saturdays by decree will need an addition list too).
  */
 export interface WorkingCalendar {
   zone: string;

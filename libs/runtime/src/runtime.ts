@@ -66,12 +66,10 @@ export class GrifRuntime {
     producer.on('error', (e) => log(`redis: ${e.message}`));
     const alarm = new DeadlineAlarm(producer, queue.prefix, clock);
     const outbox = new MikroOutboxSource(transactions);
-    let relayRef: OutboxRelay | undefined;
-    const engine = new WorkflowEngine(registry, new MikroEngineStore(transactions), clock, new FixedCalendarSource(), {
-      outboxWritten: () => relayRef?.kick(),
-    });
     const relay = new OutboxRelay(outbox, alarm, producer, queue.prefix, clock, (e) => log(`relay: ${(e as Error).message}`));
-    relayRef = relay;
+    const engine = new WorkflowEngine(registry, new MikroEngineStore(transactions), clock, new FixedCalendarSource(), {
+      outboxWritten: () => relay.kick(),
+    });
     const rt = new GrifRuntime(orm, transactions, engine, relay, alarm, new MikroDeadlineSource(transactions), outbox, queue, db, clock);
     rt.connections.push(producer);
     relay.start(opts.relayPollMs ?? 1000);
