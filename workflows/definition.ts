@@ -13,17 +13,50 @@ export interface Envelope<TType extends string = string, TPayload = Record<strin
   actor: Actor;
   /** ISO-8601 UTC instant at which the engine accepted the event. */
   at: string;
+  /** The instance the event is sent to. */
+  instanceId: string;
   /** The history sequence number this event will get. */
   seq: number;
   calendar: WorkingCalendar;
+  /** What the engine looked up, in the same transaction, for the payload's references (see EventSpec.lookups). */
+  facts: Record<string, Fact>;
 }
+
+/** Facts about referenced records, so guards can judge them without I/O. */
+export interface PersonFact {
+  kind: 'person';
+  id: string;
+  displayName: string;
+  /** Dates of the recorded non-disclosure obligation and security briefing (R-2.5), if any. */
+  nda: string | null;
+  briefing: string | null;
+}
+export interface CabinetFact {
+  kind: 'cabinet';
+  id: string;
+  name: string;
+  roomName: string;
+  secure: boolean;
+}
+export interface FileFact {
+  kind: 'file';
+  id: string;
+  index: string;
+  title: string;
+  year: number;
+  retentionYears: number | null;
+}
+export type Fact = PersonFact | CabinetFact | FileFact;
+export type LookupKind = Fact['kind'];
 
 /** Effects a transition asks for; the engine writes them to the outbox in the same transaction. */
 export type Effect =
   | { type: 'armDeadline'; params: { key: string; dueAt: string; event: string; rule?: RuleId } }
   | { type: 'cancelDeadline'; params: { key: string } }
-  | { type: 'notify'; params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> } };
-export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify'] as const;
+  | { type: 'notify'; params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> } }
+  /** New instances of a machine, created in the same transaction (copies of a document, R-4.1c). */
+  | { type: 'spawn'; params: { machineId: string; inputs: unknown[] } };
+export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify', 'spawn'] as const;
 
 export interface EventSpec {
   schema: ZodType;
@@ -31,8 +64,8 @@ export interface EventSpec {
   roles: readonly Role[] | 'system';
   /** The rule a role refusal cites (R-4.2.4 for "issued only through the clerk"). */
   roleRule?: RuleId;
-  /** Payload fields that must name a member of the actor's school. */
-  userRefs?: readonly string[];
+  /** Payload fields that reference records of the actor's school; looked up into `facts`, 422 when missing. */
+  lookups?: Readonly<Record<string, LookupKind>>;
 }
 
 /** Why a named guard says no, so a refusal can cite the rule (or code) the user must read. */
@@ -45,6 +78,7 @@ export interface WorkflowDefinition<TContext = any> {
   createSchema: ZodType;
   /** Who may start an instance. */
   creatorRoles: readonly Role[];
+  createLookups?: Readonly<Record<string, LookupKind>>;
   events: Record<string, EventSpec>;
   guardRefusals: GuardRefusals;
   /** Object-level right: may this actor see (and so act on) this instance at all? */

@@ -30,14 +30,15 @@ describe('audit: the hash chain names the first broken link (R-1.5)', () => {
 
   it('one byte of a stored event changed: verify names that event', async () => {
     const id = await walk();
-    const target = await em().findOneOrFail(WorkflowEvent, { instanceId: id, seq: 3 });
-    // "Каб. 12" → "Каб. 13": a single byte of the stored payload.
-    const tampered = target.payload.replace('12', '13');
+    const target = await em().findOneOrFail(WorkflowEvent, { instanceId: id, seq: 2 });
+    // "official_use" → "official_usa": a single byte of the stored CLASSIFY payload.
+    const tampered = target.payload.replace('official_use', 'official_usa');
+    expect(tampered).not.toBe(target.payload);
     expect(Buffer.from(tampered).length).toBe(Buffer.from(target.payload).length);
     await em().nativeUpdate(WorkflowEvent, { id: target.id }, { payload: tampered });
     const r = await api.call('auditor', 'GET', '/api/audit/verify');
     expect(r.body.ok).toBe(false);
-    expect(r.body.firstBreak).toEqual({ instanceId: id, seq: 3, eventId: target.id, reason: 'hash_mismatch' });
+    expect(r.body.firstBreak).toEqual({ instanceId: id, seq: 2, eventId: target.id, reason: 'hash_mismatch' });
     await em().nativeUpdate(WorkflowEvent, { id: target.id }, { payload: target.payload });
     expect((await api.call('auditor', 'GET', '/api/audit/verify')).body.ok).toBe(true);
   });

@@ -67,7 +67,7 @@ describe('documents over HTTP: the rules of issue and return', () => {
     await send('clerk', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'окуу' });
     const seen = await api.call('teacher', 'GET', `/api/documents/${id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.availableEvents).toEqual(['ACKNOWLEDGE']);
+    expect(seen.body.availableEvents).toEqual(['ACKNOWLEDGE', 'REPORT_LOSS']);
     expect((await api.call('teacher2', 'GET', `/api/documents/${id}`)).status).toBe(404);
   });
 

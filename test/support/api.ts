@@ -10,6 +10,8 @@ export interface ApiHarness extends Harness {
   base: string;
   /** Bearer tokens of the demo users, by username. */
   tokens: Record<string, string>;
+  /** A cabinet of a secure room, made at start-up. */
+  secureCabinetId: string;
   call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** Registers a document as the clerk and walks it with the given events (each with a fresh key). */
   document(classification?: string, steps?: ('CLASSIFY' | 'STORE')[]): Promise<string>;
@@ -40,10 +42,15 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });
     tokens[u] = r.body.token;
   }
+  // A secure room with a cabinet (R-4.2.2), and the teacher cleared for classified documents (R-2.5);
+  // teacher2 deliberately has no clearance.
+  const room = await call('clerk', 'POST', '/api/rooms', { name: 'Каб. 12 (архив)', secure: true });
+  const cabinet = await call('clerk', 'POST', `/api/rooms/${room.body.id}/cabinets`, { name: 'Шкаф 1' });
+  for (const kind of ['nda', 'briefing']) await call('security', 'POST', `/api/people/${h.ids.teacher}/clearances`, { kind, date: '2026-09-02' });
   const document: ApiHarness['document'] = async (classification = 'open', steps = ['CLASSIFY', 'STORE']) => {
     const r = await call('clerk', 'POST', '/api/documents', REGISTRATION);
     if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
-    const payloads = { CLASSIFY: { classification }, STORE: { location: 'Каб. 12, шкаф 1' } };
+    const payloads = { CLASSIFY: { classification }, STORE: { cabinetId: cabinet.body.id } };
     for (const s of steps) {
       const e = await call('clerk', 'POST', `/api/documents/${r.body.id}/events`, { type: s, ...payloads[s] }, { 'idempotency-key': `setup-${++n}-${r.body.id}` });
       if (e.status !== 200) throw new Error(`${s}: ${e.status} ${JSON.stringify(e.body)}`);
@@ -53,6 +60,7 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
   return {
     ...h,
     app,
+    secureCabinetId: cabinet.body.id,
     base,
     tokens,
     call,

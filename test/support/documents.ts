@@ -6,7 +6,7 @@ import { REGISTRATION } from './harness';
 /** Registers a document the way the API does. */
 export async function registerDocument(engine: WorkflowEngine, clerk: Actor, overrides: Partial<RegisterDocument> = {}) {
   const out = await engine.create('document', { ...REGISTRATION, ...overrides }, clerk, {
-    input: (tx, at, p) => documentInput(p as RegisterDocument, at, (y, d) => tx.nextJournalNumber(clerk.schoolId, y, d)),
+    input: (tx, at, p) => documentInput(p as RegisterDocument, at, null, (y, d) => tx.nextJournalNumber(clerk.schoolId, y, d)),
     describe: (c) => ({ regNumber: c.regNumber }),
   });
   return out.body;

@@ -9,10 +9,16 @@ const ANY_PERSON: Role[] = ['records_clerk', 'security_officer', 'director', 'st
 /** Who may send which event. The clerk alone moves documents (R-4.2.4); the holder signs for them (R-4.2.1). */
 export const documentEvents: Record<DocumentEventType, EventSpec> = {
   CLASSIFY: { schema: documentEventSchemas.CLASSIFY, roles: CLERK, roleRule: 'R-4.2.4' },
-  STORE: { schema: documentEventSchemas.STORE, roles: CLERK, roleRule: 'R-4.2.4' },
-  ISSUE: { schema: documentEventSchemas.ISSUE, roles: CLERK, roleRule: 'R-4.2.4', userRefs: ['holderId'] },
+  // R-4.3: the information-security officer supervises the records; the director orders.
+  RECLASSIFY: { schema: documentEventSchemas.RECLASSIFY, roles: ['security_officer', 'director'], roleRule: 'R-4.3' },
+  STORE: { schema: documentEventSchemas.STORE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { cabinetId: 'cabinet' } },
+  ASSIGN_FILE: { schema: documentEventSchemas.ASSIGN_FILE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { fileId: 'file' } },
+  ISSUE: { schema: documentEventSchemas.ISSUE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { holderId: 'person' } },
   ACKNOWLEDGE: { schema: documentEventSchemas.ACKNOWLEDGE, roles: ANY_PERSON },
   RETURN: { schema: documentEventSchemas.RETURN, roles: CLERK, roleRule: 'R-4.2.4' },
+  COPY: { schema: documentEventSchemas.COPY, roles: CLERK, roleRule: 'R-4.2.4' },
+  DISPATCH: { schema: documentEventSchemas.DISPATCH, roles: CLERK, roleRule: 'R-4.2.4' },
+  REPORT_LOSS: { schema: documentEventSchemas.REPORT_LOSS, roles: ANY_PERSON },
   DEADLINE_PASSED: { schema: documentEventSchemas.DEADLINE_PASSED, roles: 'system' },
 };
 

@@ -7,6 +7,11 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { SchemasController } from './documents/schemas.controller';
+import { RecordsOfficeController } from './records/records-office.controller';
+import { RecordsOfficeService } from './records/records-office.service';
+import { RegistersController } from './registers/registers.controller';
+import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
 import { IdentityService } from './identity/identity.service';
@@ -17,12 +22,14 @@ export class AppModule {
   static forRuntime(rt: GrifRuntime): DynamicModule {
     return {
       module: AppModule,
-      controllers: [AuthController, DocumentsController, AuditController, HealthController],
+      controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, AuditController, HealthController],
       providers: [
         { provide: GrifRuntime, useValue: rt },
         { provide: WorkflowEngine, useValue: rt.engine },
         { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
         DocumentsService,
+        RegistersService,
+        RecordsOfficeService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },
       ],

@@ -12,7 +12,17 @@ export interface DocumentView {
   correspondent: string;
   documentDate: string;
   pages: number;
+  annexes: string | null;
   location: string | null;
+  cabinetId: string | null;
+  file: { id: string; index: string; title: string } | null;
+  /** First day the document may be destroyed (its file's year + retention); null = kept permanently or unfiled. */
+  destructionEligibleFrom: string | null;
+  copyOf: { id: string; regNumber: string } | null;
+  copyNumber: number | null;
+  copiesMade: number;
+  dispatched: { addressee: string; via: string | null; at: string } | null;
+  lost: { circumstances: string; at: string; reportedBy: string } | null;
   holder: { id: string; purpose: string; issuedAt: string; dueAt: string | null; acknowledgedAt: string | null } | null;
   /** Events this caller may send now, as the machine would accept them. */
   availableEvents: string[];

@@ -87,6 +87,26 @@ const MESSAGES = {
     ru: 'Эта версия процесса не зарегистрирована.',
     en: 'This workflow version is not registered.',
   },
+  NOT_OUTGOING: {
+    ky: 'Жөнөтүүгө чыгуучу документ гана болот.',
+    ru: 'Отправить можно только исходящий документ.',
+    en: 'Only an outgoing document can be dispatched.',
+  },
+  SAME_CLASSIFICATION: {
+    ky: 'Документтин грифи ушундай эле.',
+    ru: 'У документа уже этот гриф.',
+    en: 'The document already has this classification.',
+  },
+  COPY_OF_COPY: {
+    ky: 'Көчүрмө түп нускадан гана жасалат.',
+    ru: 'Копия снимается только с оригинала.',
+    en: 'Copies are made from the original only.',
+  },
+  REFERENCE_UNKNOWN: {
+    ky: 'Көрсөтүлгөн жазуу бул мектепте табылган жок.',
+    ru: 'Указанная запись не найдена в этой школе.',
+    en: 'The referenced record does not exist in this school.',
+  },
   DUE_IN_PAST: {
     ky: 'Кайтаруу мөөнөтү келечекте болушу керек.',
     ru: 'Срок возврата должен быть в будущем.',

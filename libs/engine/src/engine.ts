@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { Actor, GrifError, hasRole, WorkingCalendar } from '@grif/domain';
-import { EFFECT_TYPES, Effect, Envelope, WorkflowDefinition } from '@grif/workflows';
+import { EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
 import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
 import type { CalendarSource, Clock, DeadlineRow, EngineStore, EngineTx, InstanceRow, OutboxListener, OutboxRow, StoredResponse } from './ports';
 import { explainRefusal } from './refusal';
@@ -60,23 +60,30 @@ export class WorkflowEngine {
     const fp = fingerprint({ op: 'create', machineId, payload: parsed });
     return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
       const at = this.clock.now();
+      await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>);
       const input = await opts.input(tx, at, parsed);
-      const [snapshot] = initialTransition(def.machine, input);
-      const id = randomUUID();
-      const state = stateName(snapshot.value);
-      const event = this.link(GENESIS_HASH, {
-        schoolId: actor.schoolId, instanceId: id, seq: 1, type: 'CREATE', payload: input, actorId: actor.userId,
-        actorRoles: actor.roles, at: at.toISOString(), fromState: null, toState: state,
-      });
-      const instance: InstanceRow = {
-        id, schoolId: actor.schoolId, machineId: def.id, machineVersion: def.version, state,
-        snapshot: persistSnapshot(def, snapshot), version: 1, lastSeq: 1, headHash: event.hash,
-      };
-      await tx.insertInstance(instance, event.at);
-      await tx.appendEvent(event);
-      await tx.project(instance, snapshot.context, event.at);
-      return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(snapshot.context) ?? {}) } };
+      const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString());
+      return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(context) ?? {}) } };
     });
+  }
+
+  /** A new instance with its first link (CREATE) and its projection. */
+  private async insertNew(tx: EngineTx, def: WorkflowDefinition, input: unknown, actor: Actor, at: string) {
+    const [snapshot] = initialTransition(def.machine, input);
+    const id = randomUUID();
+    const state = stateName(snapshot.value);
+    const event = this.link(GENESIS_HASH, {
+      schoolId: actor.schoolId, instanceId: id, seq: 1, type: 'CREATE', payload: input, actorId: actor.userId,
+      actorRoles: actor.roles, at, fromState: null, toState: state,
+    });
+    const instance: InstanceRow = {
+      id, schoolId: actor.schoolId, machineId: def.id, machineVersion: def.version, state,
+      snapshot: persistSnapshot(def, snapshot), version: 1, lastSeq: 1, headHash: event.hash,
+    };
+    await tx.insertInstance(instance, at);
+    await tx.appendEvent(event);
+    await tx.project(instance, snapshot.context, { type: 'CREATE', payload: input, actorId: actor.userId, at, seq: 1 });
+    return { id, state, context: snapshot.context };
   }
 
   async send(id: string, type: string, payload: unknown, actor: Actor, opts: SendOptions = {}): Promise<Outcome> {
@@ -90,11 +97,11 @@ export class WorkflowEngine {
       const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
       if (!allowed) throw spec.roleRule ? GrifError.ruleRefusal(spec.roleRule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');
       const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
-      await this.checkUserRefs(tx, actor.schoolId, spec.userRefs, parsed);
+      const facts = await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed);
       if (opts.expectedVersion != null && opts.expectedVersion !== instance.version) throw new GrifError('conflict', 'STALE_VERSION');
 
       const at = this.clock.now().toISOString();
-      const env: Envelope = { type, payload: parsed, actor, at, seq: instance.lastSeq + 1, calendar: await this.calendars.calendarFor(actor.schoolId) };
+      const env: Envelope = { type, payload: parsed, actor, at, instanceId: id, seq: instance.lastSeq + 1, calendar: await this.calendars.calendarFor(actor.schoolId), facts };
       const [next, actions] = transition(def.machine, snapshot, env as never);
       if (next === snapshot) throw explainRefusal(def, snapshot, env);
 
@@ -107,8 +114,8 @@ export class WorkflowEngine {
       if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
       await tx.appendEvent(event);
       if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
-      await this.recordEffects(tx, updated, actions as unknown as Effect[], at);
-      await tx.project(updated, next.context, at);
+      await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
+      await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
       return { status: 200, body: { id, state: toState, version: updated.version } };
     });
   }
@@ -124,7 +131,7 @@ export class WorkflowEngine {
     const at = this.clock.now().toISOString();
     return Object.entries(view.definition.events)
       .filter(([, spec]) => spec.roles !== 'system' && hasRole(actor, ...spec.roles))
-      .filter(([type]) => view.snapshot.can({ type, payload: {}, actor, at, seq: view.instance.lastSeq + 1, calendar } as never))
+      .filter(([type]) => view.snapshot.can({ type, payload: {}, actor, at, instanceId: view.instance.id, seq: view.instance.lastSeq + 1, calendar, facts: {} } as never))
       .map(([type]) => type);
   }
 
@@ -162,20 +169,26 @@ export class WorkflowEngine {
     return { instance, snapshot, definition };
   }
 
-  private async checkUserRefs(tx: EngineTx, schoolId: string, fields: readonly string[] | undefined, payload: Record<string, unknown>): Promise<void> {
-    for (const f of fields ?? []) {
-      const v = payload[f];
-      if (typeof v === 'string' && !(await tx.isMember(schoolId, v))) {
-        throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: f, message: 'not a member of this school' }] });
+  /** Loads the records a payload names, in the transaction, so guards judge them without I/O. */
+  private async lookupFacts(tx: EngineTx, schoolId: string, lookups: Readonly<Record<string, LookupKind>> | undefined, payload: Record<string, unknown>): Promise<Record<string, Fact>> {
+    const facts: Record<string, Fact> = {};
+    for (const [field, kind] of Object.entries(lookups ?? {})) {
+      const v = payload[field];
+      if (typeof v !== 'string') continue;
+      const fact = await tx.lookup(kind, schoolId, v);
+      if (!fact) {
+        throw new GrifError('refused', kind === 'person' ? 'HOLDER_UNKNOWN' : 'REFERENCE_UNKNOWN', { fields: [{ field, message: `no such ${kind} in this school` }] });
       }
+      facts[field] = fact;
     }
+    return facts;
   }
 
   private link(prevHash: string, e: Parameters<typeof eventHash>[1]) {
     return { ...e, id: randomUUID(), prevHash, hash: eventHash(prevHash, e) };
   }
 
-  private async recordEffects(tx: EngineTx, inst: InstanceRow, actions: Effect[], at: string): Promise<void> {
+  private async recordEffects(tx: EngineTx, inst: InstanceRow, actions: Effect[], actor: Actor, at: string): Promise<void> {
     const outbox: OutboxRow[] = [];
     const base = { schoolId: inst.schoolId, instanceId: inst.id };
     for (const a of actions.filter((x) => (EFFECT_TYPES as readonly string[]).includes(x.type))) {
@@ -186,6 +199,9 @@ export class WorkflowEngine {
       } else if (a.type === 'cancelDeadline') {
         const cancelled = await tx.cancelDeadline(inst.id, a.params.key, at);
         if (cancelled) outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
+      } else if (a.type === 'spawn') {
+        const def = this.registry.current(a.params.machineId);
+        for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at);
       } else {
         outbox.push({ ...base, id: randomUUID(), kind: 'notify', payload: { ...a.params } });
       }

@@ -1,4 +1,5 @@
 import type { Actor, WorkingCalendar } from '@grif/domain';
+import type { Fact, LookupKind } from '@grif/workflows';
 
 export interface InstanceRow {
   id: string;
@@ -26,6 +27,15 @@ export interface EventRow {
   toState: string;
   prevHash: string;
   hash: string;
+}
+
+/** What a projection learns about the event that produced the new snapshot. */
+export interface ProjectedEvent {
+  type: string;
+  payload: unknown;
+  actorId: string;
+  at: string;
+  seq: number;
 }
 
 export interface StoredResponse {
@@ -70,10 +80,10 @@ export interface EngineTx {
   settleDeadline(id: string, status: 'fired' | 'stale', at: string): Promise<void>;
   findDeadline(id: string): Promise<DeadlineRow | null>;
   /** Keeps the machine's query model (journal, lists) in step with its snapshot. */
-  project(instance: InstanceRow, context: unknown, at: string): Promise<void>;
+  project(instance: InstanceRow, context: unknown, event: ProjectedEvent): Promise<void>;
   nextJournalNumber(schoolId: string, year: number, direction: string): Promise<number>;
-  /** Is this user an active member of that school? (reference check for holderId and the like) */
-  isMember(schoolId: string, userId: string): Promise<boolean>;
+  /** Facts about a record the payload references, or null when the school has no such record. */
+  lookup(kind: LookupKind, schoolId: string, id: string): Promise<Fact | null>;
   history(schoolId: string, instanceId: string): Promise<EventRow[]>;
 }
 

@@ -6,3 +6,4 @@ export { MIGRATIONS } from './migrations';
 export * from './mikro-engine-store';
 export * from './projections';
 export * from './mikro-sources';
+export * from './lookups';

@@ -1,7 +1,9 @@
 import { UniqueConstraintViolationException, LockWaitTimeoutException, DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { DeadlineRow, EngineStore, EngineTx, EventRow, InstanceRow, OutboxRow, StoredResponse } from '@grif/engine';
-import { Deadline, IdempotencyRecord, OutboxMessage, User, WorkflowEvent, WorkflowInstance } from './entities';
+import type { DeadlineRow, EngineStore, EngineTx, EventRow, InstanceRow, OutboxRow, ProjectedEvent, StoredResponse } from '@grif/engine';
+import type { Fact, LookupKind } from '@grif/workflows';
+import { lookupFact } from './lookups';
+import { Deadline, IdempotencyRecord, OutboxMessage, WorkflowEvent, WorkflowInstance } from './entities';
 import { PROJECTORS } from './projections';
 import type { WriteTransactions } from './write-transactions';
 
@@ -78,8 +80,12 @@ class MikroEngineTx implements EngineTx {
     return d ? toDeadlineRow(d) : null;
   }
 
-  async project(instance: InstanceRow, context: unknown, at: string): Promise<void> {
-    await PROJECTORS[instance.machineId]?.(this.em, instance, context, at);
+  async project(instance: InstanceRow, context: unknown, event: ProjectedEvent): Promise<void> {
+    await PROJECTORS[instance.machineId]?.(this.em, instance, context, event);
+  }
+
+  async lookup(kind: LookupKind, schoolId: string, id: string): Promise<Fact | null> {
+    return lookupFact(this.em, kind, schoolId, id);
   }
 
   async nextJournalNumber(schoolId: string, year: number, direction: string): Promise<number> {
@@ -91,10 +97,6 @@ class MikroEngineTx implements EngineTx {
       [schoolId, year, direction],
     );
     return Number(rows[0].last_seq);
-  }
-
-  async isMember(schoolId: string, userId: string): Promise<boolean> {
-    return (await this.em.count(User, { id: userId, schoolId, disabled: false })) === 1;
   }
 
   async history(schoolId: string, instanceId: string): Promise<EventRow[]> {

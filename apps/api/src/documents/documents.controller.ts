@@ -1,20 +1,31 @@
-import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { documentEventSchemas, registerDocumentSchema } from '@grif/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { DocumentsService } from './documents.service';
+import { registerAnswer } from '../registers/registers.controller';
+import { RegistersService } from '../registers/registers.service';
 
-const eventBodySchema = z.union(
-  Object.entries(documentEventSchemas).map(([type, schema]) => schema.extend({ type: z.literal(type) })) as unknown as [z.ZodType, z.ZodType],
-);
+/** The payload schema of every event, for forms built from them (and for OpenAPI). */
+export const eventPayloadSchemas = Object.fromEntries(Object.entries(documentEventSchemas).map(([type, schema]) => [type, z.toJSONSchema(schema)]));
+
+/** OpenAPI: one body per event type, `type` naming it, the rest its payload. */
+const eventBodySchema = {
+  oneOf: Object.keys(documentEventSchemas).map((type) => ({
+    allOf: [{ type: 'object', required: ['type'], properties: { type: { const: type } } }, eventPayloadSchemas[type]],
+  })),
+};
 
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('api/documents')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly registers: RegistersService,
+  ) {}
 
   @Post()
   @ApiBody({ schema: z.toJSONSchema(registerDocumentSchema) as object })
@@ -25,13 +36,23 @@ export class DocumentsController {
     return out.body;
   }
 
+  @Get()
+  async list(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
+    return registerAnswer(res, 'registration', await this.registers.documents(req.auth.actor, q));
+  }
+
+  @Get(':id/holder-at')
+  holderAt(@Req() req: AuthedRequest, @Param('id') id: string, @Query('at') at: string) {
+    return this.registers.holderAt(req.auth.actor, id, at);
+  }
+
   @Get(':id')
   get(@Req() req: AuthedRequest, @Param('id') id: string) {
     return this.documents.get(req.auth.actor, id);
   }
 
   @Post(':id/events')
-  @ApiBody({ schema: z.toJSONSchema(eventBodySchema) as object })
+  @ApiBody({ schema: eventBodySchema as object })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read; 409 if it moved on' })
   async send(

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
 import type { DocumentView, HistoryItem } from '@grif/contracts';
 import { WorkflowEngine } from '@grif/engine';
-import { documentInput, DocumentContext, RegisterDocument } from '@grif/workflows';
+import { documentInput, DocumentContext, FileFact, RegisterDocument } from '@grif/workflows';
+import { destructionEligibleFrom } from '../records/records-office.service';
 
 export interface EventRequest {
   type: string;
@@ -26,7 +27,11 @@ export class DocumentsService {
   async register(actor: Actor, body: unknown, idempotencyKey?: string) {
     return this.engine.create<unknown>('document', body, actor, {
       idempotencyKey,
-      input: (tx, at, p) => documentInput(p as RegisterDocument, at, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction)),
+      input: async (tx, at, p) => {
+        const reg = p as RegisterDocument;
+        const file = reg.fileId ? ((await tx.lookup('file', actor.schoolId, reg.fileId)) as FileFact) : null;
+        return documentInput(reg, at, file, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction));
+      },
       describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
     });
   }
@@ -47,7 +52,16 @@ export class DocumentsService {
       correspondent: r.correspondent,
       documentDate: r.documentDate,
       pages: r.pages,
+      annexes: r.annexes ?? null,
       location: c.location,
+      cabinetId: c.cabinet?.id ?? null,
+      file: c.file ? { id: c.file.id, index: c.file.index, title: c.file.title } : null,
+      destructionEligibleFrom: c.file ? destructionEligibleFrom(c.file.year, c.file.retentionYears) : null,
+      copyOf: c.copyOf,
+      copyNumber: c.copyNumber,
+      copiesMade: c.copiesMade,
+      dispatched: c.dispatched,
+      lost: c.lost,
       holder: c.holder ? { id: c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
       availableEvents: await this.engine.availableEvents(actor, view),
     };

@@ -5,6 +5,10 @@ export class DocumentRecord {
   classification: string | null = null;
   holderId: string | null = null;
   dueAt: string | null = null;
+  location: string | null = null;
+  fileId: string | null = null;
+  copyOf: string | null = null;
+  copyNumber = 0;
   constructor(
     public id: string,
     public schoolId: string,
@@ -14,6 +18,8 @@ export class DocumentRecord {
     public regNumber: string,
     public kind: string,
     public title: string,
+    public correspondent: string,
+    public documentDate: string,
     public state: string,
     public createdAt: string,
   ) {}
@@ -22,16 +28,22 @@ export class DocumentRecord {
 export const DocumentRecordSchema = new EntitySchema<DocumentRecord>({
   class: DocumentRecord,
   tableName: 'documents',
-  uniques: [{ properties: ['schoolId', 'regYear', 'direction', 'regSeq'] }],
+  uniques: [{ properties: ['schoolId', 'regYear', 'direction', 'regSeq', 'copyNumber'] }],
   properties: {
     id: { type: 'string', primary: true, length: 36 },
     schoolId: { type: 'string', length: 36 },
     regYear: { type: 'integer' },
     direction: { type: 'string', length: 20 },
     regSeq: { type: 'integer' },
-    regNumber: { type: 'string', length: 40 },
+    regNumber: { type: 'string', length: 60 },
     kind: { type: 'string', length: 20 },
     title: { type: 'string', length: 500 },
+    correspondent: { type: 'string', length: 300 },
+    documentDate: { type: 'string', length: 10 },
+    location: { type: 'string', length: 300, nullable: true },
+    fileId: { type: 'string', length: 36, nullable: true },
+    copyOf: { type: 'string', length: 36, nullable: true },
+    copyNumber: { type: 'integer' },
     state: { type: 'string', length: 120 },
     classification: { type: 'string', length: 20, nullable: true },
     holderId: { type: 'string', length: 36, nullable: true },

@@ -9,6 +9,8 @@ import { SessionSchema } from './session.entity';
 import { UserSchema } from './user.entity';
 import { WorkflowEventSchema } from './workflow-event.entity';
 import { WorkflowInstanceSchema } from './workflow-instance.entity';
+import { CabinetSchema, ClearanceSchema, MediaSchema, NomenclatureFileSchema, RoomSchema } from './records-office.entity';
+import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -21,6 +23,8 @@ export * from './session.entity';
 export * from './user.entity';
 export * from './workflow-event.entity';
 export * from './workflow-instance.entity';
+export * from './records-office.entity';
+export * from './journals.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -34,4 +38,11 @@ export const ENTITIES = [
   DeadlineSchema,
   DocumentRecordSchema,
   JournalCounterSchema,
+  RoomSchema,
+  CabinetSchema,
+  NomenclatureFileSchema,
+  ClearanceSchema,
+  MediaSchema,
+  IssueRecordSchema,
+  CopyRecordSchema,
 ];

@@ -123,16 +123,98 @@ export class InitialSchema20261126 extends Migration {
         t.integer('reg_year').notNullable();
         t.string('direction', 20).notNullable();
         t.integer('reg_seq').notNullable();
-        t.string('reg_number', 40).notNullable();
+        t.string('reg_number', 60).notNullable();
         t.string('kind', 20).notNullable();
         t.string('title', 500).notNullable();
+        t.string('correspondent', 300).notNullable();
+        t.string('document_date', 10).notNullable();
+        t.string('location', 300).nullable();
+        t.string('file_id', 36).nullable();
+        t.string('copy_of', 36).nullable();
+        t.integer('copy_number').notNullable().defaultTo(0);
         t.string('state', 120).notNullable();
         t.string('classification', 20).nullable();
         t.string('holder_id', 36).nullable();
         iso(t, 'due_at').nullable();
         iso(t, 'created_at').notNullable();
-        t.unique(['school_id', 'reg_year', 'direction', 'reg_seq']);
+        t.unique(['school_id', 'reg_year', 'direction', 'reg_seq', 'copy_number']);
         t.index(['school_id', 'holder_id']);
+        t.index(['copy_of']);
+      })
+      .createTable('rooms', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.string('name', 200).notNullable();
+        t.boolean('secure').notNullable();
+        iso(t, 'created_at').notNullable();
+      })
+      .createTable('cabinets', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('room_id', 36).notNullable().references('rooms.id');
+        t.string('name', 200).notNullable();
+        iso(t, 'created_at').notNullable();
+      })
+      .createTable('nomenclature_files', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.string('file_index', 40).notNullable();
+        t.string('title', 300).notNullable();
+        t.integer('year').notNullable();
+        t.integer('retention_years').nullable();
+        iso(t, 'created_at').notNullable();
+        t.unique(['school_id', 'year', 'file_index']);
+      })
+      .createTable('clearances', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('user_id', 36).notNullable().references('users.id');
+        t.string('kind', 12).notNullable();
+        t.string('date', 10).notNullable();
+        t.string('note', 500).nullable();
+        t.string('recorded_by', 36).notNullable();
+        iso(t, 'created_at').notNullable();
+        t.index(['school_id', 'user_id']);
+      })
+      .createTable('media', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('label', 200).notNullable();
+        t.string('kind', 20).notNullable();
+        t.string('classification', 20).notNullable();
+        t.string('holder_id', 36).notNullable().references('users.id');
+        t.string('registered_by', 36).notNullable();
+        iso(t, 'registered_at').notNullable();
+      })
+      .createTable('issue_journal', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('document_id', 36).notNullable();
+        t.string('reg_number', 60).notNullable();
+        t.string('classification', 20).nullable();
+        t.string('holder_id', 36).notNullable();
+        t.string('purpose', 500).notNullable();
+        iso(t, 'issued_at').notNullable();
+        t.string('issued_by', 36).notNullable();
+        iso(t, 'due_at').nullable();
+        iso(t, 'acknowledged_at').nullable();
+        iso(t, 'returned_at').nullable();
+        t.string('condition', 500).nullable();
+        iso(t, 'overdue_at').nullable();
+        t.index(['school_id', 'document_id']);
+      })
+      .createTable('copy_journal', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('original_id', 36).notNullable();
+        t.string('original_reg_number', 60).notNullable();
+        t.string('copy_id', 36).notNullable();
+        t.integer('copy_number').notNullable();
+        t.string('purpose', 500).notNullable();
+        t.string('made_by', 36).notNullable();
+        iso(t, 'made_at').notNullable();
+        t.string('classification', 20).nullable();
+        t.index(['school_id', 'original_id']);
       })
       .createTable('journal_counters', (t) => {
         t.string('school_id', 36).notNullable();

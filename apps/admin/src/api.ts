@@ -1,0 +1,174 @@
+/**
+ * The one door to the Grif API (docs/api.md). Same origin, under /api; the
+ * HttpOnly `grif_session` cookie set by login authenticates every call, so the
+ * UI never sees or stores the token. Every call names the UI language so that
+ * a refusal comes back in the words the user reads.
+ */
+import { currentLang } from './i18n';
+import type {
+  DocumentRow,
+  DocumentView,
+  ErrorBody,
+  EventAccepted,
+  HistoryItem,
+  JsonSchema,
+  LoginResponse,
+  Me,
+  MediaView,
+  NomenclatureFileView,
+  Page,
+  PersonView,
+  Registered,
+  RegisterDocumentRequest,
+  RoomView,
+  VerifyResult,
+} from './types';
+
+/** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
+export class ApiError extends Error {
+  constructor(readonly body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return this.body.statusCode;
+  }
+}
+
+let onUnauthorized: () => void = () => undefined;
+/** Called whenever a session-bound call answers 401: the app shows the login form again. */
+export function setUnauthorizedHandler(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `?a=1&b=x`, leaving out empty values; '' when nothing is left. */
+export function queryString(q: Query = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function withQuery(path: string, q?: Query): string {
+  return path + queryString(q);
+}
+
+/** The CSV export of any list: the same URL with `format=csv` (R-3, R-4.1 registers). */
+export function csvUrl(path: string, q: Query = {}): string {
+  const { page: _page, pageSize: _pageSize, ...rest } = q;
+  return withQuery(path, { ...rest, format: 'csv' });
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Login and the first /me probe handle 401 themselves. */
+  quiet401?: boolean;
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang(), ...opts.headers };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? 'GET',
+      credentials: 'same-origin',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch (err) {
+    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: err instanceof Error ? err.message : String(err) });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!res.ok) {
+    const body = isErrorBody(json) ? json : { statusCode: res.status, code: `HTTP_${res.status}`, message: res.statusText || text.slice(0, 200) };
+    if (res.status === 401 && !opts.quiet401) onUnauthorized();
+    throw new ApiError(body);
+  }
+  return json as T;
+}
+
+function isErrorBody(v: unknown): v is ErrorBody {
+  return typeof v === 'object' && v !== null && typeof (v as ErrorBody).message === 'string' && typeof (v as ErrorBody).statusCode === 'number';
+}
+
+/**
+ * A fresh idempotency key for each attempt. `crypto.randomUUID` exists only in
+ * secure contexts (https, localhost); a school server reached over plain http
+ * on the LAN falls back to getRandomValues, which is available everywhere.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Lists answer a page; a few reference lists may answer a bare array. */
+export type ListAnswer<T> = Page<T> | T[];
+
+export const api = {
+  // Auth
+  login: (username: string, password: string) => request<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  me: () => request<Me>('/api/me', { quiet401: true }),
+
+  // Documents
+  registerDocument: (body: RegisterDocumentRequest) =>
+    request<Registered>('/api/documents', { method: 'POST', body, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+  documents: (q: Query) => request<Page<DocumentRow>>(withQuery('/api/documents', q)),
+  document: (id: string) => request<DocumentView>(`/api/documents/${encodeURIComponent(id)}`),
+  history: (id: string) => request<HistoryItem[]>(`/api/documents/${encodeURIComponent(id)}/history`),
+  /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
+  sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
+    request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {
+      method: 'POST',
+      body: { type, ...payload },
+      headers: { 'Idempotency-Key': newIdempotencyKey(), ...(version !== undefined ? { 'If-Match': String(version) } : {}) },
+    }),
+  eventSchemas: () => request<Record<string, JsonSchema>>('/api/schemas/document-events'),
+
+  // Reference lists and registers
+  list: <T>(path: string, q?: Query) => request<ListAnswer<T>>(withQuery(path, q)),
+  people: () => request<ListAnswer<PersonView>>(withQuery('/api/people', { pageSize: 500 })),
+  rooms: () => request<ListAnswer<RoomView>>(withQuery('/api/rooms', { pageSize: 500 })),
+  nomenclature: () => request<ListAnswer<NomenclatureFileView>>(withQuery('/api/nomenclature', { pageSize: 500 })),
+  createFile: (body: { index: string; title: string; year: number; retentionYears: number | null }) =>
+    request<NomenclatureFileView>('/api/nomenclature', { method: 'POST', body }),
+  createRoom: (body: { name: string; secure: boolean }) => request<RoomView>('/api/rooms', { method: 'POST', body }),
+  createCabinet: (roomId: string, body: { name: string }) =>
+    request<unknown>(`/api/rooms/${encodeURIComponent(roomId)}/cabinets`, { method: 'POST', body }),
+  createMedia: (body: { label: string; kind: string; classification: string; holderId: string }) =>
+    request<MediaView>('/api/media', { method: 'POST', body }),
+  recordClearance: (personId: string, body: { kind: string; date: string; note?: string }) =>
+    request<unknown>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+
+  // Audit
+  verify: () => request<VerifyResult>('/api/audit/verify'),
+};
+
+/** The items of a list answer, whichever shape it came in. */
+export function itemsOf<T>(a: ListAnswer<T> | undefined): T[] {
+  if (!a) return [];
+  return Array.isArray(a) ? a : a.items;
+}

@@ -1,0 +1,119 @@
+import IORedis from 'ioredis';
+import { Deadline, OutboxMessage } from '@grif/persistence';
+import { deadlineJobId } from '@grif/queue';
+import { GrifRuntime } from '@grif/runtime';
+import { ApiHarness, eventually, startApi } from '../support/api';
+import { Child, freePort, spawnChild } from '../support/processes';
+import { testQueuePrefix } from '../support/test-database';
+
+/**
+ * FLUSHALL wipes every key of the Redis it is sent to, so this suite brings its own
+ * throw-away redis-server on a free port: other suites (jest runs files in parallel
+ * locally; CI runs suites one at a time with --runInBand) and other people's runs on
+ * the shared 127.0.0.1:6379 never see the flush.
+ */
+let redis: Child;
+let redisUrl: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  redis = spawnChild('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  await redis.waitFor(/Ready to accept connections/, 10_000);
+  redisUrl = `redis://127.0.0.1:${port}`;
+});
+afterAll(() => redis?.stop());
+
+type Api = ApiHarness;
+const helpers = (get: () => Api) => {
+  let k = 0;
+  const send = (user: string, id: string, body: object) =>
+    get().call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `redis-loss-${++k}-${id}` });
+  return {
+    issue: async (id: string, inMs: number) => {
+      const dueAt = new Date(Date.now() + inMs).toISOString();
+      const r = await send('clerk', id, { type: 'ISSUE', holderId: get().ids.teacher, purpose: 'текшерүү', dueAt });
+      expect(r).toEqual({ status: 200, body: { state: 'issued', version: 4 } });
+      return dueAt;
+    },
+    state: async (id: string) => (await get().call('clerk', 'GET', `/api/documents/${id}`)).body.state as string,
+    deadlinePassed: async (id: string) =>
+      ((await get().call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter((e) => e.type === 'DEADLINE_PASSED'),
+    deadlineOf: (id: string) => get().rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id }),
+  };
+};
+
+describe('deadlines: losing Redis loses no deadline (the table is the truth)', () => {
+  let api: Api;
+  const h = helpers(() => api);
+
+  beforeAll(async () => {
+    api = await startApi({ worker: true, queue: { redisUrl, prefix: testQueuePrefix() } });
+  });
+  afterAll(() => api?.close());
+
+  it('a pending deadline survives FLUSHALL: the reconciler re-arms it from the table and the document goes overdue', async () => {
+    const id = await api.document('official_use');
+    const dueAt = await h.issue(id, 3000);
+    const d = await h.deadlineOf(id);
+    expect(d).toMatchObject({ status: 'pending', dueAt });
+    const queue = api.rt.alarm.queue;
+    await eventually(async () => ((await (await queue.getJob(deadlineJobId(d.id)))?.getState()) === 'delayed' ? true : undefined), 3000, 20);
+
+    const admin = new IORedis(redisUrl);
+    try {
+      expect(await admin.flushall()).toBe('OK');
+    } finally {
+      admin.disconnect();
+    }
+    expect(await queue.getJob(deadlineJobId(d.id))).toBeUndefined();
+    expect(await h.state(id)).toBe('issued');
+
+    expect(await api.rt.reconcile()).toBe(1);
+    expect(await (await queue.getJob(deadlineJobId(d.id)))?.getState()).toBe('delayed');
+    await eventually(async () => ((await h.state(id)) === 'overdue' ? true : undefined), 10_000);
+    expect(await h.deadlinePassed(id)).toHaveLength(1);
+    expect((await h.deadlineOf(id)).status).toBe('fired');
+    // Nothing is left to re-arm.
+    expect(await api.rt.reconcile()).toBe(0);
+  });
+});
+
+describe('deadlines: a crash between commit and enqueue only delays the alarm (outbox)', () => {
+  let api: Api;
+  let second: GrifRuntime | undefined;
+  const h = helpers(() => api);
+
+  beforeAll(async () => {
+    // No workers here, and a relay that never polls.
+    api = await startApi({ queue: { redisUrl, prefix: testQueuePrefix() }, relayPollMs: 3_600_000 });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await api?.close();
+  });
+
+  it('the ISSUE commits its outbox row but no job; a second runtime on the same database and prefix delivers it, and the document goes overdue', async () => {
+    // The "crash": this process's relay is gone right after the commit. stop() ends the
+    // poll; the engine also kicks the relay after every commit, so that kick is cut too.
+    await api.rt.relay.stop();
+    const kick = jest.spyOn(api.rt.relay, 'kick').mockImplementation(() => undefined);
+
+    const id = await api.document('official_use');
+    await h.issue(id, 1500);
+    expect(kick).toHaveBeenCalled();
+    const d = await h.deadlineOf(id);
+    expect(d.status).toBe('pending');
+    const queue = api.rt.alarm.queue;
+    expect(await queue.getJob(deadlineJobId(d.id))).toBeUndefined();
+    const arm = () => api.rt.transactions.reader().findOneOrFail(OutboxMessage, { instanceId: id, kind: 'deadline.arm' });
+    expect((await arm()).dispatchedAt).toBeNull();
+    expect(JSON.parse((await arm()).payload)).toEqual({ deadlineId: d.id, dueAt: d.dueAt });
+
+    second = await GrifRuntime.start({ db: api.db.settings, queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true });
+    await eventually(async () => ((await h.state(id)) === 'overdue' ? true : undefined), 10_000);
+    expect((await arm()).dispatchedAt).not.toBeNull();
+    expect(await h.deadlinePassed(id)).toHaveLength(1);
+    expect((await h.deadlineOf(id)).status).toBe('fired');
+    expect(await (await queue.getJob(deadlineJobId(d.id)))?.getState()).toBe('completed');
+  });
+});
