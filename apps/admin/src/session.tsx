@@ -1,0 +1,50 @@
+import { createContext, useContext } from 'react';
+import type { Me, Role } from './types';
+import { RECORDS_WIDE_ROLES } from './types';
+
+export interface Session {
+  me: Me;
+  signOut: () => Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside a signed-in page');
+  return s;
+}
+
+export function hasRole(me: Pick<Me, 'roles'>, ...roles: Role[]): boolean {
+  return me.roles.some((r) => roles.includes(r));
+}
+
+/**
+ * What each role sees in the menu. The server decides what is allowed; this
+ * only keeps people from wandering into pages that would refuse them.
+ */
+export function permissions(me: Pick<Me, 'roles'>) {
+  const recordsWide = hasRole(me, ...RECORDS_WIDE_ROLES);
+  return {
+    documents: recordsWide,
+    register: hasRole(me, 'records_clerk'),
+    registers: recordsWide,
+    /** Anyone a document can be issued to; the auditor only reads. */
+    mine: hasRole(me, 'staff', 'records_clerk', 'security_officer', 'director', 'commission_member', 'tech_support', 'admin'),
+    people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
+    recordClearance: hasRole(me, 'security_officer'),
+    audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
+    /** Nomenclature, rooms and media are kept by the records office (and the security officer for rooms/media). */
+    editNomenclature: hasRole(me, 'records_clerk'),
+    editRooms: hasRole(me, 'records_clerk', 'security_officer'),
+    editMedia: hasRole(me, 'records_clerk', 'security_officer'),
+  };
+}
+
+/** Where a person lands after signing in: a teacher on what is issued to them, the office on the documents. */
+export function homePath(me: Pick<Me, 'roles'>): string {
+  const p = permissions(me);
+  if (p.documents) return '/documents';
+  if (p.mine) return '/mine';
+  return '/audit';
+}
