@@ -230,6 +230,7 @@ export interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  additionalProperties?: boolean | JsonSchema;
   enum?: unknown[];
   const?: unknown;
   format?: string;
