@@ -14,47 +14,47 @@ import { testQueuePrefix } from '../support/test-database';
  */
 let redis: Child;
 let redisUrl: string;
+/** The API and engine of this process: no workers, and a relay that runs only after each commit (no poll). */
+let api: ApiHarness;
+let k = 0;
+const send = (user: string, id: string, body: object) =>
+  api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `redis-loss-${++k}-${id}` });
+const issue = async (id: string, inMs: number) => {
+  const dueAt = new Date(Date.now() + inMs).toISOString();
+  const r = await send('clerk', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'текшерүү', dueAt });
+  expect(r).toEqual({ status: 200, body: { state: 'issued', version: 4 } });
+  return dueAt;
+};
+const state = async (id: string) => (await api.call('clerk', 'GET', `/api/documents/${id}`)).body.state as string;
+const deadlinePassed = async (id: string) =>
+  ((await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter((e) => e.type === 'DEADLINE_PASSED');
+const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
+/** Another process's runtime (workers, reconciler, relay) on the same database and queue prefix. */
+const workerRuntime = () => GrifRuntime.start({ db: api.db.settings, queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true });
 
 beforeAll(async () => {
   const port = await freePort();
   redis = spawnChild('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
   await redis.waitFor(/Ready to accept connections/, 10_000);
   redisUrl = `redis://127.0.0.1:${port}`;
+  api = await startApi({ queue: { redisUrl, prefix: testQueuePrefix() }, relayPollMs: 3_600_000 });
 });
-afterAll(() => redis?.stop());
-
-type Api = ApiHarness;
-const helpers = (get: () => Api) => {
-  let k = 0;
-  const send = (user: string, id: string, body: object) =>
-    get().call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `redis-loss-${++k}-${id}` });
-  return {
-    issue: async (id: string, inMs: number) => {
-      const dueAt = new Date(Date.now() + inMs).toISOString();
-      const r = await send('clerk', id, { type: 'ISSUE', holderId: get().ids.teacher, purpose: 'текшерүү', dueAt });
-      expect(r).toEqual({ status: 200, body: { state: 'issued', version: 4 } });
-      return dueAt;
-    },
-    state: async (id: string) => (await get().call('clerk', 'GET', `/api/documents/${id}`)).body.state as string,
-    deadlinePassed: async (id: string) =>
-      ((await get().call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter((e) => e.type === 'DEADLINE_PASSED'),
-    deadlineOf: (id: string) => get().rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id }),
-  };
-};
+afterAll(async () => {
+  await api?.close();
+  await redis?.stop();
+});
 
 describe('deadlines: losing Redis loses no deadline (the table is the truth)', () => {
-  let api: Api;
-  const h = helpers(() => api);
-
+  let worker: GrifRuntime;
   beforeAll(async () => {
-    api = await startApi({ worker: true, queue: { redisUrl, prefix: testQueuePrefix() } });
+    worker = await workerRuntime();
   });
-  afterAll(() => api?.close());
+  afterAll(() => worker?.close());
 
   it('a pending deadline survives FLUSHALL: the reconciler re-arms it from the table and the document goes overdue', async () => {
     const id = await api.document('official_use');
-    const dueAt = await h.issue(id, 3000);
-    const d = await h.deadlineOf(id);
+    const dueAt = await issue(id, 3000);
+    const d = await deadlineOf(id);
     expect(d).toMatchObject({ status: 'pending', dueAt });
     const queue = api.rt.alarm.queue;
     await eventually(async () => ((await (await queue.getJob(deadlineJobId(d.id)))?.getState()) === 'delayed' ? true : undefined), 3000, 20);
@@ -66,42 +66,34 @@ describe('deadlines: losing Redis loses no deadline (the table is the truth)', (
       admin.disconnect();
     }
     expect(await queue.getJob(deadlineJobId(d.id))).toBeUndefined();
-    expect(await h.state(id)).toBe('issued');
+    expect(await state(id)).toBe('issued');
 
-    expect(await api.rt.reconcile()).toBe(1);
+    // What the worker's reconciler does at start-up and every GRIF_RECONCILE_MS.
+    expect(await worker.reconcile()).toBe(1);
     expect(await (await queue.getJob(deadlineJobId(d.id)))?.getState()).toBe('delayed');
-    await eventually(async () => ((await h.state(id)) === 'overdue' ? true : undefined), 10_000);
-    expect(await h.deadlinePassed(id)).toHaveLength(1);
-    expect((await h.deadlineOf(id)).status).toBe('fired');
+    await eventually(async () => ((await state(id)) === 'overdue' ? true : undefined), 10_000);
+    expect(await deadlinePassed(id)).toHaveLength(1);
+    expect((await deadlineOf(id)).status).toBe('fired');
     // Nothing is left to re-arm.
-    expect(await api.rt.reconcile()).toBe(0);
+    expect(await worker.reconcile()).toBe(0);
   });
 });
 
+// Runs last: it takes this process's relay down for good.
 describe('deadlines: a crash between commit and enqueue only delays the alarm (outbox)', () => {
-  let api: Api;
   let second: GrifRuntime | undefined;
-  const h = helpers(() => api);
-
-  beforeAll(async () => {
-    // No workers here, and a relay that never polls.
-    api = await startApi({ queue: { redisUrl, prefix: testQueuePrefix() }, relayPollMs: 3_600_000 });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await api?.close();
-  });
+  afterAll(() => second?.close());
 
   it('the ISSUE commits its outbox row but no job; a second runtime on the same database and prefix delivers it, and the document goes overdue', async () => {
     // The "crash": this process's relay is gone right after the commit. stop() ends the
-    // poll; the engine also kicks the relay after every commit, so that kick is cut too.
+    // poll, but the engine also kicks the relay after every commit, so cut that too.
     await api.rt.relay.stop();
     const kick = jest.spyOn(api.rt.relay, 'kick').mockImplementation(() => undefined);
 
     const id = await api.document('official_use');
-    await h.issue(id, 1500);
+    await issue(id, 1500);
     expect(kick).toHaveBeenCalled();
-    const d = await h.deadlineOf(id);
+    const d = await deadlineOf(id);
     expect(d.status).toBe('pending');
     const queue = api.rt.alarm.queue;
     expect(await queue.getJob(deadlineJobId(d.id))).toBeUndefined();
@@ -109,11 +101,11 @@ describe('deadlines: a crash between commit and enqueue only delays the alarm (o
     expect((await arm()).dispatchedAt).toBeNull();
     expect(JSON.parse((await arm()).payload)).toEqual({ deadlineId: d.id, dueAt: d.dueAt });
 
-    second = await GrifRuntime.start({ db: api.db.settings, queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true });
-    await eventually(async () => ((await h.state(id)) === 'overdue' ? true : undefined), 10_000);
+    second = await workerRuntime();
+    await eventually(async () => ((await state(id)) === 'overdue' ? true : undefined), 10_000);
     expect((await arm()).dispatchedAt).not.toBeNull();
-    expect(await h.deadlinePassed(id)).toHaveLength(1);
-    expect((await h.deadlineOf(id)).status).toBe('fired');
+    expect(await deadlinePassed(id)).toHaveLength(1);
+    expect((await deadlineOf(id)).status).toBe('fired');
     expect(await (await queue.getJob(deadlineJobId(d.id)))?.getState()).toBe('completed');
   });
 });

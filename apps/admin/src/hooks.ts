@@ -97,3 +97,29 @@ export function usePersonName(): (id: string | null | undefined) => string {
     [items],
   );
 }
+
+/** A form submission: busy while it runs, the refusal if the server said no, true when it went through. */
+export function useSubmit(): { busy: boolean; error: ApiError | undefined; run: (fn: () => Promise<unknown>) => Promise<boolean>; clear: () => void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const run = useCallback(async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+      return true;
+    } catch (err) {
+      setError(toApiError(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const clear = useCallback(() => setError(undefined), []);
+  return { busy, error, run, clear };
+}
+
+/** The server's complaint about one field of the last attempt, if any. */
+export function fieldErrorOf(error: ApiError | undefined, name: string): string | undefined {
+  return error?.body.fields?.find((f) => f.field.split('.')[0] === name)?.message;
+}

@@ -56,10 +56,15 @@ export class GrifRuntime {
     const orm = await MikroORM.init(ormOptions(db));
     const clock = opts.clock ?? systemClock;
     const registry = new WorkflowRegistry(WORKFLOWS);
-    const stored = await orm.em.fork().getConnection().execute<{ machine_id: string; machine_version: number }[]>(
-      'select distinct machine_id, machine_version from workflow_instances',
-    );
-    registry.assertKnown(stored.map((r: { machine_id: string; machine_version: number }) => ({ machineId: r.machine_id, machineVersion: Number(r.machine_version) })));
+    try {
+      const stored = await orm.em.fork().getConnection().execute<{ machine_id: string; machine_version: number }[]>(
+        'select distinct machine_id, machine_version from workflow_instances',
+      );
+      registry.assertKnown(stored.map((r: { machine_id: string; machine_version: number }) => ({ machineId: r.machine_id, machineVersion: Number(r.machine_version) })));
+    } catch (err) {
+      await orm.close(true);
+      throw err;
+    }
 
     const transactions = new WriteTransactions(orm, db.kind);
     const producer = producerConnection(queue.redisUrl);

@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { toApiError } from '../hooks';
+import { eventLabel, fieldLabel } from '../labels';
+import { FALLBACK_SCHEMAS, formShape, initialValues, toPayload, type FormValues } from '../schema';
+import type { DocumentView, EventAccepted, JsonSchema } from '../types';
+import { SchemaForm } from './SchemaForm';
+import { Loading, Refusal } from './ui';
+
+/** The payload schemas, fetched once: they change only with a new server. */
+let schemasPromise: Promise<Record<string, JsonSchema>> | undefined;
+function eventSchemas(): Promise<Record<string, JsonSchema>> {
+  if (!schemasPromise) {
+    schemasPromise = api.eventSchemas().catch(() => {
+      schemasPromise = undefined; // try again next time; meanwhile the documented payloads
+      return {};
+    });
+  }
+  return schemasPromise;
+}
+
+interface Props {
+  doc: DocumentView;
+  type: string;
+  onDone: (accepted: EventAccepted) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+/** One action on a document: a form built from the event's payload schema, sent once with If-Match. */
+export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): ReactElement {
+  const { t } = useTranslation();
+  const [schema, setSchema] = useState<JsonSchema | undefined>();
+  useEffect(() => {
+    let live = true;
+    void eventSchemas().then((all) => live && setSchema(all[type] ?? FALLBACK_SCHEMAS[type] ?? { type: 'object', properties: {} }));
+    return () => {
+      live = false;
+    };
+  }, [type]);
+
+  const shape = useMemo(() => (schema ? formShape(schema) : undefined), [schema]);
+  const [variant, setVariant] = useState(0);
+  const fields = shape?.variants[variant] ?? [];
+  const [values, setValues] = useState<FormValues>({});
+  // A fresh form whenever the schema or the chosen variant changes.
+  useEffect(() => setValues(initialValues(shape?.variants[variant] ?? [])), [shape, variant]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+
+  const fieldErrors: Record<string, string> = {};
+  for (const f of error?.body.fields ?? []) {
+    const name = f.field.split('.')[0] ?? f.field;
+    if (fields.some((x) => x.name === name)) fieldErrors[name] = f.message;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const accepted = await api.sendEvent(doc.id, type, toPayload(fields, values), doc.version);
+      onDone(accepted);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = eventLabel(t, type);
+  return (
+    <form className="panel action-form" onSubmit={submit} aria-label={title} data-testid={`action-form-${type}`}>
+      <h3>{title}</h3>
+      {!shape && <Loading />}
+      {shape && shape.variants.length > 1 && (
+        <fieldset className="variants">
+          <legend>{t('action.variant')}</legend>
+          {shape.variants.map((v, i) => {
+            const name = v.filter((f) => f.required).map((f) => f.name)[0] ?? v[0]?.name ?? String(i);
+            return (
+              <label key={name} className="variant">
+                <input type="radio" name={`variant-${type}`} checked={variant === i} onChange={() => setVariant(i)} data-testid={`variant-${name}`} />
+                {v.filter((f) => f.required).map((f) => fieldLabel(t, f.name)).join(' + ') || fieldLabel(t, name)}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+      {shape && fields.length === 0 && <p className="muted">{t('action.noFields')}</p>}
+      {shape && (
+        <SchemaForm
+          fields={fields}
+          values={values}
+          onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+          errors={fieldErrors}
+          showClearance={doc.classification != null && doc.classification !== 'open'}
+        />
+      )}
+      {error && <Refusal error={error} onReload={onReload} fieldLabel={(n) => fieldLabel(t, n)} />}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !shape} data-testid="action-submit">
+          {busy ? t('common.busy') : `${t('action.submit')}: ${title}`}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,209 @@
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { formatDate, formatInstant } from '../format';
+import { invalidateRefs, useLoad, usePersonName, useRefList } from '../hooks';
+import { eventLabel, optionLabel, stateLabel } from '../labels';
+import { href } from '../router';
+import { permissions, useSession } from '../session';
+import type { DocumentView } from '../types';
+import { ActionForm } from './ActionForm';
+import { History } from './History';
+import { LoadError, Loading, Mark, Notice, StateBadge } from './ui';
+
+/** Events no person sends from this page. */
+const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
+
+/** One document: its journal entry, where it is, who holds it, what may be done now, and its history. */
+export function DocumentPage({ id }: { id: string }): ReactElement {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const doc = useLoad(() => api.document(id), [id]);
+  const history = useLoad(() => api.history(id), [id]);
+  const [open, setOpen] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+
+  function reloadAll() {
+    doc.reload();
+    history.reload();
+  }
+
+  if (doc.error && !doc.data) {
+    return (
+      <section>
+        <a href={href('/documents')}>{t('doc.backToList')}</a>
+        <LoadError error={doc.error} />
+      </section>
+    );
+  }
+  if (!doc.data) return <Loading />;
+  const d = doc.data;
+  const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
+
+  return (
+    <section className="document-page">
+      {permissions(me).documents && <a href={href('/documents')}>{t('doc.backToList')}</a>}
+      <header className="doc-header">
+        <div>
+          <div className="doc-regnumber" data-testid="doc-regnumber">
+            {d.regNumber}
+          </div>
+          <h1>{d.title}</h1>
+        </div>
+        <div className="doc-badges">
+          <Mark value={d.classification} testId="doc-classification" />
+          <StateBadge value={d.state} testId="doc-state" />
+        </div>
+      </header>
+
+      {notice && <Notice>{notice}</Notice>}
+
+      <div className="doc-grid">
+        <DocumentFacts d={d} />
+        <div>
+          <section className="panel" aria-labelledby="actions-h">
+            <h2 id="actions-h">{t('doc.actions')}</h2>
+            {actions.length === 0 ? (
+              <p className="muted">{me.roles.every((r) => r === 'auditor') ? t('doc.readOnly') : t('doc.noActions')}</p>
+            ) : (
+              <div className="action-buttons">
+                {actions.map((type) => (
+                  <button
+                    key={type}
+                    type="button"
+                    className={`btn${open === type ? ' btn-primary' : ''}`}
+                    aria-expanded={open === type}
+                    onClick={() => {
+                      setNotice(undefined);
+                      setOpen(open === type ? undefined : type);
+                    }}
+                    data-testid={`action-${type}`}
+                  >
+                    {eventLabel(t, type)}
+                  </button>
+                ))}
+              </div>
+            )}
+            {open && actions.includes(open) && (
+              <ActionForm
+                key={`${open}-${d.version}`}
+                doc={d}
+                type={open}
+                onCancel={() => setOpen(undefined)}
+                onReload={reloadAll}
+                onDone={(accepted) => {
+                  setNotice(t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) }));
+                  setOpen(undefined);
+                  if (open === 'STORE') invalidateRefs('rooms');
+                  reloadAll();
+                }}
+              />
+            )}
+          </section>
+        </div>
+      </div>
+
+      <section className="panel" aria-labelledby="history-h">
+        <h2 id="history-h">{t('doc.history')}</h2>
+        {history.error && <LoadError error={history.error} />}
+        {history.data ? <History items={history.data} /> : !history.error && <Loading />}
+      </section>
+    </section>
+  );
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }): ReactElement {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const personName = usePersonName();
+  const rooms = useRefList('rooms');
+
+  let cabinet: ReactNode = null;
+  if (d.cabinetId) {
+    const room = rooms.items.find((r) => r.cabinets.some((c) => c.id === d.cabinetId));
+    const cab = room?.cabinets.find((c) => c.id === d.cabinetId);
+    cabinet = room && cab ? (
+      <>
+        {room.name}, {cab.name}
+        {room.secure && <span className="badge badge-secure"> 🔒 {t('doc.secureRoom')}</span>}
+      </>
+    ) : (
+      d.cabinetId
+    );
+  }
+
+  return (
+    <dl className="facts panel">
+      <Fact label={t('field.direction')}>{optionLabel(t, 'direction', d.direction)}</Fact>
+      <Fact label={t('field.kind')}>{optionLabel(t, 'kind', d.kind)}</Fact>
+      <Fact label={t('field.correspondent')}>{d.correspondent}</Fact>
+      <Fact label={t('field.documentDate')}>{formatDate(d.documentDate, lang)}</Fact>
+      <Fact label={t('field.pages')}>{t('doc.pagesAnnexes', { pages: d.pages, annexes: d.annexes ?? 0 })}</Fact>
+      <Fact label={t('field.classification')}>
+        <Mark value={d.classification} />
+      </Fact>
+      <Fact label={t('field.state')}>{stateLabel(t, d.state)}</Fact>
+      <Fact label={t('doc.location')} testId="doc-location">
+        {cabinet ?? d.location ?? <span className="muted">{t('doc.notStored')}</span>}
+        {cabinet && d.location ? <> · {d.location}</> : null}
+      </Fact>
+      <Fact label={t('field.holder')} testId="doc-holder">
+        {d.holder ? (
+          <>
+            <strong>{personName(d.holder.id)}</strong>
+            <div className="small">
+              {t('doc.purpose')}: {d.holder.purpose}
+            </div>
+            <div className="small">
+              {t('doc.issuedAt')}: {formatInstant(d.holder.issuedAt, lang)}
+            </div>
+            <div className="small">{d.holder.acknowledgedAt ? t('doc.acknowledged', { at: formatInstant(d.holder.acknowledgedAt, lang) }) : <span className="warn">{t('doc.notAcknowledged')}</span>}</div>
+          </>
+        ) : (
+          <span className="muted">{t('doc.noHolder')}</span>
+        )}
+      </Fact>
+      <Fact label={t('doc.due')} testId="doc-due">
+        {d.holder?.dueAt ? (
+          <time dateTime={d.holder.dueAt} className={d.state === 'overdue' ? 'warn' : undefined}>
+            {formatInstant(d.holder.dueAt, lang)}
+          </time>
+        ) : (
+          <span className="muted">{t('doc.noDue')}</span>
+        )}
+      </Fact>
+      <Fact label={t('doc.copyOf')} testId="doc-copyof">
+        {d.copyOf ? (
+          <>
+            <a href={href(`/documents/${d.copyOf.id}`)}>{d.copyOf.regNumber}</a>
+            {d.copyNumber != null && <> · {t('documents.copyMark', { n: d.copyNumber })}</>}
+          </>
+        ) : (
+          <span className="muted">{t('doc.notACopy')}</span>
+        )}
+      </Fact>
+      {d.copiesMade != null && <Fact label={t('doc.copiesMade')}>{d.copiesMade}</Fact>}
+      <Fact label={t('doc.file')} testId="doc-file">
+        {d.file ? (
+          <>
+            {d.file.index} — {d.file.title}
+          </>
+        ) : (
+          <span className="muted">{t('doc.noFile')}</span>
+        )}
+      </Fact>
+      <Fact label={t('field.destructionEligibleFrom')} testId="doc-destruction">
+        {d.destructionEligibleFrom ? formatDate(d.destructionEligibleFrom, lang) : '—'}
+      </Fact>
+    </dl>
+  );
+}

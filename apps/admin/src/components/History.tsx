@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatInstant } from '../format';
+import { usePersonName, useRefList } from '../hooks';
+import { eventLabel, fieldLabel, optionLabel, stateLabel } from '../labels';
+import type { HistoryItem } from '../types';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ENUM_FIELDS = new Set(['classification', 'via', 'direction', 'kind', 'state']);
+
+/** Every event ever sent to the document, oldest first: who, when, from which state to which. */
+export function History({ items }: { items: HistoryItem[] }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const personName = usePersonName();
+  const rooms = useRefList('rooms');
+  const files = useRefList('files');
+
+  function actorName(id: string): string {
+    return id === 'system' ? t('common.system') : personName(id);
+  }
+
+  function describe(key: string, value: unknown): string {
+    if (value === null || value === undefined) return '—';
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (ENUM_FIELDS.has(key)) return optionLabel(t, key, value);
+    if (key === 'holderId') return personName(value);
+    if (key === 'cabinetId') {
+      for (const r of rooms.items) {
+        const c = r.cabinets.find((x) => x.id === value);
+        if (c) return `${c.name} — ${r.name}`;
+      }
+      return value;
+    }
+    if (key === 'fileId') {
+      const f = files.items.find((x) => x.id === value);
+      return f ? `${f.index} — ${f.title}` : value;
+    }
+    if (ISO_INSTANT.test(value)) return formatInstant(value, i18n.language);
+    if (ISO_DATE.test(value)) return formatDate(value, i18n.language);
+    return value;
+  }
+
+  if (items.length === 0) return <p className="muted">{t('doc.historyEmpty')}</p>;
+  return (
+    <ol className="timeline">
+      {items.map((h) => {
+        const payload = h.payload && typeof h.payload === 'object' ? Object.entries(h.payload as Record<string, unknown>) : [];
+        return (
+          <li key={h.seq} data-testid="history-item" data-type={h.type} data-seq={h.seq}>
+            <div className="timeline-head">
+              <span className="seq">#{h.seq}</span>
+              <strong className="event-name">{eventLabel(t, h.type)}</strong>
+              <span className="transition">
+                {h.from ? stateLabel(t, h.from) : '∅'} → {stateLabel(t, h.to)}
+              </span>
+            </div>
+            <div className="timeline-meta">
+              <time dateTime={h.at}>{formatInstant(h.at, i18n.language)}</time>
+              <span>
+                {t('doc.actor')}: {actorName(h.actor)}
+              </span>
+              <span className="hash" title={`${t('doc.hash')}: ${h.hash}\n← ${h.prevHash}`}>
+                {t('doc.hash')}: <code>{h.hash.slice(0, 12)}</code>
+              </span>
+            </div>
+            {payload.length > 0 && (
+              <dl className="payload">
+                {payload.map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{fieldLabel(t, k)}</dt>
+                    <dd>{describe(k, v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../components/DataTable';
+import { documentColumns } from '../components/DocumentList';
+import { Field, Mark } from '../components/ui';
+import { bishkekLocalToIso, currentYearInBishkek, formatInstant } from '../format';
+import { usePersonName, useRefList } from '../hooks';
+import { optionLabel } from '../labels';
+import { href } from '../router';
+import { DIRECTIONS, ISSUE_STATUSES, type CarrierRow, type CopyRow, type DocumentRow, type IssueRow } from '../types';
+
+/** R-4.1b: the registration journal, per year and direction. */
+export function RegistrationJournal(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const personName = usePersonName();
+  const [year, setYear] = useState(String(currentYearInBishkek()));
+  const [direction, setDirection] = useState('');
+  return (
+    <>
+      <div className="filters">
+        <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />}</Field>
+        <Field label={t('field.direction')}>
+          {(id) => (
+            <select id={id} value={direction} onChange={(e) => setDirection(e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {optionLabel(t, 'direction', d)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <DataTable<DocumentRow>
+        path="/api/registers/registration"
+        params={{ year: /^\d{4}$/.test(year) ? year : undefined, direction }}
+        columns={documentColumns(t, i18n.language, personName)}
+        rowKey={(r) => r.id}
+        defaultSort={{ key: 'regNumber', order: 'asc' }}
+      />
+    </>
+  );
+}
+
+/** R-4.2.1: every issue against a signature, open, overdue or returned. */
+export function IssueJournal(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const personName = usePersonName();
+  const people = useRefList('people');
+  const [status, setStatus] = useState('');
+  const [holderId, setHolderId] = useState('');
+  return (
+    <>
+      <div className="filters">
+        <Field label={t('field.status')}>
+          {(id) => (
+            <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {ISSUE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {optionLabel(t, 'status', s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {people.items.length > 0 && (
+          <Field label={t('field.holder')}>
+            {(id) => (
+              <select id={id} value={holderId} onChange={(e) => setHolderId(e.target.value)}>
+                <option value="">{t('documents.anyone')}</option>
+                {people.items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <DataTable<IssueRow>
+        path="/api/registers/issues"
+        params={{ status, holderId }}
+        rowKey={(r) => r.id}
+        defaultSort={{ key: 'issuedAt', order: 'desc' }}
+        columns={[
+          { key: 'regNumber', label: t('field.regNumber'), render: (r) => <a href={href(`/documents/${r.documentId}`)}>{r.regNumber}</a> },
+          { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
+          { key: 'holderName', label: t('field.holder'), render: (r) => r.holderName || personName(r.holderId) },
+          { key: 'purpose', label: t('field.purpose') },
+          { key: 'issuedAt', label: t('field.issuedAt'), render: (r) => formatInstant(r.issuedAt, lang) },
+          { key: 'issuedBy', label: t('field.issuedBy'), render: (r) => personName(r.issuedBy) },
+          { key: 'acknowledgedAt', label: t('field.acknowledgedAt'), render: (r) => formatInstant(r.acknowledgedAt, lang) },
+          { key: 'dueAt', label: t('field.dueAt'), render: (r) => formatInstant(r.dueAt, lang) },
+          { key: 'overdueAt', label: t('field.overdueAt'), render: (r) => (r.overdueAt ? <span className="warn">{formatInstant(r.overdueAt, lang)}</span> : '—') },
+          { key: 'returnedAt', label: t('field.returnedAt'), render: (r) => formatInstant(r.returnedAt, lang) },
+          { key: 'condition', label: t('field.condition'), render: (r) => r.condition ?? '—' },
+        ]}
+      />
+    </>
+  );
+}
+
+/** R-4.1c: the copy journal: date of copying, purpose, copy number. */
+export function CopyJournal(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const personName = usePersonName();
+  const [originalId, setOriginalId] = useState('');
+  return (
+    <>
+      <div className="filters">
+        <Field label={t('field.originalId')} required={false}>
+          {(id) => <input id={id} type="text" value={originalId} onChange={(e) => setOriginalId(e.target.value.trim())} />}
+        </Field>
+      </div>
+      <DataTable<CopyRow>
+        path="/api/registers/copies"
+        params={{ originalId }}
+        rowKey={(r) => r.id}
+        defaultSort={{ key: 'madeAt', order: 'desc' }}
+        columns={[
+          { key: 'originalRegNumber', label: t('field.originalRegNumber'), render: (r) => <a href={href(`/documents/${r.originalId}`)}>{r.originalRegNumber}</a> },
+          { key: 'copyNumber', label: t('field.copyNumber'), render: (r) => <a href={href(`/documents/${r.copyId}`)}>№{r.copyNumber}</a> },
+          { key: 'purpose', label: t('field.purpose') },
+          { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
+          { key: 'madeBy', label: t('field.madeBy'), render: (r) => personName(r.madeBy) },
+          { key: 'madeAt', label: t('field.madeAt'), render: (r) => formatInstant(r.madeAt, lang) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** R-3: who holds which classified item, copy or medium — now, or at a chosen moment. */
+export function CarriersRegister(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [at, setAt] = useState('');
+  const atIso = at ? (bishkekLocalToIso(at) ?? undefined) : undefined;
+  return (
+    <>
+      <div className="filters">
+        <Field label={t('registers.atDate')} hint={at ? t('common.bishkekTime') : t('registers.now')} required={false}>
+          {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="carriers-at" />}
+        </Field>
+        <div className="filters-reset">
+          <button type="button" className="btn btn-ghost" onClick={() => setAt('')} disabled={!at}>
+            {t('registers.now')}
+          </button>
+        </div>
+      </div>
+      <DataTable<CarrierRow>
+        path="/api/registers/carriers"
+        params={{ at: atIso }}
+        rowKey={(r) => `${r.itemType}-${r.itemId}`}
+        defaultSort={{ key: 'holderName', order: 'asc' }}
+        columns={[
+          { key: 'itemType', label: t('field.itemType'), render: (r) => optionLabel(t, 'itemType', r.itemType) },
+          { key: 'label', label: t('field.label'), render: (r) => (r.itemType === 'media' ? r.label : <a href={href(`/documents/${r.itemId}`)}>{r.label}</a>) },
+          { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
+          { key: 'holderName', label: t('field.holder') },
+          { key: 'since', label: t('field.since'), render: (r) => formatInstant(r.since, lang) },
+        ]}
+      />
+    </>
+  );
+}
