@@ -85,14 +85,11 @@ describe('deadlines: a crash between commit and enqueue only delays the alarm (o
   afterAll(() => second?.close());
 
   it('the ISSUE commits its outbox row but no job; a second runtime on the same database and prefix delivers it, and the document goes overdue', async () => {
-    // The "crash": this process's relay is gone right after the commit. stop() ends the
-    // poll, but the engine also kicks the relay after every commit, so cut that too.
+    // The "crash": this process's relay is gone, so nothing moves the committed outbox row.
     await api.rt.relay.stop();
-    const kick = jest.spyOn(api.rt.relay, 'kick').mockImplementation(() => undefined);
 
     const id = await api.document('official_use');
     await issue(id, 1500);
-    expect(kick).toHaveBeenCalled();
     const d = await deadlineOf(id);
     expect(d.status).toBe('pending');
     const queue = api.rt.alarm.queue;

@@ -19,7 +19,7 @@ const ROLES_OF: Record<string, Role[]> = Object.fromEntries(DEMO_PEOPLE.map((p) 
 /** A migrated database with the demo school, and a runtime on a queue prefix of its own. */
 export async function startHarness(opts: RuntimeOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  const rt = await GrifRuntime.start({ db: db.settings, queue: { prefix: testQueuePrefix(), ...opts.queue }, ...opts });
+  const rt = await GrifRuntime.start({ ...opts, db: db.settings, queue: { prefix: testQueuePrefix(), ...opts.queue } });
   const identity = new IdentityService(rt.transactions, rt.clock);
   const { schoolId, users } = await identity.createSchool(DEMO_SCHOOL, DEMO_PEOPLE);
   return {

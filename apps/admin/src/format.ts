@@ -15,11 +15,51 @@ function fmt(lang: string, key: string, opts: Intl.DateTimeFormatOptions): Intl.
   return f;
 }
 
+/**
+ * Kyrgyz month names, for browsers whose ICU has no Kyrgyz data (Chromium's
+ * bundled ICU has none, and Intl then silently answers in English).
+ */
+const KY_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+const localeData = new Map<string, boolean>();
+/** Whether this browser can really format in `lang`, rather than falling back to its default. */
+function hasLocaleData(lang: string): boolean {
+  let ok = localeData.get(lang);
+  if (ok === undefined) {
+    try {
+      ok = new Intl.DateTimeFormat(lang).resolvedOptions().locale.split('-')[0] === lang;
+    } catch {
+      ok = false;
+    }
+    localeData.set(lang, ok);
+  }
+  return ok;
+}
+
+function numericParts(d: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = fmt('en', `parts-${timeZone}`, { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** "2026-ж., 26-ноябрь" (+ " 17:00"): the CLDR Kyrgyz pattern, by Intl when it can, by hand when it cannot. */
+function formatKyrgyz(d: Date, timeZone: string, withTime: boolean): string {
+  if (hasLocaleData('ky')) {
+    const opts: Intl.DateTimeFormatOptions = { timeZone, year: 'numeric', month: 'long', day: 'numeric' };
+    if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return fmt('ky', `ky-${timeZone}-${withTime}`, opts).format(d);
+  }
+  const p = numericParts(d, timeZone);
+  const date = `${p.year}-ж., ${Number(p.day)}-${KY_MONTHS[Number(p.month) - 1]}`;
+  return withTime ? `${date} ${p.hour}:${p.minute}` : date;
+}
+
 /** An ISO instant as a date and time in Bishkek, e.g. "26 нояб. 2026 г., 17:00". */
 export function formatInstant(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (lang === 'ky') return formatKyrgyz(d, SCHOOL_TZ, true);
   return fmt(lang, 'instant', { timeZone: SCHOOL_TZ, dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
@@ -30,6 +70,7 @@ export function formatDate(date: string | null | undefined, lang: string): strin
   if (!m) return date;
   // A calendar date is the same day everywhere: format it in UTC so no zone shifts it.
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (lang === 'ky') return formatKyrgyz(d, 'UTC', false);
   return fmt(lang, 'date', { timeZone: 'UTC', dateStyle: 'medium' }).format(d);
 }
 

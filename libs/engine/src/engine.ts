@@ -143,20 +143,20 @@ export class WorkflowEngine {
   }
 
   /** A deadline's alarm rang: send its event as the system, keyed by the deadline so a repeat is harmless. */
-  async fireDeadline(deadlineId: string): Promise<'fired' | 'settled' | 'early' | 'stale' | 'missing'> {
+  async fireDeadline(deadlineId: string): Promise<{ outcome: 'fired' | 'settled' | 'stale' | 'missing' } | { outcome: 'early'; dueAt: string }> {
     const d = await this.store.read((tx) => tx.findDeadline(deadlineId));
-    if (!d) return 'missing';
-    if (d.status !== 'pending') return 'settled';
-    if (new Date(d.dueAt).getTime() > this.clock.now().getTime()) return 'early';
+    if (!d) return { outcome: 'missing' };
+    if (d.status !== 'pending') return { outcome: 'settled' };
+    if (new Date(d.dueAt).getTime() > this.clock.now().getTime()) return { outcome: 'early', dueAt: d.dueAt };
     const actor: Actor = { userId: 'system', schoolId: d.schoolId, roles: [], kind: 'system' };
     try {
       await this.send(d.instanceId, d.eventType, { deadlineKey: d.key, deadlineId: d.id }, actor, { idempotencyKey: `deadline-${d.id}`, firesDeadline: d.id });
-      return 'fired';
+      return { outcome: 'fired' };
     } catch (err) {
       if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code)) throw err;
       // The machine moved on (returned in time, cancelled): the alarm has nothing to do.
       await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()));
-      return 'stale';
+      return { outcome: 'stale' };
     }
   }
 

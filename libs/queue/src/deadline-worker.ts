@@ -15,15 +15,15 @@ export function startDeadlineWorker(engine: WorkflowEngine, connection: Redis, p
   return new Worker<FireDeadlineJob>(
     DEADLINE_QUEUE,
     async (job: Job<FireDeadlineJob>, token?: string) => {
-      const outcome = await engine.fireDeadline(job.data.deadlineId);
-      hooks.log?.(`deadline ${job.data.deadlineId}: ${outcome}`);
-      if (outcome === 'early') {
-        // The alarm rang before the table's due time (clock skew, re-arm): ring again later.
-        await job.moveToDelayed(Date.now() + 1000, token);
+      const result = await engine.fireDeadline(job.data.deadlineId);
+      hooks.log?.(`deadline ${job.data.deadlineId}: ${result.outcome}`);
+      if (result.outcome === 'early') {
+        // The alarm rang before the table's due time (clock skew between hosts): ring again at it.
+        await job.moveToDelayed(new Date(result.dueAt).getTime(), token);
         throw new DelayedError();
       }
       await hooks.afterFire?.(job.data.deadlineId);
-      return outcome;
+      return result.outcome;
     },
     { connection, prefix, concurrency: 4, lockDuration: lockMs, stalledInterval: Math.max(1000, Math.floor(lockMs / 2)), maxStalledCount: 5 },
   );

@@ -14,6 +14,7 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly source: OutboxSource,
@@ -34,6 +35,7 @@ export class OutboxRelay {
 
   /** Drain now; coalesces with a drain already running. */
   kick(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -77,6 +79,7 @@ export class OutboxRelay {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
     await this.effects.close();

@@ -9,6 +9,23 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ENUM_FIELDS = new Set(['classification', 'via', 'direction', 'kind', 'state']);
 
+/**
+ * The payload as label/value pairs, one level of nesting opened up (the
+ * registration event carries the whole journal entry); empty values left out.
+ */
+function flatten(payload: unknown): [string, unknown][] {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return [];
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(payload as Record<string, unknown>)) {
+    if (v === null || v === undefined || v === '') continue;
+    const isRecord = typeof v === 'object' && !Array.isArray(v);
+    const named = isRecord && ('regNumber' in v || ('index' in v && 'title' in v));
+    if (isRecord && !named) out.push(...flatten(v));
+    else out.push([k, v]);
+  }
+  return out;
+}
+
 /** Every event ever sent to the document, oldest first: who, when, from which state to which. */
 export function History({ items }: { items: HistoryItem[] }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -23,6 +40,11 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
   function describe(key: string, value: unknown): string {
     if (value === null || value === undefined) return '—';
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      const o = value as Record<string, unknown>;
+      if (typeof o.regNumber === 'string') return o.regNumber;
+      if (typeof o.index === 'string') return `${o.index} — ${String(o.title ?? '')}`;
+    }
     if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
     if (ENUM_FIELDS.has(key)) return optionLabel(t, key, value);
     if (key === 'holderId') return personName(value);
@@ -46,7 +68,7 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
   return (
     <ol className="timeline">
       {items.map((h) => {
-        const payload = h.payload && typeof h.payload === 'object' ? Object.entries(h.payload as Record<string, unknown>) : [];
+        const payload = flatten(h.payload);
         return (
           <li key={h.seq} data-testid="history-item" data-type={h.type} data-seq={h.seq}>
             <div className="timeline-head">

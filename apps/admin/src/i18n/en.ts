@@ -8,6 +8,7 @@ export const en: Messages = {
     tagline: 'Records management and information security',
   },
   nav: {
+    skip: 'Skip to content',
     label: 'Main menu',
     documents: 'Documents',
     register: 'Register document',
@@ -213,6 +214,9 @@ export const en: Messages = {
     cabinets: 'Cabinets',
     status: 'Status',
     copyOf: 'Original',
+    regYear: 'Registration year',
+    regSeq: 'Journal sequence no.',
+    documentId: 'Document',
     deadlineKey: 'Deadline key',
     deadlineId: 'Deadline id',
   },

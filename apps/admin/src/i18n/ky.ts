@@ -10,6 +10,7 @@ export const ky = {
     tagline: 'Иш кагаздары жана маалыматтык коопсуздук',
   },
   nav: {
+    skip: 'Негизги мазмунга өтүү',
     label: 'Негизги меню',
     documents: 'Документтер',
     register: 'Документти каттоо',
@@ -215,6 +216,9 @@ export const ky = {
     cabinets: 'Шкафтар',
     status: 'Абалы',
     copyOf: 'Түп нускасы',
+    regYear: 'Каттоо жылы',
+    regSeq: 'Журналдагы катар номери',
+    documentId: 'Документ',
     deadlineKey: 'Мөөнөттүн ачкычы',
     deadlineId: 'Мөөнөттүн идентификатору',
   },

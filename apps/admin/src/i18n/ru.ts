@@ -8,6 +8,7 @@ export const ru: Messages = {
     tagline: 'Делопроизводство и информационная безопасность',
   },
   nav: {
+    skip: 'Перейти к содержанию',
     label: 'Главное меню',
     documents: 'Документы',
     register: 'Регистрация документа',
@@ -213,6 +214,9 @@ export const ru: Messages = {
     cabinets: 'Шкафы',
     status: 'Состояние',
     copyOf: 'Подлинник',
+    regYear: 'Год регистрации',
+    regSeq: 'Порядковый номер в журнале',
+    documentId: 'Документ',
     deadlineKey: 'Ключ срока',
     deadlineId: 'Идентификатор срока',
   },

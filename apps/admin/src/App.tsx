@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setUnauthorizedHandler } from './api';
+import { Audit } from './components/Audit';
+import { ChangePassword } from './components/ChangePassword';
+import { DocumentList } from './components/DocumentList';
+import { DocumentPage } from './components/DocumentPage';
+import { Header } from './components/Header';
+import { Login } from './components/Login';
+import { Mine } from './components/Mine';
+import { People } from './components/People';
+import { RegisterDocument } from './components/RegisterDocument';
+import { Registers } from './components/Registers';
+import { Loading } from './components/ui';
+import { invalidateRefs } from './hooks';
+import { navigate, useRoute } from './router';
+import { homePath, permissions, SessionContext, type Session } from './session';
+import type { Me } from './types';
+
+/** Signed out → login; one-time password → change it; otherwise the page the hash names. */
+export function App(): ReactElement {
+  // undefined: still asking the server who we are.
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  const loadMe = useCallback(() => {
+    api.me().then(setMe, () => setMe(null));
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setMe(null));
+    loadMe();
+  }, [loadMe]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // the session may already be gone; signing out locally is what matters
+    }
+    invalidateRefs();
+    setMe(null);
+    navigate('/');
+  }, []);
+
+  const session = useMemo<Session | null>(() => (me ? { me, signOut } : null), [me, signOut]);
+
+  if (me === undefined) return <Loading />;
+  if (me === null || !session) {
+    return (
+      <Login
+        onSignedIn={(user) => {
+          invalidateRefs();
+          setMe(user);
+        }}
+      />
+    );
+  }
+  if (me.mustChangePassword) return <ChangePassword onChanged={loadMe} onSignOut={() => void signOut()} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell me={me} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ me }: { me: Me }): ReactElement {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [section, arg] = route;
+  const can = permissions(me);
+
+  useEffect(() => {
+    if (!section) navigate(homePath(me));
+  }, [section, me]);
+
+  let page: ReactElement;
+  const forbidden = <p className="alert alert-error">{t('error.forbidden')}</p>;
+  switch (section) {
+    case undefined:
+      page = <Loading />;
+      break;
+    case 'documents':
+      page = arg ? <DocumentPage key={arg} id={arg} /> : can.documents ? <DocumentList /> : forbidden;
+      break;
+    case 'register':
+      page = can.register ? <RegisterDocument /> : forbidden;
+      break;
+    case 'registers':
+      page = can.registers ? <Registers tab={arg} /> : forbidden;
+      break;
+    case 'mine':
+      page = <Mine />;
+      break;
+    case 'people':
+      page = can.people ? <People /> : forbidden;
+      break;
+    case 'audit':
+      page = can.audit ? <Audit /> : forbidden;
+      break;
+    default:
+      page = <p className="alert alert-error">{t('error.notFound')}</p>;
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('nav.skip')}
+      </a>
+      <Header section={section === 'documents' && arg ? 'documents' : (section ?? '')} />
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+      <footer className="app-footer muted small">
+        {t('app.name')} · {t('app.tagline')}
+      </footer>
+    </div>
+  );
+}

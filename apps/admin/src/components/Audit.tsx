@@ -1,0 +1,65 @@
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useSubmit } from '../hooks';
+import { href } from '../router';
+import type { VerifyResult } from '../types';
+import { PageTitle, Refusal } from './ui';
+
+/** The auditor's check: recompute every hash chain of the school and name the first broken link. */
+export function Audit(): ReactElement {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<VerifyResult | undefined>();
+  const s = useSubmit();
+
+  async function verify() {
+    setResult(undefined);
+    await s.run(async () => setResult(await api.verify()));
+  }
+
+  return (
+    <section>
+      <PageTitle intro={t('audit.intro')}>{t('audit.title')}</PageTitle>
+      <button type="button" className="btn btn-primary" onClick={verify} disabled={s.busy} data-testid="audit-verify">
+        {s.busy ? t('audit.verifying') : t('audit.verify')}
+      </button>
+      {s.error && <Refusal error={s.error} />}
+      {result && (
+        <div className={`alert ${result.ok ? 'alert-ok' : 'alert-refusal'}`} role="status" data-testid="audit-result" data-ok={result.ok}>
+          <div className="alert-title">{result.ok ? `✓ ${t('audit.ok')}` : `✗ ${t('audit.broken')}`}</div>
+          <p>
+            {t('audit.instances')}: <strong>{result.instances}</strong> · {t('audit.events')}: <strong>{result.events}</strong>
+          </p>
+          {result.firstBreak && (
+            <dl className="facts" data-testid="audit-break">
+              <div className="fact">
+                <dt>{t('audit.instance')}</dt>
+                <dd>
+                  <a href={href(`/documents/${result.firstBreak.instanceId}`)}>
+                    <code>{result.firstBreak.instanceId}</code>
+                  </a>
+                </dd>
+              </div>
+              <div className="fact">
+                <dt>{t('audit.seq')}</dt>
+                <dd>{result.firstBreak.seq}</dd>
+              </div>
+              {result.firstBreak.eventId && (
+                <div className="fact">
+                  <dt>{t('audit.event')}</dt>
+                  <dd>
+                    <code>{result.firstBreak.eventId}</code>
+                  </dd>
+                </div>
+              )}
+              <div className="fact">
+                <dt>{t('audit.reason')}</dt>
+                <dd>{result.firstBreak.reason}</dd>
+              </div>
+            </dl>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

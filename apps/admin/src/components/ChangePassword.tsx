@@ -1,0 +1,50 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { useSubmit } from '../hooks';
+import { Field, Refusal } from './ui';
+
+/** A one-time password must be replaced before anything else (the server refuses every other call). */
+export function ChangePassword({ onChanged, onSignOut }: { onChanged: () => void; onSignOut: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ current: '', next: '', repeat: '' });
+  const [local, setLocal] = useState<string | undefined>();
+  const s = useSubmit();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setLocal(undefined);
+    if (f.next !== f.repeat) return setLocal(t('password.mismatch'));
+    if (f.next.length < 12) return setLocal(t('password.tooShort'));
+    if (await s.run(() => api.changePassword(f.current, f.next))) onChanged();
+  }
+
+  const localError = local ? new ApiError({ statusCode: 400, code: 'VALIDATION_FAILED', message: local }) : undefined;
+  return (
+    <div className="auth-page">
+      <form className="panel auth-card" onSubmit={submit} aria-labelledby="pw-h" data-testid="password-form">
+        <h1 id="pw-h">{t('password.title')}</h1>
+        <p className="intro">{t('password.intro')}</p>
+        <Field label={t('password.current')}>
+          {(id) => <input id={id} type="password" autoComplete="current-password" required value={f.current} onChange={(e) => setF({ ...f, current: e.target.value })} data-testid="password-current" />}
+        </Field>
+        <Field label={t('password.next')}>
+          {(id) => <input id={id} type="password" autoComplete="new-password" minLength={12} required value={f.next} onChange={(e) => setF({ ...f, next: e.target.value })} data-testid="password-new" />}
+        </Field>
+        <Field label={t('password.repeat')}>
+          {(id) => <input id={id} type="password" autoComplete="new-password" minLength={12} required value={f.repeat} onChange={(e) => setF({ ...f, repeat: e.target.value })} data-testid="password-repeat" />}
+        </Field>
+        {localError && <Refusal error={localError} />}
+        {s.error && <Refusal error={s.error} />}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="password-submit">
+            {t('password.submit')}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={onSignOut} data-testid="logout">
+            {t('header.logout')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

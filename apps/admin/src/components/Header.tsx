@@ -1,0 +1,66 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANG_NAMES, LANGS, setLang } from '../i18n';
+import { roleLabel } from '../labels';
+import { href } from '../router';
+import { permissions, useSession } from '../session';
+
+/** Kyrgyz (default) / Русский / English; the choice is kept in localStorage. */
+export function LanguageSwitch(): ReactElement {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('header.language')}>
+      {LANGS.map((l) => (
+        <button key={l} type="button" lang={l} className={`lang${i18n.language === l ? ' lang-active' : ''}`} aria-pressed={i18n.language === l} onClick={() => setLang(l)} data-testid={`lang-${l}`}>
+          {LANG_NAMES[l]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const NAV = [
+  { id: 'documents', path: '/documents' },
+  { id: 'register', path: '/register' },
+  { id: 'registers', path: '/registers' },
+  { id: 'mine', path: '/mine' },
+  { id: 'people', path: '/people' },
+  { id: 'audit', path: '/audit' },
+] as const;
+
+export function Header({ section }: { section: string }): ReactElement {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const can = permissions(me);
+  return (
+    <header className="app-header">
+      <div className="header-top">
+        <div className="brand-block">
+          <a className="brand" href={href('/')}>
+            {t('app.name')}
+          </a>
+          <div className="school">{t('app.school')}</div>
+        </div>
+        <div className="header-user">
+          <LanguageSwitch />
+          <div className="user">
+            <strong data-testid="user-name">{me.displayName}</strong>
+            <span className="roles" data-testid="user-roles">
+              {me.roles.map((r) => roleLabel(t, r)).join(', ')}
+            </span>
+          </div>
+          <button type="button" className="btn btn-ghost" onClick={() => void signOut()} data-testid="logout">
+            {t('header.logout')}
+          </button>
+        </div>
+      </div>
+      <nav className="main-nav" aria-label={t('nav.label')}>
+        {NAV.filter((n) => can[n.id]).map((n) => (
+          <a key={n.id} href={href(n.path)} className={section === n.id ? 'active' : undefined} aria-current={section === n.id ? 'page' : undefined} data-testid={`nav-${n.id}`}>
+            {t(`nav.${n.id}`)}
+          </a>
+        ))}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { formatDate, todayInBishkek } from '../format';
+import { fieldErrorOf, invalidateRefs, useRefList, useSubmit } from '../hooks';
+import { fieldLabel, optionLabel, roleLabel } from '../labels';
+import { permissions, useSession } from '../session';
+import { CLEARANCE_KINDS, type PersonView } from '../types';
+import { DataTable } from './DataTable';
+import { Field, Notice, PageTitle, Refusal } from './ui';
+
+/** People with their non-disclosure obligation and briefing dates; the security officer records them. */
+export function People(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { me } = useSession();
+  const [token, setToken] = useState(0);
+
+  return (
+    <section>
+      <PageTitle intro={t('people.intro')}>{t('people.title')}</PageTitle>
+      {permissions(me).recordClearance && (
+        <ClearanceForm
+          onRecorded={() => {
+            setToken((n) => n + 1);
+            invalidateRefs('people');
+          }}
+        />
+      )}
+      <DataTable<PersonView>
+        path="/api/people"
+        reloadToken={token}
+        rowKey={(p) => p.id}
+        rowTestId="person-row"
+        defaultSort={{ key: 'displayName', order: 'asc' }}
+        columns={[
+          { key: 'displayName', label: t('field.displayName') },
+          { key: 'username', label: t('field.username') },
+          { key: 'roles', label: t('field.roles'), sortable: false, render: (p) => p.roles.map((r) => roleLabel(t, r)).join(', ') },
+          { key: 'nda', label: t('field.nda'), render: (p) => formatDate(p.nda, lang) },
+          { key: 'briefing', label: t('field.briefing'), render: (p) => formatDate(p.briefing, lang) },
+          {
+            key: 'cleared',
+            label: t('field.cleared'),
+            sortValue: (p) => (p.cleared ? 0 : 1),
+            render: (p) =>
+              p.cleared ? (
+                <span className="badge badge-ok" data-testid="cleared-badge">
+                  ✓ {t('people.cleared')}
+                </span>
+              ) : (
+                <span className="badge badge-warn">✗ {t('people.notCleared')}</span>
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ personId: '', kind: 'nda', date: todayInBishkek(), note: '' });
+  const people = useRefList('people'); // everyone, not just the table's page
+  const [done, setDone] = useState(false);
+  const s = useSubmit();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const note = f.note.trim();
+    if (await s.run(() => api.recordClearance(f.personId, { kind: f.kind, date: f.date, ...(note ? { note } : {}) }))) {
+      setDone(true);
+      setF((o) => ({ ...o, note: '' }));
+      onRecorded();
+    }
+  }
+
+  return (
+    <form className="panel form-inline" onSubmit={submit} aria-label={t('people.record')} data-testid="clearance-form">
+      <h3>{t('people.record')}</h3>
+      <Field label={t('field.person')}>
+        {(id) => (
+          <select id={id} required value={f.personId} onChange={(e) => setF({ ...f, personId: e.target.value })} data-testid="clearance-person">
+            <option value="">{t('common.choose')}</option>
+            {people.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('field.clearanceKind')} error={fieldErrorOf(s.error, 'kind')}>
+        {(id) => (
+          <select id={id} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })} data-testid="clearance-kind">
+            {CLEARANCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {optionLabel(t, 'clearanceKind', k)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('field.date')} error={fieldErrorOf(s.error, 'date')}>
+        {(id) => <input id={id} type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} data-testid="clearance-date" />}
+      </Field>
+      <Field label={t('field.note')} required={false} error={fieldErrorOf(s.error, 'note')}>
+        {(id) => <input id={id} type="text" maxLength={500} value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} data-testid="clearance-note" />}
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={s.busy || !f.personId} data-testid="clearance-submit">
+        {t('common.save')}
+      </button>
+      {s.error && <Refusal error={s.error} fieldLabel={(n) => fieldLabel(t, n)} />}
+      {done && <Notice>{t('people.recorded')}</Notice>}
+    </form>
+  );
+}
