@@ -68,6 +68,7 @@ describe('documents over HTTP: the rules of issue and return', () => {
     const seen = await api.call('teacher', 'GET', `/api/documents/${id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.availableEvents).toEqual(['ACKNOWLEDGE', 'REPORT_LOSS']);
+    expect(seen.body.blockedEvents).toEqual([]);
     expect((await api.call('teacher2', 'GET', `/api/documents/${id}`)).status).toBe(404);
   });
 

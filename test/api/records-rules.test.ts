@@ -87,6 +87,8 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
 
     it('refuses to dispatch a For Official Use document, and any copy of one', async () => {
       const id = await outgoing('official_use');
+      // The screen shows the action with the rule that forbids it, rather than hiding it.
+      expect((await get(id)).blockedEvents).toContainEqual({ type: 'DISPATCH', rule: 'R-4.2.5', code: 'RULE_VIOLATION' });
       const r = await send('clerk', id, { type: 'DISPATCH', addressee: 'Райондук билим берүү бөлүмү', via: 'post' }, { 'accept-language': 'en' });
       expect([r.status, r.body.rule, r.body.message]).toEqual([422, 'R-4.2.5', 'R-4.2.5: Documents marked "For Official Use" may not leave the school.']);
       await send('clerk', id, { type: 'COPY', purpose: 'райондук бөлүм үчүн', count: 1 });

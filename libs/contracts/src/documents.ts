@@ -26,6 +26,8 @@ export interface DocumentView {
   holder: { id: string; purpose: string; issuedAt: string; dueAt: string | null; acknowledgedAt: string | null } | null;
   /** Events this caller may send now, as the machine would accept them. */
   availableEvents: string[];
+  /** Events the caller's role allows but a rule forbids now, with that rule: show them, and say why. */
+  blockedEvents: { type: string; rule?: string; code: string }[];
 }
 
 export interface HistoryItem {

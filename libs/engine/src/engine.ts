@@ -125,14 +125,27 @@ export class WorkflowEngine {
     return this.store.read((tx) => this.visible(tx, actor, id));
   }
 
-  /** The events this actor may send now, as the machine would accept them. */
-  async availableEvents(actor: Actor, view: InstanceView): Promise<string[]> {
+  /**
+   * What this actor may send now, as the machine would accept it (`available`), and what their
+   * role allows but a rule of the Regulation forbids in this state (`blocked`, with the rule), so
+   * a screen can say why instead of hiding the action.
+   */
+  async eventsFor(actor: Actor, view: InstanceView): Promise<{ available: string[]; blocked: { type: string; rule?: string; code: string }[] }> {
     const calendar = await this.calendars.calendarFor(actor.schoolId);
     const at = this.clock.now().toISOString();
-    return Object.entries(view.definition.events)
-      .filter(([, spec]) => spec.roles !== 'system' && hasRole(actor, ...spec.roles))
-      .filter(([type]) => view.snapshot.can({ type, payload: {}, actor, at, instanceId: view.instance.id, seq: view.instance.lastSeq + 1, calendar, facts: {} } as never))
-      .map(([type]) => type);
+    const available: string[] = [];
+    const blocked: { type: string; rule?: string; code: string }[] = [];
+    for (const [type, spec] of Object.entries(view.definition.events)) {
+      if (spec.roles === 'system' || !hasRole(actor, ...spec.roles)) continue;
+      const env = { type, payload: {}, actor, at, instanceId: view.instance.id, seq: view.instance.lastSeq + 1, calendar, facts: {} } as Envelope;
+      if (view.snapshot.can(env as never)) {
+        available.push(type);
+        continue;
+      }
+      const why = explainRefusal(view.definition, view.snapshot, env);
+      if (why.rule) blocked.push({ type, rule: why.rule, code: why.code });
+    }
+    return { available, blocked };
   }
 
   async history(actor: Actor, id: string) {

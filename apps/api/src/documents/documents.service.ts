@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
 import type { DocumentView, HistoryItem } from '@grif/contracts';
-import { WorkflowEngine } from '@grif/engine';
+import { InstanceView, WorkflowEngine } from '@grif/engine';
 import { documentInput, DocumentContext, FileFact, RegisterDocument } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
 
@@ -63,8 +63,13 @@ export class DocumentsService {
       dispatched: c.dispatched,
       lost: c.lost,
       holder: c.holder ? { id: c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
-      availableEvents: await this.engine.availableEvents(actor, view),
+      ...(await this.events(actor, view)),
     };
+  }
+
+  private async events(actor: Actor, view: InstanceView) {
+    const { available, blocked } = await this.engine.eventsFor(actor, view);
+    return { availableEvents: available, blockedEvents: blocked };
   }
 
   async send(actor: Actor, id: string, req: EventRequest) {
