@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { and, assign, enqueueActions, setup } from 'xstate';
 import { Classification, endOfWorkingDay, isRestricted } from '@grif/domain';
 import type { CabinetFact, Effect, Envelope, FileFact, PersonFact } from '../definition';
@@ -104,7 +105,8 @@ export const documentMachine = setup({
       if (!isRestricted(context.classification)) return true;
       const p = (event as Ev<'ISSUE'>).facts?.holderId as PersonFact | undefined;
       if (!p) return true; // availability check without a payload: decided when a holder is named
-      const by = event.at.slice(0, 10);
+      // Clearance dates are the school's calendar dates, not UTC's.
+      const by = DateTime.fromISO(event.at, { zone: event.calendar.zone }).toISODate()!;
       return p.nda != null && p.briefing != null && p.nda <= by && p.briefing <= by;
     },
     // a For Official Use document never leaves the school, not even "for work at home".
