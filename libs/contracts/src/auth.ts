@@ -1,3 +1,4 @@
+import type { Role } from '@grif/domain';
 import { z } from 'zod';
 
 export const loginRequestSchema = z.strictObject({
@@ -11,3 +12,14 @@ export const changePasswordRequestSchema = z.strictObject({
   newPassword: z.string().min(1).max(256),
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** The signed-in person, as `GET /api/me` and login answer. */
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  schoolId: string;
+  roles: Role[];
+  locale: string;
+  mustChangePassword: boolean;
+}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { useSubmit } from '../hooks';
 import { Field, Refusal } from './ui';
 
@@ -19,7 +19,6 @@ export function ChangePassword({ onChanged, onSignOut }: { onChanged: () => void
     if (await s.run(() => api.changePassword(f.current, f.next))) onChanged();
   }
 
-  const localError = local ? new ApiError({ statusCode: 400, code: 'VALIDATION_FAILED', message: local }) : undefined;
   return (
     <div className="auth-page">
       <form className="panel auth-card" onSubmit={submit} aria-labelledby="pw-h" data-testid="password-form">
@@ -34,7 +33,11 @@ export function ChangePassword({ onChanged, onSignOut }: { onChanged: () => void
         <Field label={t('password.repeat')}>
           {(id) => <input id={id} type="password" autoComplete="new-password" minLength={12} required value={f.repeat} onChange={(e) => setF({ ...f, repeat: e.target.value })} data-testid="password-repeat" />}
         </Field>
-        {localError && <Refusal error={localError} />}
+        {local && (
+          <div className="alert alert-refusal" role="alert" data-testid="password-local-error">
+            {local}
+          </div>
+        )}
         {s.error && <Refusal error={s.error} />}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="password-submit">

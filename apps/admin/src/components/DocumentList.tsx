@@ -109,7 +109,7 @@ export function DocumentList(): ReactElement {
             )}
           </Field>
         )}
-        <Field label={t('field.q')}>{(id) => <input id={id} type="search" value={f.q} onChange={set('q')} data-testid="filter-q" />}</Field>
+        <Field label={t('field.q')}>{(id) => <input id={id} type="search" placeholder={t('field.qHint')} value={f.q} onChange={set('q')} data-testid="filter-q" />}</Field>
         <div className="filters-reset">
           <button type="button" className="btn btn-ghost" onClick={() => setF({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' })}>
             {t('common.reset')}

@@ -5,6 +5,7 @@ import { formatDate, formatInstant } from '../format';
 import { invalidateRefs, useLoad, usePersonName, useRefList } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
 import { href } from '../router';
+import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
 import type { DocumentView } from '../types';
 import { ActionForm } from './ActionForm';
@@ -16,7 +17,7 @@ const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
 
 /** One document: its journal entry, where it is, who holds it, what may be done now, and its history. */
 export function DocumentPage({ id }: { id: string }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const doc = useLoad(() => api.document(id), [id]);
   const history = useLoad(() => api.history(id), [id]);
@@ -39,6 +40,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   if (!doc.data) return <Loading />;
   const d = doc.data;
   const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
+  const blocked = (d.blockedEvents ?? []).filter((b) => !SYSTEM_EVENTS.has(b.type) && !actions.includes(b.type));
 
   return (
     <section className="document-page">
@@ -63,7 +65,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
         <div>
           <section className="panel" aria-labelledby="actions-h">
             <h2 id="actions-h">{t('doc.actions')}</h2>
-            {actions.length === 0 ? (
+            {actions.length === 0 && blocked.length === 0 ? (
               <p className="muted">{me.roles.every((r) => r === 'auditor') ? t('doc.readOnly') : t('doc.noActions')}</p>
             ) : (
               <div className="action-buttons">
@@ -82,6 +84,20 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                     {eventLabel(t, type)}
                   </button>
                 ))}
+              </div>
+            )}
+            {blocked.length > 0 && (
+              <div className="blocked" data-testid="blocked-events">
+                <h3>{t('doc.blocked')}</h3>
+                <ul>
+                  {blocked.map((b) => (
+                    <li key={b.type} data-testid={`blocked-${b.type}`}>
+                      <strong>{eventLabel(t, b.type)}</strong>
+                      {b.rule && <span className="rule-id">{b.rule}</span>}
+                      <span className="muted">{ruleText(b.rule, i18n.language) ?? b.code}</span>
+                    </li>
+                  ))}
+                </ul>
               </div>
             )}
             {open && actions.includes(open) && (
@@ -134,7 +150,7 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
     cabinet = room && cab ? (
       <>
         {room.name}, {cab.name}
-        {room.secure && <span className="badge badge-secure"> 🔒 {t('doc.secureRoom')}</span>}
+        {room.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
       </>
     ) : (
       d.cabinetId
@@ -147,14 +163,14 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
       <Fact label={t('field.kind')}>{optionLabel(t, 'kind', d.kind)}</Fact>
       <Fact label={t('field.correspondent')}>{d.correspondent}</Fact>
       <Fact label={t('field.documentDate')}>{formatDate(d.documentDate, lang)}</Fact>
-      <Fact label={t('field.pages')}>{t('doc.pagesAnnexes', { pages: d.pages, annexes: d.annexes ?? 0 })}</Fact>
+      <Fact label={t('field.pages')}>{d.pages}</Fact>
+      <Fact label={t('field.annexes')}>{d.annexes || '—'}</Fact>
       <Fact label={t('field.classification')}>
         <Mark value={d.classification} />
       </Fact>
       <Fact label={t('field.state')}>{stateLabel(t, d.state)}</Fact>
       <Fact label={t('doc.location')} testId="doc-location">
         {cabinet ?? d.location ?? <span className="muted">{t('doc.notStored')}</span>}
-        {cabinet && d.location ? <> · {d.location}</> : null}
       </Fact>
       <Fact label={t('field.holder')} testId="doc-holder">
         {d.holder ? (
@@ -192,6 +208,18 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
         )}
       </Fact>
       {d.copiesMade != null && <Fact label={t('doc.copiesMade')}>{d.copiesMade}</Fact>}
+      {d.dispatched && (
+        <Fact label={t('doc.dispatched')} testId="doc-dispatched">
+          {t('doc.dispatchedTo', { addressee: d.dispatched.addressee, at: formatInstant(d.dispatched.at, lang) })}
+          {d.dispatched.via && <> · {optionLabel(t, 'via', d.dispatched.via)}</>}
+        </Fact>
+      )}
+      {d.lost && (
+        <Fact label={t('doc.lost')} testId="doc-lost">
+          <span className="warn">{t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: personName(d.lost.reportedBy) })}</span>
+          <div className="small">{d.lost.circumstances}</div>
+        </Fact>
+      )}
       <Fact label={t('doc.file')} testId="doc-file">
         {d.file ? (
           <>

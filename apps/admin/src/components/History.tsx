@@ -23,7 +23,8 @@ function flatten(payload: unknown): [string, unknown][] {
     if (isRecord && !named) out.push(...flatten(v));
     else out.push([k, v]);
   }
-  return out;
+  // A resolved `file` says the same as `fileId`, only better.
+  return out.some(([k]) => k === 'file') ? out.filter(([k]) => k !== 'fileId') : out;
 }
 
 /** Every event ever sent to the document, oldest first: who, when, from which state to which. */

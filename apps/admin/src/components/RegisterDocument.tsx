@@ -34,7 +34,7 @@ export function RegisterDocument(): ReactElement {
       documentDate: f.documentDate,
       pages: Number(f.pages),
     };
-    if (f.annexes !== '') body.annexes = Number(f.annexes);
+    if (f.annexes.trim() !== '') body.annexes = f.annexes.trim();
     if (f.fileId) body.fileId = f.fileId;
     try {
       const out = await api.registerDocument(body);
@@ -85,7 +85,7 @@ export function RegisterDocument(): ReactElement {
           {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={100000} step={1} value={f.pages} onChange={set('pages')} required data-testid="reg-pages" />}
         </Field>
         <Field label={t('field.annexes')} required={false} error={fieldError('annexes')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={0} step={1} value={f.annexes} onChange={set('annexes')} data-testid="reg-annexes" />}
+          {(id, d) => <input id={id} aria-describedby={d} maxLength={500} value={f.annexes} onChange={set('annexes')} data-testid="reg-annexes" />}
         </Field>
         <Field label={t('field.fileId')} required={false} error={fieldError('fileId')}>
           {(id, d) => (

@@ -117,11 +117,11 @@ function CabinetPicker({ value, onChange, common, spec }: PickerProps): ReactEle
     <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>
       {rooms.items.map((r) => (
-        <optgroup key={r.id} label={r.secure ? `🔒 ${r.name} (${t('doc.secureRoom')})` : r.name}>
+        <optgroup key={r.id} label={r.secure ? `${r.name} (${t('doc.secureRoom')})` : r.name}>
           {r.cabinets.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} — {r.name}
-              {r.secure ? ` 🔒 ${t('doc.secureRoom')}` : ''}
+              {r.secure ? ` [${t('doc.secureRoom')}]` : ''}
             </option>
           ))}
         </optgroup>

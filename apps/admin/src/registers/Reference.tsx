@@ -131,7 +131,7 @@ export function Rooms(): ReactElement {
             key: 'secure',
             label: t('field.secure'),
             sortValue: (r) => (r.secure ? 0 : 1),
-            render: (r) => (r.secure ? <span className="badge badge-secure">🔒 {t('registers.secure')}</span> : <span className="muted">{t('registers.notSecure')}</span>),
+            render: (r) => (r.secure ? <span className="badge badge-secure">{t('registers.secure')}</span> : <span className="muted">{t('registers.notSecure')}</span>),
           },
           {
             key: 'cabinets',

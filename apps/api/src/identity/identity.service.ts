@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { Actor, GrifError, Role, ROLES } from '@grif/domain';
+import type { Me } from '@grif/contracts';
 import type { Clock } from '@grif/engine';
 import { Appointment, School, Session, User, WriteTransactions } from '@grif/persistence';
 import { acceptablePassword, DUMMY_HASH, hashPassword, oneTimePassword, verifyPassword } from './password';
@@ -9,15 +10,7 @@ import { acceptablePassword, DUMMY_HASH, hashPassword, oneTimePassword, verifyPa
 export const SESSION_TTL_HOURS = 12;
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string;
-  schoolId: string;
-  roles: Role[];
-  locale: string;
-  mustChangePassword: boolean;
-}
+export type PublicUser = Me;
 
 export interface Authenticated {
   actor: Actor;
