@@ -16,25 +16,10 @@ function fmt(lang: string, key: string, opts: Intl.DateTimeFormatOptions): Intl.
 }
 
 /**
- * Kyrgyz month names, for browsers whose ICU has no Kyrgyz data (Chromium's
- * bundled ICU has none, and Intl then silently answers in English).
+ * Kyrgyz month names. Browsers' ICU Kyrgyz data is missing or partial (Chromium answers
+ * "2026 M11 26" while claiming to support `ky`), so Kyrgyz dates are built by hand, always.
  */
 const KY_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-
-const localeData = new Map<string, boolean>();
-/** Whether this browser can really format in `lang`, rather than falling back to its default. */
-function hasLocaleData(lang: string): boolean {
-  let ok = localeData.get(lang);
-  if (ok === undefined) {
-    try {
-      ok = new Intl.DateTimeFormat(lang).resolvedOptions().locale.split('-')[0] === lang;
-    } catch {
-      ok = false;
-    }
-    localeData.set(lang, ok);
-  }
-  return ok;
-}
 
 function numericParts(d: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
   const parts = fmt('en', `parts-${timeZone}`, { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
@@ -42,13 +27,8 @@ function numericParts(d: Date, timeZone: string): Record<'year' | 'month' | 'day
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-/** "2026-ж., 26-ноябрь" (+ " 17:00"): the CLDR Kyrgyz pattern, by Intl when it can, by hand when it cannot. */
+/** "2026-ж., 26-ноябрь" (+ " 17:00"): the CLDR Kyrgyz pattern. */
 function formatKyrgyz(d: Date, timeZone: string, withTime: boolean): string {
-  if (hasLocaleData('ky')) {
-    const opts: Intl.DateTimeFormatOptions = { timeZone, year: 'numeric', month: 'long', day: 'numeric' };
-    if (withTime) Object.assign(opts, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    return fmt('ky', `ky-${timeZone}-${withTime}`, opts).format(d);
-  }
   const p = numericParts(d, timeZone);
   const date = `${p.year}-ж., ${Number(p.day)}-${KY_MONTHS[Number(p.month) - 1]}`;
   return withTime ? `${date} ${p.hour}:${p.minute}` : date;

@@ -92,7 +92,10 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 <ul>
                   {blocked.map((b) => (
                     <li key={b.type} data-testid={`blocked-${b.type}`}>
-                      <strong>{eventLabel(t, b.type)}</strong>
+                      {/* Still attemptable: the server's refusal names the rule, in the user's language. */}
+                      <button type="button" className="btn btn-blocked" aria-expanded={open === b.type} onClick={() => setOpen(open === b.type ? undefined : b.type)} data-testid={`action-${b.type}`}>
+                        {eventLabel(t, b.type)}
+                      </button>
                       {b.rule && <span className="rule-id">{b.rule}</span>}
                       <span className="muted">{ruleText(b.rule, i18n.language) ?? b.code}</span>
                     </li>
@@ -100,7 +103,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 </ul>
               </div>
             )}
-            {open && actions.includes(open) && (
+            {open && (actions.includes(open) || blocked.some((b) => b.type === open)) && (
               <ActionForm
                 key={`${open}-${d.version}`}
                 doc={d}

@@ -161,7 +161,7 @@ export const ky = {
     correspondent: 'Кимден / кимге',
     documentDate: 'Документтин күнү',
     pages: 'Барактар саны',
-    annexes: 'Тиркемелер саны',
+    annexes: 'Тиркемелер',
     file: 'Иш',
     fileId: 'Иш (номенклатура боюнча)',
     classification: 'Гриф',

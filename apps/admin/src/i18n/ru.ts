@@ -159,7 +159,7 @@ export const ru: Messages = {
     correspondent: 'От кого / кому',
     documentDate: 'Дата документа',
     pages: 'Количество листов',
-    annexes: 'Количество приложений',
+    annexes: 'Приложения',
     file: 'Дело',
     fileId: 'Дело (по номенклатуре)',
     classification: 'Гриф',

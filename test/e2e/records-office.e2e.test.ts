@@ -1,0 +1,128 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
+import { ApiHarness, startApi } from '../support/api';
+
+/**
+ * The records office in a real browser (Debian chromium): the clerk registers a For Official
+ * Use letter, classifies it, stores it in a secure cabinet and issues it to a teacher; the teacher
+ * signs for it; the clerk takes it back; a dispatch attempt is refused with R-4.2.5.
+ * Screenshots of every step go to test-artifacts/e2e/. Playwright gives each launch a fresh profile.
+ */
+const SHOTS = join(__dirname, '../../test-artifacts/e2e');
+const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
+
+describe('records office UI, end to end in Chromium', () => {
+  let api: ApiHarness;
+  let browser: Browser;
+  let step = 0;
+
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(SHOTS, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+  };
+  const signIn = async (username: string) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ky-KG', timezoneId: 'Asia/Bishkek' });
+    const page = await context.newPage();
+    await page.goto(api.base + '/');
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('logout').waitFor();
+    return page;
+  };
+  const act = async (page: Page, type: string, fill: (page: Page) => Promise<void> = async () => undefined) => {
+    await page.getByTestId(`action-${type}`).click();
+    await fill(page);
+    await page.getByTestId('action-submit').click();
+  };
+  const stateIs = (page: Page, state: string) => page.waitForSelector(`[data-testid=doc-state][data-value=${state}]`);
+
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    api = await startApi();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('runs a For Official Use letter through the office, in Kyrgyz', async () => {
+    const clerk = await signIn('clerk');
+    await shot(clerk, 'clerk-signed-in');
+    expect(await clerk.getByTestId('lang-ky').getAttribute('aria-pressed')).toBe('true');
+
+    await clerk.getByTestId('nav-register').click();
+    await clerk.getByTestId('reg-direction').selectOption('incoming');
+    await clerk.getByTestId('reg-kind').selectOption('letter');
+    await clerk.getByTestId('reg-title').fill('Окуучулардын жеке делолору боюнча кат');
+    await clerk.getByTestId('reg-correspondent').fill('Бишкек шаарынын билим берүү башкармалыгы');
+    await clerk.getByTestId('reg-documentDate').fill('2026-11-20');
+    await clerk.getByTestId('reg-pages').fill('3');
+    await shot(clerk, 'register-form');
+    await clerk.getByTestId('reg-submit').click();
+    await stateIs(clerk, 'registered');
+    const regNumber = (await clerk.getByTestId('doc-regnumber').textContent())!.trim();
+    expect(regNumber).toMatch(/^К-\d{4}\/\d{4}$/);
+    await shot(clerk, 'registered');
+
+    await act(clerk, 'CLASSIFY', (p) => p.getByTestId('field-classification').selectOption('official_use').then(() => undefined));
+    await stateIs(clerk, 'classified');
+    expect(await clerk.getByTestId('doc-classification').textContent()).toContain('Кызматтык колдонуу үчүн');
+    await shot(clerk, 'classified');
+
+    await act(clerk, 'STORE', async (p) => {
+      if (await p.getByTestId('variant-cabinetId').count()) await p.getByTestId('variant-cabinetId').check();
+      await p.getByTestId('field-cabinetId').selectOption(api.secureCabinetId);
+    });
+    await stateIs(clerk, 'in_storage');
+    await shot(clerk, 'stored-in-secure-cabinet');
+
+    await act(clerk, 'ISSUE', async (p) => {
+      await p.getByTestId('field-holderId').selectOption(api.ids.teacher);
+      await p.getByTestId('field-purpose').fill('педагогикалык кеңешке даярдануу');
+    });
+    await stateIs(clerk, 'issued');
+    expect(await clerk.getByTestId('doc-due').textContent()).toMatch(/18:00/);
+    await shot(clerk, 'issued-to-teacher');
+
+    const teacher = await signIn('teacher');
+    await teacher.getByTestId('nav-mine').click();
+    await teacher.getByTestId('mine-row').filter({ hasText: regNumber }).waitFor();
+    await shot(teacher, 'teacher-issued-to-me');
+    await teacher.getByTestId('mine-ack').click();
+    await teacher.getByTestId('mine-ack').waitFor({ state: 'detached' });
+    await shot(teacher, 'teacher-acknowledged');
+
+    await clerk.reload();
+    await stateIs(clerk, 'issued');
+    await act(clerk, 'RETURN', async (p) => {
+      if (await p.getByTestId('field-condition').count()) await p.getByTestId('field-condition').fill('бүтүн, бардык барактары бар');
+    });
+    await stateIs(clerk, 'in_storage');
+    await shot(clerk, 'returned');
+
+    await act(clerk, 'DISPATCH', async (p) => {
+      await p.getByTestId('field-addressee').fill('Райондук билим берүү бөлүмү');
+    });
+    const refusal = clerk.getByTestId('refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('R-4.2.5');
+    expect(await refusal.textContent()).toContain('мектептин сыртына чыгарууга тыюу салынат');
+    await shot(clerk, 'dispatch-refused-R-4.2.5');
+
+    // The refused form stays open; in Russian, the same attempt is refused in Russian.
+    await clerk.getByTestId('lang-ru').click();
+    await clerk.getByTestId('action-submit').click();
+    await clerk.getByTestId('refusal').filter({ hasText: 'за пределы школы запрещено' }).waitFor();
+    await shot(clerk, 'dispatch-refused-in-russian');
+
+    const history = await clerk.getByTestId('history-item').count();
+    expect(history).toBe(6); // CREATE, CLASSIFY, STORE, ISSUE, ACKNOWLEDGE, RETURN — and nothing for the refusals
+  });
+});
