@@ -132,7 +132,7 @@ describe('documents over HTTP: the rules of issue and return', () => {
     await send('clerk', id, { type: 'RETURN', condition: 'жакшы' });
     const h = await api.call('auditor', 'GET', `/api/documents/${id}/history`);
     expect(h.body.map((e: { type: string }) => e.type)).toEqual(['CREATE', 'CLASSIFY', 'STORE', 'ISSUE', 'ACKNOWLEDGE', 'RETURN']);
-    expect(h.body[4]).toMatchObject({ seq: 5, actor: api.ids.teacher, from: 'issued', to: 'issued' });
+    expect(h.body[4]).toMatchObject({ seq: 5, actor: api.ids.teacher, actorName: 'Гүлнара Жумабаева (мугалим)', from: 'issued', to: 'issued' });
     expect(h.body[5]).toMatchObject({ from: 'issued', to: 'in_storage', payload: { condition: 'жакшы' } });
     for (let i = 1; i < h.body.length; i++) expect(h.body[i].prevHash).toBe(h.body[i - 1].hash);
   });

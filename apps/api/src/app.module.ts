@@ -10,6 +10,7 @@ import { DocumentsService } from './documents/documents.service';
 import { SchemasController } from './documents/schemas.controller';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
+import { PeopleDirectory } from './records/people-directory';
 import { RegistersController } from './registers/registers.controller';
 import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
         DocumentsService,
         RegistersService,
+        PeopleDirectory,
         RecordsOfficeService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },

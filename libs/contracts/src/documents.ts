@@ -23,7 +23,7 @@ export interface DocumentView {
   copiesMade: number;
   dispatched: { addressee: string; via: string | null; at: string } | null;
   lost: { circumstances: string; at: string; reportedBy: string } | null;
-  holder: { id: string; purpose: string; issuedAt: string; dueAt: string | null; acknowledgedAt: string | null } | null;
+  holder: { id: string; name: string; purpose: string; issuedAt: string; dueAt: string | null; acknowledgedAt: string | null } | null;
   /** Events this caller may send now, as the machine would accept them. */
   availableEvents: string[];
   /** Events the caller's role allows but a rule forbids now, with that rule: show them, and say why. */
@@ -34,6 +34,7 @@ export interface HistoryItem {
   seq: number;
   type: string;
   actor: string;
+  actorName: string;
   at: string;
   from: string | null;
   to: string;

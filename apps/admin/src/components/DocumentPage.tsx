@@ -178,7 +178,7 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
       <Fact label={t('field.holder')} testId="doc-holder">
         {d.holder ? (
           <>
-            <strong>{personName(d.holder.id)}</strong>
+            <strong>{d.holder.name || personName(d.holder.id)}</strong>
             <div className="small">
               {t('doc.purpose')}: {d.holder.purpose}
             </div>

@@ -34,8 +34,10 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
   const rooms = useRefList('rooms');
   const files = useRefList('files');
 
-  function actorName(id: string): string {
-    return id === 'system' ? t('common.system') : personName(id);
+  /** The server names the actor; the people list is only a fallback for older answers. */
+  function actorName(e: HistoryItem): string {
+    if (e.actor === 'system') return t('common.system');
+    return e.actorName && e.actorName !== e.actor ? e.actorName : personName(e.actor);
   }
 
   function describe(key: string, value: unknown): string {
@@ -82,7 +84,7 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
             <div className="timeline-meta">
               <time dateTime={h.at}>{formatInstant(h.at, i18n.language)}</time>
               <span>
-                {t('doc.actor')}: {actorName(h.actor)}
+                {t('doc.actor')}: {actorName(h)}
               </span>
               <span className="hash" title={`${t('doc.hash')}: ${h.hash}\n← ${h.prevHash}`}>
                 {t('doc.hash')}: <code>{h.hash.slice(0, 12)}</code>

@@ -4,6 +4,7 @@ import type { DocumentView, HistoryItem } from '@grif/contracts';
 import { InstanceView, WorkflowEngine } from '@grif/engine';
 import { documentInput, DocumentContext, FileFact, RegisterDocument } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
+import { PeopleDirectory } from '../records/people-directory';
 
 export interface EventRequest {
   type: string;
@@ -22,7 +23,10 @@ function parseIfMatch(v: string | undefined): number | undefined {
 
 @Injectable()
 export class DocumentsService {
-  constructor(private readonly engine: WorkflowEngine) {}
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async register(actor: Actor, body: unknown, idempotencyKey?: string) {
     return this.engine.create<unknown>('document', body, actor, {
@@ -62,7 +66,7 @@ export class DocumentsService {
       copiesMade: c.copiesMade,
       dispatched: c.dispatched,
       lost: c.lost,
-      holder: c.holder ? { id: c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      holder: c.holder ? { id: c.holder.userId, name: (await this.people.names(actor.schoolId)).get(c.holder.userId) ?? c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
       ...(await this.events(actor, view)),
     };
   }
@@ -81,6 +85,10 @@ export class DocumentsService {
 
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
     const rows = await this.engine.history(actor, id);
-    return rows.map((e) => ({ seq: e.seq, type: e.type, actor: e.actorId, at: e.at, from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash }));
+    const names = await this.people.names(actor.schoolId);
+    return rows.map((e) => ({
+      seq: e.seq, type: e.type, actor: e.actorId, actorName: names.get(e.actorId) ?? e.actorId, at: e.at,
+      from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash,
+    }));
   }
 }

@@ -3,7 +3,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Actor, GrifError, hasRole, isRestricted, RECORDS_WIDE_ROLES, Classification } from '@grif/domain';
 import type { CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/contracts';
 import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
-import { CopyRecord, DocumentRecord, IssueRecord, Media, User, WorkflowEvent } from '@grif/persistence';
+import { CopyRecord, DocumentRecord, IssueRecord, Media, WorkflowEvent } from '@grif/persistence';
+import { PeopleDirectory } from '../records/people-directory';
 import { GrifRuntime } from '@grif/runtime';
 import { z } from 'zod';
 import { READERS, requireRole } from '../http/roles';
@@ -26,15 +27,17 @@ const carrierQuerySchema = listQuerySchema.extend({ at: z.iso.datetime({ offset:
 /** The registers the Regulation names (R-3, R-4.1), as read models over the same transactions. */
 @Injectable()
 export class RegistersService {
-  constructor(private readonly rt: GrifRuntime) {}
+  constructor(
+    private readonly rt: GrifRuntime,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   private em(): EntityManager {
     return this.rt.transactions.reader();
   }
 
-  private async names(schoolId: string): Promise<Map<string, string>> {
-    const users = await this.em().find(User, { schoolId }, { fields: ['id', 'displayName'] });
-    return new Map(users.map((u) => [u.id, u.displayName]));
+  private names(schoolId: string): Promise<Map<string, string>> {
+    return this.people.names(schoolId);
   }
 
   /** Registration journal and document lists; staff see only what is issued to them now. */
@@ -48,7 +51,7 @@ export class RegistersService {
     if (q.state) where.state = q.state;
     if (q.classification) where.classification = q.classification;
     if (q.q) where.$or = [{ title: { $like: `%${q.q}%` } }, { regNumber: { $like: `%${q.q}%` } }, { correspondent: { $like: `%${q.q}%` } }];
-    const order = q.sort === 'regNumber' ? { regYear: q.order, direction: 'asc', regSeq: q.order, copyNumber: 'asc' } : orderOf(q, DOCUMENT_SORTS, 'createdAt');
+    const order = q.sort === 'regNumber' ? { regYear: q.order, direction: q.order, regSeq: q.order, copyNumber: q.order } : orderOf(q, DOCUMENT_SORTS, 'createdAt');
     const [rows, total] = await this.em().findAndCount(DocumentRecord, where, { orderBy: order as never, limit: q.format === 'csv' ? undefined : q.pageSize, offset: q.format === 'csv' ? undefined : (q.page - 1) * q.pageSize });
     const items: DocumentRow[] = rows.map((d) => ({
       id: d.id, regNumber: d.regNumber, regYear: d.regYear, direction: d.direction, kind: d.kind, title: d.title, correspondent: d.correspondent,
