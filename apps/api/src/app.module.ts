@@ -14,6 +14,7 @@ import { PeopleDirectory } from './records/people-directory';
 import { RegistersController } from './registers/registers.controller';
 import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
 import { IdentityService } from './identity/identity.service';
 
@@ -23,7 +24,7 @@ export class AppModule {
   static forRuntime(rt: GrifRuntime): DynamicModule {
     return {
       module: AppModule,
-      controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, AuditController, HealthController],
+      controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, NotificationsController, AuditController, HealthController],
       providers: [
         { provide: GrifRuntime, useValue: rt },
         { provide: WorkflowEngine, useValue: rt.engine },

@@ -7,3 +7,4 @@ export * from './mikro-engine-store';
 export * from './projections';
 export * from './mikro-sources';
 export * from './lookups';
+export * from './notifications';

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
 import {
   databaseSettings, DatabaseSettings, FixedCalendarSource, MikroDeadlineSource, MikroEngineStore,
-  MikroOutboxSource, ormOptions, WriteTransactions,
+  MikroOutboxSource, NotifyParams, deliverNotification, ormOptions, WriteTransactions,
 } from '@grif/persistence';
 import {
   assertRedisReachable, DeadlineAlarm, DeadlineWorkerHooks, OutboxRelay, producerConnection, queueSettings, QueueSettings,
@@ -90,8 +90,10 @@ export class GrifRuntime {
     this.workers.push(
       startEffectWorker(
         {
-          // Notifications are recorded in the log for now; delivery channels come with the UI.
-          notify: async (job) => log(`notify ${JSON.stringify(job.data)}`),
+          notify: async (job) => {
+            const { schoolId, instanceId, ...params } = job.data as NotifyParams & { schoolId: string; instanceId: string };
+            await deliverNotification(this.transactions, String(job.id).replace(/^outbox-/, ''), schoolId, instanceId, params, this.clock.now());
+          },
         },
         c2,
         this.queue.prefix,

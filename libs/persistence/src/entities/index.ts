@@ -11,6 +11,7 @@ import { WorkflowEventSchema } from './workflow-event.entity';
 import { WorkflowInstanceSchema } from './workflow-instance.entity';
 import { CabinetSchema, ClearanceSchema, MediaSchema, NomenclatureFileSchema, RoomSchema } from './records-office.entity';
 import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
+import { NotificationSchema } from './notification.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -25,6 +26,7 @@ export * from './workflow-event.entity';
 export * from './workflow-instance.entity';
 export * from './records-office.entity';
 export * from './journals.entity';
+export * from './notification.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -45,4 +47,5 @@ export const ENTITIES = [
   MediaSchema,
   IssueRecordSchema,
   CopyRecordSchema,
+  NotificationSchema,
 ];

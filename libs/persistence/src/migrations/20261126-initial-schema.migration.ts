@@ -203,6 +203,19 @@ export class InitialSchema20261126 extends Migration {
         iso(t, 'overdue_at').nullable();
         t.index(['school_id', 'document_id']);
       })
+      .createTable('notifications', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable();
+        t.string('user_id', 36).notNullable().references('users.id');
+        t.string('outbox_id', 36).notNullable();
+        t.string('instance_id', 36).notNullable();
+        t.string('template', 60).notNullable();
+        t.text('data').notNullable();
+        iso(t, 'created_at').notNullable();
+        iso(t, 'read_at').nullable();
+        t.unique(['outbox_id', 'user_id']);
+        t.index(['school_id', 'user_id', 'created_at']);
+      })
       .createTable('copy_journal', (t) => {
         t.string('id', 36).primary();
         t.string('school_id', 36).notNullable();
