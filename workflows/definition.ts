@@ -78,6 +78,8 @@ export interface WorkflowDefinition<TContext = any> {
   createSchema: ZodType;
   /** Who may start an instance. */
   creatorRoles: readonly Role[];
+  /** The rule a refused creation cites. */
+  creatorRule?: RuleId;
   createLookups?: Readonly<Record<string, LookupKind>>;
   events: Record<string, EventSpec>;
   guardRefusals: GuardRefusals;

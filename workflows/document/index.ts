@@ -13,6 +13,7 @@ export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
   machine: documentMachine,
   createSchema: registerDocumentSchema,
   creatorRoles: documentRegistrarRoles,
+  creatorRule: 'R-4.1b',
   createLookups: { fileId: 'file' },
   events: documentEvents,
   guardRefusals: {

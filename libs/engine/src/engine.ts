@@ -55,7 +55,7 @@ export class WorkflowEngine {
 
   async create<TInput>(machineId: string, payload: unknown, actor: Actor, opts: CreateOptions<TInput>): Promise<Outcome> {
     const def = this.registry.current(machineId);
-    if (!hasRole(actor, ...def.creatorRoles)) throw GrifError.ruleRefusal('R-4.1b', 'forbidden');
+    if (!hasRole(actor, ...def.creatorRoles)) throw def.creatorRule ? GrifError.ruleRefusal(def.creatorRule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');
     const parsed = parsePayload(def.createSchema, payload);
     const fp = fingerprint({ op: 'create', machineId, payload: parsed });
     return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
