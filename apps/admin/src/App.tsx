@@ -8,6 +8,7 @@ import { DocumentPage } from './components/DocumentPage';
 import { Header } from './components/Header';
 import { Login } from './components/Login';
 import { Mine } from './components/Mine';
+import { Notifications } from './components/Notifications';
 import { People } from './components/People';
 import { RegisterDocument } from './components/RegisterDocument';
 import { Registers } from './components/Registers';
@@ -96,6 +97,9 @@ function Shell({ me }: { me: Me }): ReactElement {
       break;
     case 'audit':
       page = can.audit ? <Audit /> : forbidden;
+      break;
+    case 'notifications':
+      page = <Notifications />;
       break;
     default:
       page = <p className="alert alert-error">{t('error.notFound')}</p>;

@@ -16,6 +16,7 @@ import type {
   Me,
   MediaView,
   NomenclatureFileView,
+  NotificationList,
   Page,
   PersonView,
   Registered,
@@ -162,6 +163,10 @@ export const api = {
     request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: { kind: string; date: string; note?: string }) =>
     request<unknown>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+
+  // Notifications (only the caller's own)
+  notifications: () => request<NotificationList>('/api/notifications'),
+  markNotificationRead: (id: string) => request<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
 
   // Audit
   verify: () => request<VerifyResult>('/api/audit/verify'),

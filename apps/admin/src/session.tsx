@@ -34,6 +34,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
+    /** Everyone signed in reads their own notifications. */
+    notifications: true,
     /** Nomenclature, rooms and media are kept by the records office (and the security officer for rooms/media). */
     editNomenclature: hasRole(me, 'records_clerk'),
     editRooms: hasRole(me, 'records_clerk', 'security_officer'),

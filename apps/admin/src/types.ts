@@ -74,3 +74,20 @@ export interface JsonSchema {
   $defs?: Record<string, JsonSchema>;
   definitions?: Record<string, JsonSchema>;
 }
+
+/** One notification addressed to the caller (`GET /api/notifications`). */
+export interface NotificationView {
+  id: string;
+  /** 'document.overdue' ({ regNumber, dueAt }), 'document.lost' ({ regNumber, circumstances }), or one the UI does not know yet. */
+  template: 'document.overdue' | 'document.lost' | (string & {});
+  data: Record<string, unknown>;
+  instanceId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The caller's notifications, newest first, and how many are unread. */
+export interface NotificationList {
+  items: NotificationView[];
+  unread: number;
+}

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANG_NAMES, LANGS, setLang } from '../i18n';
 import { roleLabel } from '../labels';
+import { useUnreadCount } from '../notifications';
 import { href } from '../router';
 import { permissions, useSession } from '../session';
 
@@ -26,7 +27,21 @@ const NAV = [
   { id: 'mine', path: '/mine' },
   { id: 'people', path: '/people' },
   { id: 'audit', path: '/audit' },
+  { id: 'notifications', path: '/notifications' },
 ] as const;
+
+/** The unread count, linking to the notifications page; nothing at all when everything is read. */
+function NotificationsBadge(): ReactElement | null {
+  const { t } = useTranslation();
+  const unread = useUnreadCount();
+  if (unread <= 0) return null;
+  const label = t('notifications.unreadCount', { n: unread });
+  return (
+    <a className="notif-badge" href={href('/notifications')} aria-label={label} title={label} data-testid="notifications-badge">
+      {unread}
+    </a>
+  );
+}
 
 export function Header({ section }: { section: string }): ReactElement {
   const { t } = useTranslation();
@@ -43,6 +58,7 @@ export function Header({ section }: { section: string }): ReactElement {
         </div>
         <div className="header-user">
           <LanguageSwitch />
+          <NotificationsBadge />
           <div className="user">
             <strong data-testid="user-name">{me.displayName}</strong>
             <span className="roles" data-testid="user-roles">

@@ -16,6 +16,7 @@ export const en: Messages = {
     mine: 'Issued to me',
     people: 'People',
     audit: 'Audit',
+    notifications: 'Notifications',
   },
   header: {
     language: 'Language',
@@ -338,6 +339,18 @@ export const en: Messages = {
     seq: 'Event no.',
     event: 'Event',
     reason: 'Reason',
+  },
+  notifications: {
+    title: 'Notifications',
+    intro: 'Notifications addressed to you, newest first: documents not returned on time and lost documents.',
+    empty: 'No notifications yet.',
+    unreadCount: 'Unread notifications: {{n}}',
+    overdue: 'Document “{{regNumber}}” was not returned by its due time ({{dueAt}})',
+    lost: 'Document “{{regNumber}}” was lost: {{circumstances}}',
+    openDocument: 'Open document',
+    markRead: 'Mark as read',
+    read: 'Read',
+    readAt: 'Read: {{at}}',
   },
   error: {
     NETWORK: 'The server cannot be reached. Check the network or the server.',

@@ -16,6 +16,7 @@ export const ru: Messages = {
     mine: 'Выдано мне',
     people: 'Сотрудники',
     audit: 'Аудит',
+    notifications: 'Уведомления',
   },
   header: {
     language: 'Язык',
@@ -338,6 +339,18 @@ export const ru: Messages = {
     seq: 'Номер события',
     event: 'Событие',
     reason: 'Причина',
+  },
+  notifications: {
+    title: 'Уведомления',
+    intro: 'Уведомления, адресованные вам, сначала самые новые: документы, не возвращённые в срок, и утраченные документы.',
+    empty: 'Уведомлений пока нет.',
+    unreadCount: 'Непрочитанных уведомлений: {{n}}',
+    overdue: 'Документ «{{regNumber}}» не возвращён в срок ({{dueAt}})',
+    lost: 'Документ «{{regNumber}}» утрачен: {{circumstances}}',
+    openDocument: 'Открыть документ',
+    markRead: 'Отметить как прочитанное',
+    read: 'Прочитано',
+    readAt: 'Прочитано: {{at}}',
   },
   error: {
     NETWORK: 'Нет связи с сервером. Проверьте сеть или сервер.',

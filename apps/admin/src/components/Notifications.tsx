@@ -1,0 +1,99 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { formatInstant } from '../format';
+import { useLoad, useSubmit } from '../hooks';
+import { announceUnread } from '../notifications';
+import { href } from '../router';
+import type { NotificationView } from '../types';
+import { LoadError, Loading, PageTitle, Refusal } from './ui';
+
+/** My notifications, newest first (the server's order): what happened, when, the document, "mark as read". */
+export function Notifications(): ReactElement {
+  const { t } = useTranslation();
+  const list = useLoad(() => api.notifications(), []);
+  const unread = list.data?.unread;
+  useEffect(() => {
+    if (unread !== undefined) announceUnread(unread);
+  }, [unread]);
+  return (
+    <section>
+      <PageTitle intro={t('notifications.intro')}>{t('notifications.title')}</PageTitle>
+      {list.error && <LoadError error={list.error} />}
+      {!list.data && !list.error && <Loading />}
+      {list.data && list.data.items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <ul className="notif-list">
+          {list.data.items.map((n) => (
+            <NotificationRow key={n.id} n={n} onRead={list.reload} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function NotificationRow({ n, onRead }: { n: NotificationView; onRead: () => void }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const mark = useSubmit();
+  const [done, setDone] = useState(false);
+  const read = done || n.readAt !== null;
+
+  async function markRead() {
+    if (await mark.run(() => api.markNotificationRead(n.id))) {
+      setDone(true);
+      onRead(); // the server's list and count, which the badge then takes over
+    }
+  }
+
+  return (
+    <li className={`panel notif-row${read ? '' : ' notif-unread'}`} data-testid="notification-row" data-id={n.id} data-template={n.template} data-read={read}>
+      <div className="notif-main">
+        <NotificationText n={n} />
+        <div className="notif-meta">
+          <time dateTime={n.createdAt}>{formatInstant(n.createdAt, lang)}</time>
+          <a href={href(`/documents/${n.instanceId}`)} data-testid="notification-doc">
+            {t('notifications.openDocument')}
+          </a>
+        </div>
+      </div>
+      <div className="notif-actions">
+        {read ? (
+          <span className="muted small">{n.readAt ? t('notifications.readAt', { at: formatInstant(n.readAt, lang) }) : t('notifications.read')}</span>
+        ) : (
+          <button type="button" className="btn btn-small" onClick={markRead} disabled={mark.busy} data-testid="notification-read">
+            {mark.busy ? t('common.busy') : t('notifications.markRead')}
+          </button>
+        )}
+      </div>
+      {mark.error && <Refusal error={mark.error} />}
+    </li>
+  );
+}
+
+/** A value from `data` as text: strings and numbers as they are, anything else as '—'. */
+function text(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '—';
+}
+
+/** One sentence per known template; an unknown one shows its id and its data on one line. */
+function NotificationText({ n }: { n: NotificationView }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const d = n.data ?? {};
+  switch (n.template) {
+    case 'document.overdue':
+      return <p className="notif-text">{t('notifications.overdue', { regNumber: text(d.regNumber), dueAt: typeof d.dueAt === 'string' ? formatInstant(d.dueAt, lang) : '—' })}</p>;
+    case 'document.lost':
+      return <p className="notif-text">{t('notifications.lost', { regNumber: text(d.regNumber), circumstances: text(d.circumstances) })}</p>;
+    default: {
+      const raw = JSON.stringify(d);
+      return (
+        <p className="notif-text">
+          <code>{n.template}</code> <code className="notif-data" title={raw}>{raw.length > 160 ? `${raw.slice(0, 159)}…` : raw}</code>
+        </p>
+      );
+    }
+  }
+}
