@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentInput, RegisterDocument } from '@grif/workflows';
+import { databaseSettings, DatabaseSettings, migrateDatabase } from '@grif/persistence';
+import { GrifRuntime } from '@grif/runtime';
+import type { Actor } from '@grif/domain';
+import { Client } from 'pg';
+
+/**
+ * Engine write throughput as a ratio of the database's own limit, measured beside it:
+ * baseline = one-row write transactions through the same ORM and connection settings;
+ * engine  = STORE events through send() (event + snapshot + idempotency record + projection).
+ * Run: `npm run bench` (SQLite) or `DATABASE_URL=postgres://… npm run bench`.
+ */
+const N = Number(process.env.BENCH_N ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+async function timed(label: string, n: number, work: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < n) await work(next++);
+  }));
+  const perSec = n / (Number(process.hrtime.bigint() - started) / 1e9);
+  console.log(`${label.padEnd(34)} ${perSec.toFixed(0).padStart(6)} /s`);
+  return perSec;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const env = databaseSettings();
+  const dir = env.kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'grif-bench-')) : undefined;
+  // PostgreSQL: a scratch database on the server DATABASE_URL names, never that database itself.
+  const scratch = `grif_bench_${process.pid}`;
+  if (!dir) await adminQuery(env.target, `create database ${scratch}`);
+  const db: DatabaseSettings = dir ? { kind: 'sqlite', target: join(dir, 'bench.sqlite') } : { kind: 'postgresql', target: withDatabase(env.target, scratch) };
+  await migrateDatabase(db);
+  const rt = await GrifRuntime.start({ db, queue: { prefix: `grif-bench-${process.pid}` } });
+  try {
+    const schoolId = randomUUID();
+    const clerk: Actor = { userId: 'bench-clerk', schoolId, roles: ['records_clerk'], kind: 'user' };
+    await rt.transactions.run((em) => em.execute('insert into schools (id, name, created_at) values (?, ?, ?)', [schoolId, 'bench', new Date().toISOString()]));
+    const reg: RegisterDocument = { direction: 'internal', kind: 'other', title: 'bench', correspondent: 'bench', documentDate: '2026-11-26', pages: 1 };
+    const docs: string[] = [];
+    for (let i = 0; i < CONCURRENCY * 4; i++) {
+      const out = await rt.engine.create('document', reg, clerk, { input: (tx, at, p) => documentInput(p as RegisterDocument, at, null, (y, d) => tx.nextJournalNumber(schoolId, y, d)) });
+      await rt.engine.send(out.body.id, 'CLASSIFY', { classification: 'open' }, clerk);
+      docs.push(out.body.id);
+    }
+    const baseline = await timed(`baseline: one-row transactions (${db.kind})`, N, (i) =>
+      rt.transactions.run((em) => em.execute('update write_gate set n = n + 1 where id = 1').then(() => em.execute('insert into journal_counters (school_id, year, direction, last_seq) values (?, ?, ?, ?)', [schoolId, 3000 + i, 'bench', i]))),
+    );
+    const engine = await timed(`engine: send() with idempotency`, N, (i) =>
+      rt.engine.send(docs[i % docs.length], 'STORE', { location: `shelf ${i}` }, clerk, { idempotencyKey: `bench-${i}` }).catch(() => undefined),
+    );
+    console.log(`ratio engine/baseline: ${(engine / baseline).toFixed(2)} (concurrency ${CONCURRENCY}, n ${N})`);
+  } finally {
+    await rt.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    else await adminQuery(env.target, `drop database if exists ${scratch} with (force)`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
