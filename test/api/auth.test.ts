@@ -69,8 +69,8 @@ describe('first start without demo data', () => {
     rt = await GrifRuntime.start({ db: db.settings, queue: { prefix: testQueuePrefix() } });
     const identity = new IdentityService(rt.transactions, rt.clock);
     const printed: string[] = [];
-    await seedIfEmpty(identity, false, (l) => printed.push(l));
-    await seedIfEmpty(identity, false, (l) => printed.push(l));
+    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
+    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
     const line = printed.find((l) => l.includes('one-time password'))!;
     expect(printed.filter((l) => l.includes('one-time password'))).toHaveLength(1);
     const password = line.split('one-time password: ')[1].trim();

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const withWorker = process.argv.includes('--with-worker');
   const log = new Logger('grif');
   const rt = await GrifRuntime.start({ worker: withWorker, log: (m) => log.log(m) });
-  await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), process.env.GRIF_DEMO === '1', (l) => console.log(l));
+  await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), rt.transactions, rt.clock.now(), process.env.GRIF_DEMO === '1', (l) => console.log(l));
   const app = await createApiApp(rt);
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
