@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { Actor, GrifError, hasRole, WorkingCalendar } from '@grif/domain';
+import { Actor, GrifError, hasRole } from '@grif/domain';
 import { EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
 import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
 import type { CalendarSource, Clock, DeadlineRow, EngineStore, EngineTx, InstanceRow, OutboxListener, OutboxRow, StoredResponse } from './ports';
@@ -18,8 +18,8 @@ export interface SendOptions {
 
 export interface CreateOptions<TInput> {
   idempotencyKey?: string;
-  /** Builds the machine input inside the transaction (journal numbers are allocated there). */
-  input: (tx: EngineTx, at: Date, payload: unknown) => Promise<TInput>;
+  /** Builds the machine input inside the transaction (journal numbers are allocated there), from the payload and its looked-up facts. */
+  input: (tx: EngineTx, at: Date, payload: unknown, facts: Record<string, Fact>) => Promise<TInput>;
   /** Extra fields for the 201 answer, taken from the new instance's context. */
   describe?: (context: any) => Record<string, unknown>;
 }
@@ -60,8 +60,8 @@ export class WorkflowEngine {
     const fp = fingerprint({ op: 'create', machineId, payload: parsed });
     return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
       const at = this.clock.now();
-      await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>);
-      const input = await opts.input(tx, at, parsed);
+      const facts = await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>);
+      const input = await opts.input(tx, at, parsed, facts);
       const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString());
       return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(context) ?? {}) } };
     });
@@ -231,19 +231,18 @@ export class WorkflowEngine {
       if (prior.fingerprint !== fp) throw new GrifError('refused', 'IDEMPOTENCY_KEY_REUSED');
       return { status: prior.statusCode, body: prior.body as SendResult };
     };
-    let committed = false;
+    let wrote = false; // a kick after a failed commit finds nothing to relay: harmless
     try {
-      const out = await this.store.write(async (tx) => {
+      return await this.store.write(async (tx) => {
         if (key) {
           const prior = await tx.findResponse(actor.schoolId, actor.userId, key);
           if (prior) return replay(prior);
         }
         const result = await work(tx);
         if (key) await tx.saveResponse(actor.schoolId, actor.userId, key, { fingerprint: fp, statusCode: result.status, body: result.body }, this.clock.now().toISOString());
-        committed = true;
+        wrote = true;
         return result;
       });
-      return out;
     } catch (err) {
       if (!this.store.isConflict(err) && !(err instanceof GrifError && err.code === 'STALE_VERSION')) throw err;
       if (key) {
@@ -253,9 +252,8 @@ export class WorkflowEngine {
       if (err instanceof GrifError) throw err;
       throw new GrifError('conflict', 'STALE_VERSION', {}, { cause: err });
     } finally {
-      if (committed) this.listener?.outboxWritten();
+      if (wrote) this.listener?.outboxWritten();
     }
   }
 }
 
-export type { WorkingCalendar };

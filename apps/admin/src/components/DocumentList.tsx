@@ -2,11 +2,12 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDate, formatInstant } from '../format';
-import { usePersonName, useRefList } from '../hooks';
+import { usePersonName } from '../hooks';
 import { optionLabel } from '../labels';
 import { href } from '../router';
 import { CLASSIFICATIONS, DIRECTIONS, DOCUMENT_STATES, type DocumentRow } from '../types';
 import { DataTable, type Column } from './DataTable';
+import { EnumField, PersonField } from './selects';
 import { Field, Mark, PageTitle, StateBadge } from './ui';
 
 /** The columns of a document row, shared by the documents list and the registration journal. */
@@ -48,67 +49,21 @@ function useDebounced<T>(value: T, ms: number): T {
 export function DocumentList(): ReactElement {
   const { t, i18n } = useTranslation();
   const personName = usePersonName();
-  const people = useRefList('people');
   const [f, setF] = useState({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' });
   const q = useDebounced(f.q, 300);
   const year = useDebounced(f.year, 300);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
+  const put = (k: keyof typeof f) => (value: string) => setF((old) => ({ ...old, [k]: value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => put(k)(e.target.value);
 
   return (
     <section>
       <PageTitle>{t('documents.title')}</PageTitle>
       <form className="filters" role="search" aria-label={t('documents.filters')} onSubmit={(e) => e.preventDefault()}>
         <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={f.year} onChange={set('year')} data-testid="filter-year" />}</Field>
-        <Field label={t('field.direction')}>
-          {(id) => (
-            <select id={id} value={f.direction} onChange={set('direction')} data-testid="filter-direction">
-              <option value="">{t('common.all')}</option>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {optionLabel(t, 'direction', d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('field.state')}>
-          {(id) => (
-            <select id={id} value={f.state} onChange={set('state')} data-testid="filter-state">
-              <option value="">{t('common.all')}</option>
-              {DOCUMENT_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {optionLabel(t, 'state', s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('field.classification')}>
-          {(id) => (
-            <select id={id} value={f.classification} onChange={set('classification')} data-testid="filter-classification">
-              <option value="">{t('common.all')}</option>
-              {CLASSIFICATIONS.map((c) => (
-                <option key={c} value={c}>
-                  {optionLabel(t, 'classification', c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {people.items.length > 0 && (
-          <Field label={t('field.holder')}>
-            {(id) => (
-              <select id={id} value={f.holderId} onChange={set('holderId')} data-testid="filter-holder">
-                <option value="">{t('documents.anyone')}</option>
-                {people.items.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <EnumField label={t('field.direction')} field="direction" values={DIRECTIONS} value={f.direction} onChange={put('direction')} empty={t('common.all')} testId="filter-direction" />
+        <EnumField label={t('field.state')} field="state" values={DOCUMENT_STATES} value={f.state} onChange={put('state')} empty={t('common.all')} testId="filter-state" />
+        <EnumField label={t('field.classification')} field="classification" values={CLASSIFICATIONS} value={f.classification} onChange={put('classification')} empty={t('common.all')} testId="filter-classification" />
+        <PersonField label={t('field.holder')} value={f.holderId} onChange={put('holderId')} empty={t('documents.anyone')} testId="filter-holder" hideWhenNone />
         <Field label={t('field.q')}>{(id) => <input id={id} type="search" placeholder={t('field.qHint')} value={f.q} onChange={set('q')} data-testid="filter-q" />}</Field>
         <div className="filters-reset">
           <button type="button" className="btn btn-ghost" onClick={() => setF({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' })}>

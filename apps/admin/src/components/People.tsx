@@ -2,11 +2,12 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatDate, todayInBishkek } from '../format';
-import { fieldErrorOf, invalidateRefs, useRefList, useSubmit } from '../hooks';
-import { fieldLabel, optionLabel, roleLabel } from '../labels';
+import { fieldErrorOf, invalidateRefs, useSubmit } from '../hooks';
+import { fieldLabel, roleLabel } from '../labels';
 import { permissions, useSession } from '../session';
 import { CLEARANCE_KINDS, type PersonView } from '../types';
 import { DataTable } from './DataTable';
+import { EnumField, PersonField } from './selects';
 import { Field, Notice, PageTitle, Refusal } from './ui';
 
 /** People with their non-disclosure obligation and briefing dates; the security officer records them. */
@@ -61,7 +62,6 @@ export function People(): ReactElement {
 function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement {
   const { t } = useTranslation();
   const [f, setF] = useState({ personId: '', kind: 'nda', date: todayInBishkek(), note: '' });
-  const people = useRefList('people'); // everyone, not just the table's page
   const [done, setDone] = useState(false);
   const s = useSubmit();
 
@@ -79,29 +79,8 @@ function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement
   return (
     <form className="panel form-inline" onSubmit={submit} aria-label={t('people.record')} data-testid="clearance-form">
       <h3>{t('people.record')}</h3>
-      <Field label={t('field.person')}>
-        {(id) => (
-          <select id={id} required value={f.personId} onChange={(e) => setF({ ...f, personId: e.target.value })} data-testid="clearance-person">
-            <option value="">{t('common.choose')}</option>
-            {people.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('field.clearanceKind')} error={fieldErrorOf(s.error, 'kind')}>
-        {(id) => (
-          <select id={id} value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })} data-testid="clearance-kind">
-            {CLEARANCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {optionLabel(t, 'clearanceKind', k)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PersonField label={t('field.person')} required value={f.personId} onChange={(v) => setF({ ...f, personId: v })} empty={t('common.choose')} testId="clearance-person" />
+      <EnumField label={t('field.clearanceKind')} error={fieldErrorOf(s.error, 'kind')} field="clearanceKind" values={CLEARANCE_KINDS} value={f.kind} onChange={(v) => setF({ ...f, kind: v })} testId="clearance-kind" />
       <Field label={t('field.date')} error={fieldErrorOf(s.error, 'date')}>
         {(id) => <input id={id} type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} data-testid="clearance-date" />}
       </Field>

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { todayInBishkek } from '../format';
 import { toApiError, useRefList } from '../hooks';
-import { fieldLabel, optionLabel } from '../labels';
+import { fieldLabel } from '../labels';
 import { navigate } from '../router';
 import { DIRECTIONS, DOCUMENT_KINDS, type RegisterDocumentRequest } from '../types';
+import { EnumField } from './selects';
 import { Field, PageTitle, Refusal } from './ui';
 
 const EMPTY = { direction: 'incoming', kind: 'letter', title: '', correspondent: '', documentDate: '', pages: '1', annexes: '', fileId: '' };
@@ -18,7 +19,8 @@ export function RegisterDocument(): ReactElement {
   const [f, setF] = useState<Form>(() => ({ ...EMPTY, documentDate: todayInBishkek() }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
-  const set = (k: keyof Form) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
+  const put = (k: keyof Form) => (value: string) => setF((old) => ({ ...old, [k]: value }));
+  const set = (k: keyof Form) => (e: { target: { value: string } }) => put(k)(e.target.value);
   const fieldError = (name: string) => error?.body.fields?.find((x) => x.field.split('.')[0] === name)?.message;
 
   async function submit(e: FormEvent) {
@@ -50,28 +52,8 @@ export function RegisterDocument(): ReactElement {
     <section>
       <PageTitle intro={t('register.intro')}>{t('register.title')}</PageTitle>
       <form className="panel form-grid" onSubmit={submit} data-testid="register-form">
-        <Field label={t('field.direction')} error={fieldError('direction')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} value={f.direction} onChange={set('direction')} required data-testid="reg-direction">
-              {DIRECTIONS.map((x) => (
-                <option key={x} value={x}>
-                  {optionLabel(t, 'direction', x)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('field.kind')} error={fieldError('kind')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} value={f.kind} onChange={set('kind')} required data-testid="reg-kind">
-              {DOCUMENT_KINDS.map((x) => (
-                <option key={x} value={x}>
-                  {optionLabel(t, 'kind', x)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnumField label={t('field.direction')} error={fieldError('direction')} describe field="direction" values={DIRECTIONS} value={f.direction} onChange={put('direction')} required testId="reg-direction" />
+        <EnumField label={t('field.kind')} error={fieldError('kind')} describe field="kind" values={DOCUMENT_KINDS} value={f.kind} onChange={put('kind')} required testId="reg-kind" />
         <Field label={t('field.title')} error={fieldError('title')}>
           {(id, d) => <input id={id} aria-describedby={d} type="text" maxLength={500} value={f.title} onChange={set('title')} required data-testid="reg-title" className="wide" />}
         </Field>

@@ -2,9 +2,10 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { documentColumns } from '../components/DocumentList';
+import { EnumField, PersonField } from '../components/selects';
 import { Field, Mark } from '../components/ui';
 import { bishkekLocalToIso, currentYearInBishkek, formatInstant } from '../format';
-import { usePersonName, useRefList } from '../hooks';
+import { usePersonName } from '../hooks';
 import { optionLabel } from '../labels';
 import { href } from '../router';
 import { DIRECTIONS, ISSUE_STATUSES, type CarrierRow, type CopyRow, type DocumentRow, type IssueRow } from '../types';
@@ -19,18 +20,7 @@ export function RegistrationJournal(): ReactElement {
     <>
       <div className="filters">
         <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />}</Field>
-        <Field label={t('field.direction')}>
-          {(id) => (
-            <select id={id} value={direction} onChange={(e) => setDirection(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {optionLabel(t, 'direction', d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnumField label={t('field.direction')} field="direction" values={DIRECTIONS} value={direction} onChange={setDirection} empty={t('common.all')} />
       </div>
       <DataTable<DocumentRow>
         path="/api/registers/registration"
@@ -48,38 +38,13 @@ export function IssueJournal(): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const personName = usePersonName();
-  const people = useRefList('people');
   const [status, setStatus] = useState('');
   const [holderId, setHolderId] = useState('');
   return (
     <>
       <div className="filters">
-        <Field label={t('field.status')}>
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {ISSUE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {optionLabel(t, 'status', s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {people.items.length > 0 && (
-          <Field label={t('field.holder')}>
-            {(id) => (
-              <select id={id} value={holderId} onChange={(e) => setHolderId(e.target.value)}>
-                <option value="">{t('documents.anyone')}</option>
-                {people.items.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <EnumField label={t('field.status')} field="status" values={ISSUE_STATUSES} value={status} onChange={setStatus} empty={t('common.all')} />
+        <PersonField label={t('field.holder')} value={holderId} onChange={setHolderId} empty={t('documents.anyone')} hideWhenNone />
       </div>
       <DataTable<IssueRow>
         path="/api/registers/issues"

@@ -2,9 +2,10 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { DataTable } from '../components/DataTable';
+import { EnumField, PersonField } from '../components/selects';
 import { CheckField, Field, Mark, Notice, Refusal } from '../components/ui';
 import { currentYearInBishkek, formatDate, formatInstant } from '../format';
-import { fieldErrorOf, invalidateRefs, usePersonName, useRefList, useSubmit } from '../hooks';
+import { fieldErrorOf, invalidateRefs, usePersonName, useSubmit } from '../hooks';
 import { fieldLabel, optionLabel } from '../labels';
 import { permissions, useSession } from '../session';
 import { CLASSIFICATIONS, MEDIA_KINDS, type MediaView, type NomenclatureFileView, type RoomView } from '../types';
@@ -177,7 +178,6 @@ export function Media(): ReactElement {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const personName = usePersonName();
-  const people = useRefList('people');
   const [token, setToken] = useState(0);
   const [m, setM] = useState({ label: '', kind: 'usb', classification: 'confidential', holderId: '' });
   const [done, setDone] = useState(false);
@@ -201,44 +201,9 @@ export function Media(): ReactElement {
           <Field label={t('field.label')} error={fieldErrorOf(s.error, 'label')}>
             {(id) => <input id={id} type="text" maxLength={200} required value={m.label} onChange={(e) => setM({ ...m, label: e.target.value })} data-testid="media-label" />}
           </Field>
-          <Field label={t('field.mediaKind')} error={fieldErrorOf(s.error, 'kind')}>
-            {(id) => (
-              <select id={id} value={m.kind} onChange={(e) => setM({ ...m, kind: e.target.value })} data-testid="media-kind">
-                {MEDIA_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {optionLabel(t, 'mediaKind', k)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('field.classification')} error={fieldErrorOf(s.error, 'classification')}>
-            {(id) => (
-              <select id={id} value={m.classification} onChange={(e) => setM({ ...m, classification: e.target.value })} data-testid="media-classification">
-                {CLASSIFICATIONS.map((c) => (
-                  <option key={c} value={c}>
-                    {optionLabel(t, 'classification', c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('field.holder')} error={fieldErrorOf(s.error, 'holderId')}>
-            {(id) =>
-              people.error ? (
-                <input id={id} type="text" required value={m.holderId} onChange={(e) => setM({ ...m, holderId: e.target.value })} data-testid="media-holder" />
-              ) : (
-                <select id={id} required value={m.holderId} onChange={(e) => setM({ ...m, holderId: e.target.value })} data-testid="media-holder">
-                  <option value="">{t('common.choose')}</option>
-                  {people.items.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.displayName}
-                    </option>
-                  ))}
-                </select>
-              )
-            }
-          </Field>
+          <EnumField label={t('field.mediaKind')} error={fieldErrorOf(s.error, 'kind')} field="mediaKind" values={MEDIA_KINDS} value={m.kind} onChange={(v) => setM({ ...m, kind: v })} testId="media-kind" />
+          <EnumField label={t('field.classification')} error={fieldErrorOf(s.error, 'classification')} field="classification" values={CLASSIFICATIONS} value={m.classification} onChange={(v) => setM({ ...m, classification: v })} testId="media-classification" />
+          <PersonField label={t('field.holder')} error={fieldErrorOf(s.error, 'holderId')} required value={m.holderId} onChange={(v) => setM({ ...m, holderId: v })} empty={t('common.choose')} testId="media-holder" textOnError />
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="media-submit">
             {t('common.add')}
           </button>

@@ -31,11 +31,8 @@ export class DocumentsService {
   async register(actor: Actor, body: unknown, idempotencyKey?: string) {
     return this.engine.create<unknown>('document', body, actor, {
       idempotencyKey,
-      input: async (tx, at, p) => {
-        const reg = p as RegisterDocument;
-        const file = reg.fileId ? ((await tx.lookup('file', actor.schoolId, reg.fileId)) as FileFact) : null;
-        return documentInput(reg, at, file, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction));
-      },
+      input: (tx, at, p, facts) =>
+        documentInput(p as RegisterDocument, at, (facts.fileId as FileFact | undefined) ?? null, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction)),
       describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
     });
   }
