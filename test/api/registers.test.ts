@@ -53,6 +53,21 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     expect(nowHolder).toMatchObject({ holderId: null, state: 'in_storage' });
   });
 
+  it('every register can be read as it stood at a moment, from the history', async () => {
+    const at = encodeURIComponent(between);
+    const journal = (await api.call('clerk', 'GET', `/api/registers/registration?at=${at}`)).body;
+    const first = journal.items.find((d: { id: string }) => d.id === ids[0]);
+    expect(first).toMatchObject({ state: 'issued', holderId: api.ids.teacher, classification: 'official_use' });
+    expect((await api.call('clerk', 'GET', `/api/documents/${ids[0]}`)).body.state).toBe('in_storage');
+    const issued = (await api.call('clerk', 'GET', `/api/registers/issues?at=${at}&status=open`)).body.items;
+    expect(issued.map((l: { documentId: string }) => l.documentId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(issued.every((l: { returnedAt: string | null }) => l.returnedAt === null)).toBe(true);
+    const before = encodeURIComponent('2000-01-01T00:00:00Z');
+    expect((await api.call('clerk', 'GET', `/api/registers/registration?at=${before}`)).body.total).toBe(0);
+    expect((await api.call('clerk', 'GET', `/api/registers/copies?at=${before}`)).body.total).toBe(0);
+    expect((await api.call('clerk', 'GET', '/api/registers/issues?at=yesterday')).status).toBe(400);
+  });
+
   it('the registration journal filters, sorts and pages', async () => {
     await api.call('clerk', 'POST', '/api/documents', { ...REGISTRATION, direction: 'outgoing', title: 'Жооп кат' });
     const incoming = (await api.call('clerk', 'GET', '/api/registers/registration?direction=incoming&year=2026')).body;

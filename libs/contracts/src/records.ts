@@ -47,6 +47,8 @@ export const listQuerySchema = z.object({
   sort: z.string().max(40).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
   format: z.enum(['json', 'csv']).default('json'),
+  /** The register as it stood at this moment, computed from the history. */
+  at: z.iso.datetime({ offset: true }).optional(),
 });
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
