@@ -51,6 +51,7 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     expect(holder).toMatchObject({ holderId: api.ids.teacher, state: 'issued' });
     const nowHolder = (await api.call('auditor', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(new Date().toISOString())}`)).body;
     expect(nowHolder).toMatchObject({ holderId: null, state: 'in_storage' });
+    expect((await api.call('teacher', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(between)}`)).status).toBe(403);
   });
 
   it('every register can be read as it stood at a moment, from the history', async () => {

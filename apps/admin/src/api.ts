@@ -11,6 +11,7 @@ import type {
   ErrorBody,
   EventAccepted,
   HistoryItem,
+  HolderAt,
   JsonSchema,
   LoginResponse,
   Me,
@@ -140,6 +141,8 @@ export const api = {
   documents: (q: Query) => request<Page<DocumentRow>>(withQuery('/api/documents', q)),
   document: (id: string) => request<DocumentView>(`/api/documents/${encodeURIComponent(id)}`),
   history: (id: string) => request<HistoryItem[]>(`/api/documents/${encodeURIComponent(id)}/history`),
+  /** Who held the document at a moment, and its state and mark then (folded from the history). */
+  holderAt: (id: string, at: string) => request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
   /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
   sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
     request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {

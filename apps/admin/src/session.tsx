@@ -29,6 +29,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     documents: recordsWide,
     register: hasRole(me, 'records_clerk'),
     registers: recordsWide,
+    /** "Who held it on…" on the document page: the roles that see every document. */
+    holderAt: recordsWide,
     /** Anyone a document can be issued to; the auditor only reads. */
     mine: hasRole(me, 'staff', 'records_clerk', 'security_officer', 'director', 'commission_member', 'tech_support', 'admin'),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),

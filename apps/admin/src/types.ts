@@ -42,6 +42,14 @@ export interface Registered {
   version: number;
 }
 
+/** `GET /api/documents/:id/holder-at?at=<ISO>`: one document as its history leaves it at that moment. */
+export interface HolderAt {
+  at: string;
+  holderId: string | null;
+  state: string | null;
+  classification: Classification | null;
+}
+
 export interface VerifyResult {
   ok: boolean;
   instances: number;

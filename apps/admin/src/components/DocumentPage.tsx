@@ -1,16 +1,16 @@
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatDate, formatInstant } from '../format';
-import { invalidateRefs, useLoad, usePersonName, useRefList } from '../hooks';
+import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
+import { invalidateRefs, useLoad, usePersonName, useRefList, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
 import { href } from '../router';
 import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
-import type { DocumentView } from '../types';
+import type { DocumentView, HolderAt } from '../types';
 import { ActionForm } from './ActionForm';
 import { History } from './History';
-import { LoadError, Loading, Mark, Notice, StateBadge } from './ui';
+import { Field, LoadError, Loading, Mark, Notice, Refusal, StateBadge } from './ui';
 
 /** Events no person sends from this page. */
 const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
@@ -119,6 +119,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
               />
             )}
           </section>
+          {permissions(me).holderAt && <HolderAtPanel key={id} id={id} />}
         </div>
       </div>
 
@@ -236,5 +237,70 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
         {d.destructionEligibleFrom ? formatDate(d.destructionEligibleFrom, lang) : '—'}
       </Fact>
     </dl>
+  );
+}
+
+/**
+ * "Who held it on…": the holder, state and mark the document's history gives for a chosen
+ * moment (Bishkek wall time). A 404 means the history had not begun yet: it was registered later.
+ */
+function HolderAtPanel({ id }: { id: string }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const personName = usePersonName();
+  const submit = useSubmit();
+  const [local, setLocal] = useState('');
+  const [answer, setAnswer] = useState<HolderAt | undefined>();
+  const iso = local ? bishkekLocalToIso(local) : null;
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!iso) return;
+    setAnswer(undefined);
+    await submit.run(async () => setAnswer(await api.holderAt(id, iso)));
+  }
+
+  const state = answer?.state ? stateLabel(t, answer.state).toLocaleLowerCase(lang) : '—';
+  return (
+    <section className="panel" aria-labelledby="holder-at-h">
+      <h2 id="holder-at-h">{t('holderAt.title')}</h2>
+      <form className="form-inline" onSubmit={onSubmit}>
+        <Field label={t('holderAt.moment')} hint={t('common.bishkekTime')}>
+          {(fid, d) => <input id={fid} aria-describedby={d} type="datetime-local" required value={local} onChange={(e) => setLocal(e.target.value)} data-testid="holder-at-input" />}
+        </Field>
+        <button type="submit" className="btn btn-primary" disabled={!iso || submit.busy} data-testid="holder-at-submit">
+          {submit.busy ? t('common.busy') : t('holderAt.submit')}
+        </button>
+      </form>
+      <div aria-live="polite">
+        {submit.error &&
+          (submit.error.status === 404 ? (
+            <p className="muted" data-testid="holder-at-result" data-holder="" data-state="">
+              {t('holderAt.notYet')}
+            </p>
+          ) : (
+            <Refusal error={submit.error} />
+          ))}
+        {answer && (
+          <div className="holder-at-result" data-testid="holder-at-result" data-holder={answer.holderId ?? ''} data-state={answer.state ?? ''}>
+            <div className="muted small">
+              {t('holderAt.asAt', { at: formatInstant(answer.at, lang) })}
+            </div>
+            <div>
+              {answer.holderId ? (
+                <>
+                  <strong>{personName(answer.holderId)}</strong> — {state}
+                </>
+              ) : (
+                t('holderAt.nobody', { state })
+              )}
+            </div>
+            <div>
+              {t('field.classification')}: <Mark value={answer.classification} />
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
   );
 }

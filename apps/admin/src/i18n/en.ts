@@ -269,6 +269,14 @@ export const en: Messages = {
     hash: 'Hash',
     accepted: '“{{event}}” done. New state: {{state}}.',
   },
+  holderAt: {
+    title: 'Who held it on…',
+    moment: 'Date and time',
+    submit: 'Show',
+    asAt: 'As at {{at}}',
+    nobody: 'nobody — {{state}}',
+    notYet: 'The document had not been registered yet at that moment.',
+  },
   action: {
     submit: 'Confirm',
     noFields: 'Nothing else is needed.',

@@ -10,21 +10,49 @@ import { optionLabel } from '../labels';
 import { href } from '../router';
 import { DIRECTIONS, ISSUE_STATUSES, type CarrierRow, type CopyRow, type DocumentRow, type IssueRow } from '../types';
 
+/**
+ * "As at": a register as it stood at a moment (`at=<ISO>`, computed by the server from the history).
+ * The datetime-local is Bishkek wall time; empty (or not yet a whole date and time) means now.
+ * The table's CSV link carries the same `at`, since it is the same query.
+ */
+function AsAtFilter({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('registers.atDate')} hint={value ? t('common.bishkekTime') : t('registers.now')} required={false}>
+        {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />}
+      </Field>
+      <div className="filters-reset">
+        <button type="button" className="btn btn-ghost" onClick={() => onChange('')} disabled={!value}>
+          {t('registers.now')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The `at` query value of an "as at" picker: an ISO instant, or undefined for now. */
+function asAtIso(local: string): string | undefined {
+  return local ? (bishkekLocalToIso(local) ?? undefined) : undefined;
+}
+
 /** R-4.1b: the registration journal, per year and direction. */
 export function RegistrationJournal(): ReactElement {
   const { t, i18n } = useTranslation();
   const personName = usePersonName();
   const [year, setYear] = useState(String(currentYearInBishkek()));
   const [direction, setDirection] = useState('');
+  const [at, setAt] = useState('');
   return (
     <>
       <div className="filters">
         <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />}</Field>
         <EnumField label={t('field.direction')} field="direction" values={DIRECTIONS} value={direction} onChange={setDirection} empty={t('common.all')} />
+        <AsAtFilter value={at} onChange={setAt} testId="registration-at" />
       </div>
       <DataTable<DocumentRow>
         path="/api/registers/registration"
-        params={{ year: /^\d{4}$/.test(year) ? year : undefined, direction }}
+        params={{ year: /^\d{4}$/.test(year) ? year : undefined, direction, at: asAtIso(at) }}
         columns={documentColumns(t, i18n.language, personName)}
         rowKey={(r) => r.id}
         defaultSort={{ key: 'regNumber', order: 'asc' }}
@@ -40,15 +68,17 @@ export function IssueJournal(): ReactElement {
   const personName = usePersonName();
   const [status, setStatus] = useState('');
   const [holderId, setHolderId] = useState('');
+  const [at, setAt] = useState('');
   return (
     <>
       <div className="filters">
         <EnumField label={t('field.status')} field="status" values={ISSUE_STATUSES} value={status} onChange={setStatus} empty={t('common.all')} />
         <PersonField label={t('field.holder')} value={holderId} onChange={setHolderId} empty={t('documents.anyone')} hideWhenNone />
+        <AsAtFilter value={at} onChange={setAt} testId="issues-at" />
       </div>
       <DataTable<IssueRow>
         path="/api/registers/issues"
-        params={{ status, holderId }}
+        params={{ status, holderId, at: asAtIso(at) }}
         rowKey={(r) => r.id}
         defaultSort={{ key: 'issuedAt', order: 'desc' }}
         columns={[
@@ -75,16 +105,18 @@ export function CopyJournal(): ReactElement {
   const lang = i18n.language;
   const personName = usePersonName();
   const [originalId, setOriginalId] = useState('');
+  const [at, setAt] = useState('');
   return (
     <>
       <div className="filters">
         <Field label={t('field.originalId')} required={false}>
           {(id) => <input id={id} type="text" value={originalId} onChange={(e) => setOriginalId(e.target.value.trim())} />}
         </Field>
+        <AsAtFilter value={at} onChange={setAt} testId="copies-at" />
       </div>
       <DataTable<CopyRow>
         path="/api/registers/copies"
-        params={{ originalId }}
+        params={{ originalId, at: asAtIso(at) }}
         rowKey={(r) => r.id}
         defaultSort={{ key: 'madeAt', order: 'desc' }}
         columns={[
@@ -105,22 +137,14 @@ export function CarriersRegister(): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [at, setAt] = useState('');
-  const atIso = at ? (bishkekLocalToIso(at) ?? undefined) : undefined;
   return (
     <>
       <div className="filters">
-        <Field label={t('registers.atDate')} hint={at ? t('common.bishkekTime') : t('registers.now')} required={false}>
-          {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="carriers-at" />}
-        </Field>
-        <div className="filters-reset">
-          <button type="button" className="btn btn-ghost" onClick={() => setAt('')} disabled={!at}>
-            {t('registers.now')}
-          </button>
-        </div>
+        <AsAtFilter value={at} onChange={setAt} testId="carriers-at" />
       </div>
       <DataTable<CarrierRow>
         path="/api/registers/carriers"
-        params={{ at: atIso }}
+        params={{ at: asAtIso(at) }}
         rowKey={(r) => `${r.itemType}-${r.itemId}`}
         defaultSort={{ key: 'holderName', order: 'asc' }}
         columns={[

@@ -75,6 +75,8 @@ export class RegistersService {
       .filter((d) => (wide ? !q.holderId || d.holderId === q.holderId : d.holderId === actor.userId))
       .filter((d) => (!q.state || d.state === q.state) && (!q.classification || d.classification === q.classification))
       .filter((d) => !q.q || [d.title, d.regNumber, d.correspondent].some((v) => v.includes(q.q!)));
+    const key = (q.sort && (DOCUMENT_SORTS as readonly string[]).includes(q.sort) && q.sort !== 'regNumber' ? q.sort : undefined) as keyof DocumentRow | undefined;
+    if (key) rows.sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
     if (q.order === 'desc') rows.reverse();
     const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
     return { q, page: { items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize } };
@@ -140,6 +142,7 @@ export class RegistersService {
 
   /** Who held one document at a moment, from its history (the "state at date D" view). */
   async holderAt(actor: Actor, documentId: string, atRaw: unknown) {
+    requireRole(actor, READERS);
     const at = parseBody(z.iso.datetime({ offset: true }), atRaw);
     const iso = new Date(at).toISOString();
     const events = await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, instanceId: documentId, at: { $lte: iso } }, { orderBy: { seq: 'asc' } });
