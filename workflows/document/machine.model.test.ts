@@ -12,6 +12,7 @@ import { getNextTransitions, initialTransition, transition, type SnapshotFrom } 
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { CLASSIFICATIONS, DEFAULT_CALENDAR, isRestricted, systemActor, type Actor, type Classification } from '@grif/domain';
 import { EFFECT_TYPES, type CabinetFact, type Fact, type FileFact, type PersonFact } from '../definition';
+import { refusalOf } from '../refusal';
 import {
   documentEvents,
   documentEventSchemas,
@@ -364,33 +365,12 @@ function label(e: DocumentEvent): string {
 
 // --- what the engine makes of a refusal -------------------------------------------------------
 
-type GuardFn = (args: { context: DocumentContext; event: DocumentEvent }, params: unknown) => boolean;
-type GuardRef = string | { type?: string; guards?: GuardRef[] } | ((...a: never[]) => unknown);
-function guardNames(g: GuardRef | undefined): string[] {
-  if (!g) return [];
-  if (typeof g === 'string') return [g];
-  const nested = (g as { guards?: GuardRef[] }).guards;
-  if (Array.isArray(nested)) return nested.flatMap(guardNames);
-  return typeof g === 'object' && typeof g.type === 'string' ? [g.type] : [];
-}
-
-/**
- * The rule id or code a refusal cites, found as the engine's explainRefusal does
- * (libs/engine/src/refusal.ts): no transition for the type → EVENT_NOT_ACCEPTED;
- * otherwise the first named guard that says no, through documentWorkflow.guardRefusals.
- */
-function refusalOf(before: Snapshot, event: DocumentEvent): string {
-  const candidates = getNextTransitions(before).filter((t) => t.eventType === event.type);
-  const guards = documentMachine.implementations.guards as unknown as Record<string, GuardFn>;
-  for (const t of candidates) {
-    for (const name of guardNames(t.guard as GuardRef)) {
-      if (guards[name]({ context: before.context, event }, undefined)) continue;
-      const why = documentWorkflow.guardRefusals[name];
-      if (!why) return `unexplained guard ${name}`;
-      return 'rule' in why ? why.rule : why.code;
-    }
-  }
-  return 'EVENT_NOT_ACCEPTED';
+/** The rule id or code a refusal cites, exactly as the engine finds it (workflows/refusal.ts). */
+function citedBy(before: Snapshot, event: DocumentEvent): string {
+  const r = refusalOf(documentWorkflow, before, event as never);
+  if (r.kind === 'not_handled') return 'EVENT_NOT_ACCEPTED';
+  if (!r.why) return `unexplained guard ${r.guard}`;
+  return 'rule' in r.why ? r.why.rule : r.why.code;
 }
 
 // --- invariants ----------------------------------------------------------------------------
@@ -505,7 +485,7 @@ const EDGES: Edge[] = CASES.flatMap(({ model, title, path }) =>
 
 /** A refused event leaves the very same snapshot (that is how the engine tells a refusal) and asks for no effect; the refusal cites `why`. */
 function expectRefused(x: Edge, why: string): void {
-  expect(refusalOf(x.before, x.event)).toBe(why);
+  expect(citedBy(x.before, x.event)).toBe(why);
   expect(x.after === x.before).toBe(true);
   expect(x.actions).toEqual([]);
 }
