@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
@@ -12,8 +12,12 @@ import { ApiHarness, startApi } from '../support/api';
  */
 const SHOTS = join(__dirname, '../../test-artifacts/e2e');
 const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
+// Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
+// CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
+const browserPresent = existsSync(CHROMIUM) || process.env.GRIF_REQUIRE_BROWSER === '1';
+if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
 
-describe('records office UI, end to end in Chromium', () => {
+(browserPresent ? describe : describe.skip)('records office UI, end to end in Chromium', () => {
   let api: ApiHarness;
   let browser: Browser;
   let step = 0;
