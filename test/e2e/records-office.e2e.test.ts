@@ -129,4 +129,36 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     const history = await clerk.getByTestId('history-item').count();
     expect(history).toBe(6); // CREATE, CLASSIFY, STORE, ISSUE, ACKNOWLEDGE, RETURN — and nothing for the refusals
   });
+
+  it('the information-security officer records a clearance and reclassifies; the auditor verifies every chain', async () => {
+    const security = await signIn('security');
+    await security.getByTestId('nav-people').click();
+    for (const [kind, date] of [['nda', '2026-11-02'], ['briefing', '2026-11-03']]) {
+      await security.getByTestId('clearance-person').selectOption(api.ids.teacher2);
+      await security.getByTestId('clearance-kind').selectOption(kind);
+      await security.getByTestId('clearance-date').fill(date);
+      await security.getByTestId('clearance-submit').click();
+      await security.getByTestId('person-row').filter({ hasText: 'teacher2' }).filter({ hasText: date.slice(8, 10).replace(/^0/, '') + '-ноябрь' }).waitFor();
+    }
+    await security.getByTestId('person-row').filter({ hasText: 'teacher2' }).getByTestId('cleared-badge').waitFor();
+    await shot(security, 'security-clearance-recorded');
+
+    const id = await api.document('confidential');
+    await security.goto(`${api.base}/#/documents/${id}`);
+    await act(security, 'RECLASSIFY', async (p) => {
+      await p.getByTestId('field-classification').selectOption('official_use');
+      await p.getByTestId('field-reason').fill('директордун 2026-жылдын 20-ноябрындагы №45 буйругу');
+    });
+    await security.waitForSelector('[data-testid=doc-classification][data-value=official_use]');
+    await shot(security, 'security-reclassified');
+    // R-2.5: the clearance recorded in the browser is what lets the clerk issue to teacher2 now.
+    const issue = await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'текшерүү' }, { 'idempotency-key': `e2e-${id}` });
+    expect(issue.status).toBe(200);
+
+    const auditor = await signIn('auditor');
+    await auditor.getByTestId('nav-audit').click();
+    await auditor.getByTestId('audit-verify').click();
+    await auditor.waitForSelector('[data-testid=audit-result][data-ok=true]');
+    await shot(auditor, 'auditor-chains-verified');
+  });
 });
