@@ -157,6 +157,8 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
 
     const auditor = await signIn('auditor');
     await auditor.getByTestId('nav-audit').click();
+    await auditor.getByTestId('audit-seal').click();
+    await auditor.getByTestId('audit-sealed').waitFor();
     await auditor.getByTestId('audit-verify').click();
     await auditor.waitForSelector('[data-testid=audit-result][data-ok=true]');
     await shot(auditor, 'auditor-chains-verified');

@@ -23,7 +23,7 @@ import type {
   Registered,
   RegisterDocumentRequest,
   RoomView,
-  VerifyResult,
+  CheckpointAnswer, VerifyResult,
 } from './types';
 
 /** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
@@ -173,6 +173,7 @@ export const api = {
 
   // Audit
   verify: () => request<VerifyResult>('/api/audit/verify'),
+  seal: () => request<CheckpointAnswer>('/api/audit/checkpoints', { method: 'POST' }),
 };
 
 /** The items of a list answer, whichever shape it came in. */

@@ -54,8 +54,11 @@ export interface VerifyResult {
   ok: boolean;
   instances: number;
   events: number;
+  checkpoints: number;
   firstBreak?: { instanceId: string; seq: number; eventId?: string; reason: string };
 }
+
+export type CheckpointAnswer = { seq: number; at: string; heads: number; hash: string } | { unchanged: true };
 
 /** A JSON Schema (draft 2020-12) as `z.toJSONSchema` writes it; only what the forms read. */
 export interface JsonSchema {

@@ -9,7 +9,12 @@ import { IdentityService } from './identity/identity.service';
 async function main(): Promise<void> {
   const withWorker = process.argv.includes('--with-worker');
   const log = new Logger('grif');
-  const rt = await GrifRuntime.start({ worker: withWorker, log: (m) => log.log(m) });
+  const rt = await GrifRuntime.start({
+    worker: withWorker,
+    log: (m) => log.log(m),
+    reconcileMs: Number(process.env.GRIF_RECONCILE_MS ?? 60_000),
+    checkpointMs: Number(process.env.GRIF_CHECKPOINT_MS ?? 300_000),
+  });
   await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), rt.transactions, rt.clock.now(), process.env.GRIF_DEMO === '1', (l) => console.log(l));
   const app = await createApiApp(rt);
   const port = Number(process.env.PORT ?? 3000);

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     worker: true,
     log,
     reconcileMs: Number(process.env.GRIF_RECONCILE_MS ?? 60_000),
+    checkpointMs: Number(process.env.GRIF_CHECKPOINT_MS ?? 300_000),
     // Fault injection for the crash tests only: keep the job open after its event committed.
     hooks: holdMs > 0 ? { afterFire: (id) => (log(`holding ${id}`), new Promise((r) => setTimeout(r, holdMs))) } : {},
   });

@@ -1,2 +1,3 @@
 export * from './verify-chain';
 export * from './chain-verifier';
+export * from './checkpoints';

@@ -10,13 +10,15 @@ export interface ChainBreak {
   instanceId: string;
   seq: number;
   eventId?: string;
-  reason: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch';
+  reason: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' | 'instance_missing' | 'checkpoint_mismatch' | 'checkpoint_chain';
 }
 
 export interface VerifyResult {
   ok: boolean;
   instances: number;
   events: number;
+  /** Links of the ledger of chain heads that were checked. */
+  checkpoints: number;
   firstBreak?: ChainBreak;
 }
 

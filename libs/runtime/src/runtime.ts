@@ -4,13 +4,14 @@ import type { Redis } from 'ioredis';
 import { Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
 import {
   databaseSettings, DatabaseSettings, FixedCalendarSource, MikroDeadlineSource, MikroEngineStore,
-  MikroOutboxSource, NotifyParams, deliverNotification, ormOptions, WriteTransactions,
+  MikroOutboxSource, NotifyParams, deliverNotification, ormOptions, School, WriteTransactions,
 } from '@grif/persistence';
 import {
   assertRedisReachable, DeadlineAlarm, DeadlineWorkerHooks, OutboxRelay, producerConnection, queueSettings, QueueSettings,
   startDeadlineWorker, startEffectWorker, workerConnection,
 } from '@grif/queue';
 import { WORKFLOWS } from '@grif/workflows';
+import { writeCheckpoint } from '@grif/audit';
 
 export interface RuntimeOptions {
   db?: DatabaseSettings;
@@ -21,6 +22,8 @@ export interface RuntimeOptions {
   /** Relay poll period; the relay also runs right after each commit. */
   relayPollMs?: number;
   reconcileMs?: number;
+  /** How often the worker appends a checkpoint to each school's ledger of chain heads. */
+  checkpointMs?: number;
   hooks?: DeadlineWorkerHooks;
   log?: (msg: string) => void;
 }
@@ -34,6 +37,7 @@ export class GrifRuntime {
   private readonly connections: Redis[] = [];
   private readonly workers: Worker[] = [];
   private reconcileTimer?: NodeJS.Timeout;
+  private checkpointTimer?: NodeJS.Timeout;
 
   private constructor(
     readonly orm: MikroORM,
@@ -103,6 +107,9 @@ export class GrifRuntime {
     await this.reconcile();
     this.reconcileTimer = setInterval(() => void this.reconcile().catch((e) => log(`reconcile: ${(e as Error).message}`)), opts.reconcileMs ?? 60_000);
     this.reconcileTimer.unref();
+    // A lost race with another worker (same school, same seq) just means that one wrote it.
+    this.checkpointTimer = setInterval(() => void this.checkpoint().catch((e) => log(`checkpoint: ${(e as Error).message}`)), opts.checkpointMs ?? 5 * 60_000);
+    this.checkpointTimer.unref();
   }
 
   async pingDatabase(): Promise<boolean> {
@@ -117,6 +124,14 @@ export class GrifRuntime {
     return this.outbox.countPending();
   }
 
+  /** Appends to every school's ledger of chain heads what moved since its last checkpoint. */
+  async checkpoint(): Promise<number> {
+    const schools = await this.transactions.reader().find(School, {}, { fields: ['id'] });
+    let written = 0;
+    for (const s of schools) if (await writeCheckpoint(this.transactions, s.id, this.clock.now())) written++;
+    return written;
+  }
+
   /** Re-arms every pending deadline from the table (Redis may have lost them). */
   reconcile(): Promise<number> {
     return this.alarm.reconcile(this.deadlines);
@@ -124,6 +139,7 @@ export class GrifRuntime {
 
   async close(): Promise<void> {
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
     await Promise.all(this.workers.map((w) => w.close()));
     await this.relay.stop();
     await this.alarm.close();

@@ -10,6 +10,7 @@ import { PageTitle, Refusal } from './ui';
 export function Audit(): ReactElement {
   const { t } = useTranslation();
   const [result, setResult] = useState<VerifyResult | undefined>();
+  const [sealed, setSealed] = useState<string | undefined>();
   const s = useSubmit();
 
   async function verify() {
@@ -17,18 +18,31 @@ export function Audit(): ReactElement {
     await s.run(async () => setResult(await api.verify()));
   }
 
+  async function seal() {
+    setSealed(undefined);
+    await s.run(async () => {
+      const a = await api.seal();
+      setSealed('unchanged' in a ? t('audit.unchanged') : t('audit.sealed', { seq: a.seq, heads: a.heads }));
+    });
+  }
+
   return (
     <section>
       <PageTitle intro={t('audit.intro')}>{t('audit.title')}</PageTitle>
       <button type="button" className="btn btn-primary" onClick={verify} disabled={s.busy} data-testid="audit-verify">
         {s.busy ? t('audit.verifying') : t('audit.verify')}
+      </button>{' '}
+      <button type="button" className="btn" onClick={seal} disabled={s.busy} data-testid="audit-seal">
+        {t('audit.seal')}
       </button>
+      {sealed && <p data-testid="audit-sealed">{sealed}</p>}
       {s.error && <Refusal error={s.error} />}
       {result && (
         <div className={`alert ${result.ok ? 'alert-ok' : 'alert-refusal'}`} role="status" data-testid="audit-result" data-ok={result.ok}>
           <div className="alert-title">{result.ok ? `✓ ${t('audit.ok')}` : `✗ ${t('audit.broken')}`}</div>
           <p>
-            {t('audit.instances')}: <strong>{result.instances}</strong> · {t('audit.events')}: <strong>{result.events}</strong>
+            {t('audit.instances')}: <strong>{result.instances}</strong> · {t('audit.events')}: <strong>{result.events}</strong> · {t('audit.checkpoints')}:{' '}
+            <strong>{result.checkpoints}</strong>
           </p>
           {result.firstBreak && (
             <dl className="facts" data-testid="audit-break">
@@ -54,7 +68,7 @@ export function Audit(): ReactElement {
               )}
               <div className="fact">
                 <dt>{t('audit.reason')}</dt>
-                <dd>{result.firstBreak.reason}</dd>
+                <dd>{t(`audit.reasons.${result.firstBreak.reason}`, { defaultValue: result.firstBreak.reason })}</dd>
               </div>
             </dl>
           )}

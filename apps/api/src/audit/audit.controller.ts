@@ -1,9 +1,15 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GrifError, hasRole } from '@grif/domain';
-import { verifySchool } from '@grif/audit';
+import { verifySchool, writeCheckpoint } from '@grif/audit';
 import { GrifRuntime } from '@grif/runtime';
 import type { AuthedRequest } from '../auth/auth.guard';
+
+function auditorOf(req: AuthedRequest) {
+  if (!hasRole(req.auth.actor, 'auditor', 'security_officer', 'director', 'admin')) throw new GrifError('forbidden', 'ROLE_REQUIRED');
+  return req.auth.actor;
+}
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -11,11 +17,17 @@ import type { AuthedRequest } from '../auth/auth.guard';
 export class AuditController {
   constructor(private readonly rt: GrifRuntime) {}
 
-  /** Recomputes every hash chain of the caller's school and names the first broken link. */
+  /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
   @Get('verify')
   async verify(@Req() req: AuthedRequest) {
-    const actor = req.auth.actor;
-    if (!hasRole(actor, 'auditor', 'security_officer', 'director', 'admin')) throw new GrifError('forbidden', 'ROLE_REQUIRED');
-    return verifySchool(this.rt.transactions.reader(), actor.schoolId);
+    return verifySchool(this.rt.transactions.reader(), auditorOf(req).schoolId);
+  }
+
+  /** Seals the current heads into the ledger now (the worker also does it every few minutes). */
+  @Post('checkpoints')
+  async checkpoint(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
+    const row = await writeCheckpoint(this.rt.transactions, auditorOf(req).schoolId, this.rt.clock.now());
+    res.status(row ? 201 : 200);
+    return row ? { seq: row.seq, at: row.at, heads: JSON.parse(row.heads).length, hash: row.hash } : { unchanged: true };
   }
 }

@@ -12,6 +12,7 @@ import { WorkflowInstanceSchema } from './workflow-instance.entity';
 import { CabinetSchema, ClearanceSchema, MediaSchema, NomenclatureFileSchema, RoomSchema } from './records-office.entity';
 import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
 import { NotificationSchema } from './notification.entity';
+import { ChainCheckpointSchema } from './chain-checkpoint.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -27,6 +28,7 @@ export * from './workflow-instance.entity';
 export * from './records-office.entity';
 export * from './journals.entity';
 export * from './notification.entity';
+export * from './chain-checkpoint.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -48,4 +50,5 @@ export const ENTITIES = [
   IssueRecordSchema,
   CopyRecordSchema,
   NotificationSchema,
+  ChainCheckpointSchema,
 ];

@@ -203,6 +203,16 @@ export class InitialSchema20261126 extends Migration {
         iso(t, 'overdue_at').nullable();
         t.index(['school_id', 'document_id']);
       })
+      .createTable('chain_checkpoints', (t) => {
+        t.string('id', 36).primary();
+        t.string('school_id', 36).notNullable().references('schools.id');
+        t.integer('seq').notNullable();
+        iso(t, 'at').notNullable();
+        t.text('heads').notNullable();
+        t.string('prev_hash', 64).notNullable();
+        t.string('hash', 64).notNullable();
+        t.unique(['school_id', 'seq']);
+      })
       .createTable('notifications', (t) => {
         t.string('id', 36).primary();
         t.string('school_id', 36).notNullable();

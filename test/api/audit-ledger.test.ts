@@ -1,0 +1,65 @@
+import { ChainCheckpoint, Deadline, DocumentRecord, IssueRecord, WorkflowEvent, WorkflowInstance } from '@grif/persistence';
+import { ApiHarness, startApi } from '../support/api';
+
+/** R-1.5: a chained ledger of chain heads catches an instance deleted with its whole history. */
+describe('audit: the ledger of chain heads', () => {
+  let api: ApiHarness;
+  let k = 0;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  const walk = async () => {
+    const id = await api.document('official_use');
+    await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'иш' }, { 'idempotency-key': `l-${++k}` });
+    return id;
+  };
+  const em = () => api.rt.transactions.reader();
+  const seal = () => api.call('auditor', 'POST', '/api/audit/checkpoints');
+
+  it('is sealed by auditors, not by staff', async () => {
+    expect((await api.call('teacher', 'POST', '/api/audit/checkpoints')).status).toBe(403);
+  });
+
+  it('seals the heads that moved, and only those, each checkpoint chained to the last', async () => {
+    await walk();
+    const first = await seal();
+    expect(first.status).toBe(201);
+    expect((await seal()).body).toEqual({ unchanged: true });
+    const id = await walk();
+    const second = await seal();
+    expect(second.body).toMatchObject({ seq: first.body.seq + 1, heads: 1 });
+    const ledger = await em().find(ChainCheckpoint, { schoolId: api.schoolId }, { orderBy: { seq: 'asc' } });
+    expect(ledger.at(-1)!.prevHash).toBe(ledger.at(-2)!.hash);
+    expect(JSON.parse(ledger.at(-1)!.heads)[0][0]).toBe(id);
+    expect((await api.call('auditor', 'GET', '/api/audit/verify')).body).toMatchObject({ ok: true, checkpoints: ledger.length });
+  });
+
+  it('the worker seals every school the same way', async () => {
+    await walk();
+    expect(await api.rt.checkpoint()).toBe(1);
+    expect(await api.rt.checkpoint()).toBe(0);
+  });
+
+  it('names an instance deleted with its whole history', async () => {
+    const id = await walk();
+    await seal();
+    await api.rt.transactions.run(async (w) => {
+      await w.nativeDelete(DocumentRecord, { id });
+      await w.nativeDelete(IssueRecord, { documentId: id });
+      await w.nativeDelete(Deadline, { instanceId: id });
+      await w.nativeDelete(WorkflowEvent, { instanceId: id });
+      await w.nativeDelete(WorkflowInstance, { id });
+    });
+    const r = await api.call('auditor', 'GET', '/api/audit/verify');
+    expect(r.body).toMatchObject({ ok: false, firstBreak: { instanceId: id, seq: 4, reason: 'instance_missing' } });
+  });
+
+  it('an edited checkpoint breaks the ledger itself', async () => {
+    const [last] = await em().find(ChainCheckpoint, { schoolId: api.schoolId }, { orderBy: { seq: 'desc' }, limit: 1 });
+    await em().nativeUpdate(ChainCheckpoint, { id: last.id }, { at: '2020-01-01T00:00:00.000Z' });
+    const r = await api.call('auditor', 'GET', '/api/audit/verify');
+    expect(r.body.firstBreak).toMatchObject({ reason: 'checkpoint_chain', seq: last.seq });
+  });
+});
