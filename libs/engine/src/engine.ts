@@ -244,12 +244,16 @@ export class WorkflowEngine {
         return result;
       });
     } catch (err) {
-      if (!this.store.isConflict(err) && !(err instanceof GrifError && err.code === 'STALE_VERSION')) throw err;
+      const conflict = this.store.isConflict(err);
+      if (!conflict && !(err instanceof GrifError)) throw err;
+      // A twin request with the same key may have committed while this one ran: under READ
+      // COMMITTED this attempt can then see the twin's new state (and be refused by it) without
+      // having seen its idempotency record. The key's stored answer is the answer.
       if (key) {
         const prior = await this.store.read((tx) => tx.findResponse(actor.schoolId, actor.userId, key));
         if (prior) return replay(prior);
       }
-      if (err instanceof GrifError) throw err;
+      if (!conflict) throw err;
       throw new GrifError('conflict', 'STALE_VERSION', {}, { cause: err });
     } finally {
       if (wrote) this.listener?.outboxWritten();
