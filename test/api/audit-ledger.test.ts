@@ -36,6 +36,12 @@ describe('audit: the ledger of chain heads', () => {
     expect((await api.call('auditor', 'GET', '/api/audit/verify')).body).toMatchObject({ ok: true, checkpoints: ledger.length });
   });
 
+  it('two seals at once write one checkpoint', async () => {
+    await walk();
+    const both = await Promise.all([seal(), seal()]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+  });
+
   it('the worker seals every school the same way', async () => {
     await walk();
     expect(await api.rt.checkpoint()).toBe(1);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { GENESIS_HASH } from '@grif/engine';
 import { ChainCheckpoint, WorkflowEvent, WorkflowInstance, WriteTransactions } from '@grif/persistence';
 import type { ChainBreak } from './verify-chain';
@@ -25,6 +25,13 @@ function fold(checkpoints: ChainCheckpoint[]): Map<string, Head> {
  * Several workers may try at once: the (school, seq) key lets one win.
  */
 export async function writeCheckpoint(tx: WriteTransactions, schoolId: string, at: Date): Promise<ChainCheckpoint | null> {
+  return sealOnce(tx, schoolId, at).catch((err: unknown) => {
+    if (err instanceof UniqueConstraintViolationException) return null; // another worker sealed this seq first
+    throw err;
+  });
+}
+
+async function sealOnce(tx: WriteTransactions, schoolId: string, at: Date): Promise<ChainCheckpoint | null> {
   return tx.run(async (em) => {
     const ledger = await em.find(ChainCheckpoint, { schoolId }, { orderBy: { seq: 'asc' } });
     const known = fold(ledger);
