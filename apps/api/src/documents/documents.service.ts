@@ -63,7 +63,7 @@ export class DocumentsService {
       copiesMade: c.copiesMade,
       dispatched: c.dispatched,
       lost: c.lost,
-      holder: c.holder ? { id: c.holder.userId, name: (await this.people.names(actor.schoolId)).get(c.holder.userId) ?? c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      holder: c.holder ? { id: c.holder.userId, name: await this.people.nameOf(actor.schoolId, c.holder.userId), purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
       ...(await this.events(actor, view)),
     };
   }

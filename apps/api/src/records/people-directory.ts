@@ -11,4 +11,9 @@ export class PeopleDirectory {
     const users = await this.rt.transactions.reader().find(User, { schoolId }, { fields: ['id', 'displayName'] });
     return new Map([...users.map((u) => [u.id, u.displayName] as [string, string]), ['system', 'Grif']]);
   }
+
+  async nameOf(schoolId: string, id: string): Promise<string> {
+    const u = await this.rt.transactions.reader().findOne(User, { id, schoolId }, { fields: ['displayName'] });
+    return u?.displayName ?? id;
+  }
 }
