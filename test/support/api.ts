@@ -15,6 +15,8 @@ export interface ApiHarness extends Harness {
   call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** Registers a document as the clerk and walks it with the given events (each with a fresh key). */
   document(classification?: string, steps?: ('CLASSIFY' | 'STORE')[]): Promise<string>;
+  /** A stored document of that mark, issued by the clerk to the (cleared) teacher. */
+  issuedDocument(classification?: string): Promise<string>;
 }
 
 /** The real HTTP app on an ephemeral port over a real database and Redis. */
@@ -57,9 +59,16 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
     }
     return r.body.id as string;
   };
+  const issuedDocument: ApiHarness['issuedDocument'] = async (classification = 'official_use') => {
+    const id = await document(classification);
+    const r = await call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: h.ids.teacher, purpose: 'иш' }, { 'idempotency-key': `setup-${++n}-${id}` });
+    if (r.status !== 200) throw new Error(`ISSUE: ${r.status} ${JSON.stringify(r.body)}`);
+    return id;
+  };
   return {
     ...h,
     app,
+    issuedDocument,
     secureCabinetId: cabinet.body.id,
     base,
     tokens,

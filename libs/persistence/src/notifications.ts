@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
-import { Appointment, Notification } from './entities';
+import { Appointment } from './entities';
 import type { WriteTransactions } from './write-transactions';
 
 export interface NotifyParams {
@@ -41,4 +41,3 @@ export async function deliverNotification(tx: WriteTransactions, outboxId: strin
   });
 }
 
-export { Notification };

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { documentEventSchemas, registerDocumentSchema } from '@grif/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { DocumentsService } from './documents.service';
-import { registerAnswer } from '../registers/registers.controller';
+import { eventPayloadSchemas } from './event-schemas';
+import { answer as registerAnswer } from '../registers/register-answer';
 import { RegistersService } from '../registers/registers.service';
-
-/** The payload schema of every event, for forms built from them (and for OpenAPI). */
-export const eventPayloadSchemas = Object.fromEntries(Object.entries(documentEventSchemas).map(([type, schema]) => [type, z.toJSONSchema(schema)]));
 
 /** OpenAPI: one body per event type, `type` naming it, the rest its payload. */
 const eventBodySchema = {

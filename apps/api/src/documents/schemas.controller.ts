@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RULES } from '@grif/domain';
-import { eventPayloadSchemas } from './documents.controller';
+import { eventPayloadSchemas } from './event-schemas';
 
 @ApiTags('documents')
 @ApiBearerAuth()
