@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { WorkflowEngine } from '@grif/engine';
+import { CLOCK, WorkflowEngine } from '@grif/engine';
+import { WriteTransactions } from '@grif/persistence';
 import { GrifRuntime } from '@grif/runtime';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -28,6 +29,8 @@ export class AppModule {
       providers: [
         { provide: GrifRuntime, useValue: rt },
         { provide: WorkflowEngine, useValue: rt.engine },
+        { provide: WriteTransactions, useValue: rt.transactions },
+        { provide: CLOCK, useValue: rt.clock },
         { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
         DocumentsService,
         RegistersService,

@@ -99,6 +99,9 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Injection token of the Clock (an interface has no runtime token). */
+export const CLOCK = Symbol.for('grif.Clock');
+
 export interface CalendarSource {
   calendarFor(schoolId: string): Promise<WorkingCalendar>;
 }
