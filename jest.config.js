@@ -14,7 +14,8 @@ const aliases = {
   '^@grif/queue$': '<rootDir>/libs/queue/src',
   '^@grif/audit$': '<rootDir>/libs/audit/src',
   '^@grif/contracts$': '<rootDir>/libs/contracts/src',
-  '^@grif/runtime$': '<rootDir>/libs/runtime/src',
+  '^@grif/core$': '<rootDir>/apps/core/src',
+  '^@grif/worker$': '<rootDir>/apps/worker/src',
   '^@grif/workflows$': '<rootDir>/workflows',
 };
 module.exports = {

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentInput, RegisterDocument } from '@grif/workflows';
 import { databaseSettings, DatabaseSettings, migrateDatabase } from '@grif/persistence';
-import { GrifRuntime } from '@grif/runtime';
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CoreModule, loadConfig } from '@grif/core';
+import { WorkflowEngine } from '@grif/engine';
+import { WriteTransactions } from '@grif/persistence';
 import type { Actor } from '@grif/domain';
 import { Client } from 'pg';
 
@@ -52,7 +56,12 @@ async function main(): Promise<void> {
   if (!dir) await adminQuery(env.target, `create database ${scratch}`);
   const db: DatabaseSettings = dir ? { kind: 'sqlite', target: join(dir, 'bench.sqlite') } : { kind: 'postgresql', target: withDatabase(env.target, scratch) };
   await migrateDatabase(db);
-  const rt = await GrifRuntime.start({ db, queue: { prefix: `grif-bench-${process.pid}` } });
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(
+    { module: class BenchModule {}, imports: [CoreModule.forRootAsync({ useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix: `grif-bench-${process.pid}` } }) })] },
+    { logger: ['error', 'warn'] },
+  );
+  const rt = { engine: app.get(WorkflowEngine), transactions: app.get(WriteTransactions) };
   try {
     const schoolId = randomUUID();
     const clerk: Actor = { userId: 'bench-clerk', schoolId, roles: ['records_clerk'], kind: 'user' };
@@ -72,7 +81,7 @@ async function main(): Promise<void> {
     );
     console.log(`ratio engine/baseline: ${(engine / baseline).toFixed(2)} (concurrency ${CONCURRENCY}, n ${N})`);
   } finally {
-    await rt.close();
+    await app.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
     else await adminQuery(env.target, `drop database if exists ${scratch} with (force)`);
   }

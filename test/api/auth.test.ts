@@ -1,9 +1,8 @@
 import { seedIfEmpty } from '../../apps/api/src/first-start';
-import { createApiApp } from '../../apps/api/src/bootstrap';
 import { IdentityService } from '../../apps/api/src/identity/identity.service';
-import { GrifRuntime } from '@grif/runtime';
+import { startGrif, TestRuntime } from '../support/harness';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '../support/test-database';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ApiHarness, startApi } from '../support/api';
 
 describe('identity: login, sessions, roles by appointment', () => {
@@ -58,7 +57,7 @@ describe('identity: login, sessions, roles by appointment', () => {
 
 describe('first start without demo data', () => {
   let db: TestDatabase;
-  let rt: GrifRuntime;
+  let rt: TestRuntime;
   afterAll(async () => {
     await rt?.close();
     await db?.drop();
@@ -66,15 +65,16 @@ describe('first start without demo data', () => {
 
   it('creates one administrator with a one-time password that must be changed before anything else', async () => {
     db = await createTestDatabase();
-    rt = await GrifRuntime.start({ db: db.settings, queue: { prefix: testQueuePrefix() } });
-    const identity = new IdentityService(rt.transactions, rt.clock);
+    const started = await startGrif('api', db.settings);
+    rt = started.rt;
+    const app = started.app;
+    const identity = app.get(IdentityService);
     const printed: string[] = [];
     await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
     await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
     const line = printed.find((l) => l.includes('one-time password'))!;
     expect(printed.filter((l) => l.includes('one-time password'))).toHaveLength(1);
     const password = line.split('one-time password: ')[1].trim();
-    const app = await createApiApp(rt, { logger: false });
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     try {
@@ -93,7 +93,7 @@ describe('first start without demo data', () => {
       expect(after.status).toBe(200);
       expect((await post('/api/auth/login', { username: 'admin', password })).status).toBe(401);
     } finally {
-      await app.close();
+      await rt.close();
     }
   });
 });

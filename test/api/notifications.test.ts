@@ -1,3 +1,4 @@
+import { DELIVER_NOTIFICATION_JOB } from '@grif/queue';
 import { ApiHarness, eventually, startApi } from '../support/api';
 
 describe('notifications: effects reach the people they name, once', () => {
@@ -31,7 +32,7 @@ describe('notifications: effects reach the people they name, once', () => {
 
   it('a notify job that runs twice writes one notification per person', async () => {
     const before = (await inbox('security')).items.length;
-    const job = (await api.rt.relay.effects.getJobs(['completed'])).find((j) => j.name === 'notify')!;
+    const job = (await api.rt.queues.notifications.getJobs(['completed'])).find((j) => j.name === DELIVER_NOTIFICATION_JOB)!;
     await job.retry('completed');
     await eventually(async () => ((await job.isCompleted()) ? true : undefined), 5000);
     expect((await inbox('security')).items.length).toBe(before);

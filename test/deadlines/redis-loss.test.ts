@@ -1,7 +1,7 @@
 import IORedis from 'ioredis';
 import { Deadline, OutboxMessage } from '@grif/persistence';
 import { deadlineJobId } from '@grif/queue';
-import { GrifRuntime } from '@grif/runtime';
+import { startGrif, TestRuntime } from '../support/harness';
 import { ApiHarness, eventually, startApi } from '../support/api';
 import { Child, freePort, spawnChild } from '../support/processes';
 import { testQueuePrefix } from '../support/test-database';
@@ -30,7 +30,7 @@ const deadlinePassed = async (id: string) =>
   ((await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter((e) => e.type === 'DEADLINE_PASSED');
 const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
 /** Another process's runtime (workers, reconciler, relay) on the same database and queue prefix. */
-const workerRuntime = () => GrifRuntime.start({ db: api.db.settings, queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true });
+const workerRuntime = async () => (await startGrif('core', api.db.settings, { queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true })).rt;
 
 beforeAll(async () => {
   const port = await freePort();
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('deadlines: losing Redis loses no deadline (the table is the truth)', () => {
-  let worker: GrifRuntime;
+  let worker: TestRuntime;
   beforeAll(async () => {
     worker = await workerRuntime();
   });
@@ -81,7 +81,7 @@ describe('deadlines: losing Redis loses no deadline (the table is the truth)', (
 
 // Runs last: it takes this process's relay down for good.
 describe('deadlines: a crash between commit and enqueue only delays the alarm (outbox)', () => {
-  let second: GrifRuntime | undefined;
+  let second: TestRuntime | undefined;
   afterAll(() => second?.close());
 
   it('the ISSUE commits its outbox row but no job; a second runtime on the same database and prefix delivers it, and the document goes overdue', async () => {

@@ -1,8 +1,6 @@
-import { GrifRuntime } from '@grif/runtime';
 import { WorkflowInstance } from '@grif/persistence';
-import { startHarness } from '../support/harness';
+import { startGrif, startHarness } from '../support/harness';
 import { registerDocument } from '../support/documents';
-import { testQueuePrefix } from '../support/test-database';
 
 describe('machine versions', () => {
   it('boot fails loudly when the database holds instances of a machine version this build does not register', async () => {
@@ -11,7 +9,7 @@ describe('machine versions', () => {
       const doc = await registerDocument(h.rt.engine, h.actor('clerk'));
       expect(await h.rt.transactions.reader().findOneOrFail(WorkflowInstance, { id: doc.id })).toMatchObject({ machineId: 'document', machineVersion: 1 });
       await h.rt.transactions.run((em) => em.nativeUpdate(WorkflowInstance, { id: doc.id }, { machineVersion: 99 }));
-      await expect(GrifRuntime.start({ db: h.db.settings, queue: { prefix: testQueuePrefix() } })).rejects.toThrow(/unregistered machine versions: document@99/);
+      await expect(startGrif('core', h.db.settings)).rejects.toThrow(/unregistered machine versions: document@99/);
     } finally {
       await h.close();
     }

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { createApiApp } from '../../apps/api/src/bootstrap';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { Harness, REGISTRATION, startHarness } from './harness';
-import type { RuntimeOptions } from '@grif/runtime';
+import { IdentityService } from '../../apps/api/src/identity/identity.service';
+import { GrifOptions, Harness, REGISTRATION, startGrif, withDemoSchool } from './harness';
+import { createTestDatabase } from './test-database';
 
 export interface ApiHarness extends Harness {
   app: INestApplication;
@@ -19,10 +19,11 @@ export interface ApiHarness extends Harness {
   issuedDocument(classification?: string): Promise<string>;
 }
 
-/** The real HTTP app on an ephemeral port over a real database and Redis. */
-export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
-  const h = await startHarness(opts);
-  const app = await createApiApp(h.rt, { logger: false });
+/** The real HTTP app (ApiModule, as main starts it) on an ephemeral port over a real database and Redis. */
+export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
+  const db = await createTestDatabase();
+  const { rt, app } = await startGrif('api', db.settings, opts);
+  const h = await withDemoSchool(db, rt, app.get(IdentityService));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const tokens: Record<string, string> = {};
@@ -74,10 +75,7 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
     tokens,
     call,
     document,
-    close: async () => {
-      await app.close();
-      await h.close();
-    },
+    close: () => h.close(),
   };
 }
 

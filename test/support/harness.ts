@@ -1,12 +1,102 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ChainCheckpoints } from '@grif/audit';
+import type { Queue } from 'bullmq';
+import { CoreModule, GrifConfig, HealthProbe, QUEUES } from '@grif/core';
 import { Actor, Role } from '@grif/domain';
-import { GrifRuntime, RuntimeOptions } from '@grif/runtime';
+import { CLOCK, Clock, WorkflowEngine } from '@grif/engine';
+import { DatabaseSettings, MikroDeadlineSource, WriteTransactions } from '@grif/persistence';
+import { DeadlineAlarm, OutboxRelay, QueueName, QueueSettings } from '@grif/queue';
+import { JobsModule, JobsOptions, Reconciler } from '@grif/worker';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureHttp } from '../../apps/api/src/bootstrap';
 import { IdentityService } from '../../apps/api/src/identity/identity.service';
 import { DEMO_PEOPLE, DEMO_SCHOOL } from '../../apps/api/src/identity/demo-school';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from './test-database';
 
+export interface GrifOptions {
+  /** An existing database (a second process on it); a fresh one by default. */
+  db?: DatabaseSettings;
+  queue?: Partial<QueueSettings>;
+  /** Run every job processor and the reconciler in this process too. */
+  worker?: boolean;
+  jobs?: JobsOptions;
+  relayPollMs?: number;
+  reconcileMs?: number;
+  checkpointMs?: number;
+  clock?: Clock;
+}
+
+/** What the tests reach into, taken from the started Nest modules. */
+export interface TestRuntime {
+  app: INestApplicationContext;
+  engine: WorkflowEngine;
+  transactions: WriteTransactions;
+  alarm: DeadlineAlarm;
+  relay: OutboxRelay;
+  queues: Record<QueueName, Queue>;
+  queue: QueueSettings;
+  db: DatabaseSettings;
+  clock: Clock;
+  /** One reconciler pass (workers only); returns how many deadlines it re-armed. */
+  reconcile(): Promise<number>;
+  checkpoint(): Promise<number>;
+  outboxPending(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifConfig {
+  return {
+    db,
+    queue: { redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: testQueuePrefix(), lockMs: 4000, ...opts.queue },
+    relayPollMs: opts.relayPollMs ?? 1000,
+    reconcileMs: opts.reconcileMs ?? 60_000,
+    checkpointMs: opts.checkpointMs ?? 300_000,
+    port: 0,
+    demo: false,
+    dataDir: '/nonexistent',
+  };
+}
+
+/** The same modules main starts, through @nestjs/testing: the API (HTTP app, not listening yet) or the core (+ workers). */
+export async function startGrif(kind: 'api', db: DatabaseSettings, opts?: GrifOptions): Promise<{ rt: TestRuntime; app: INestApplication }>;
+export async function startGrif(kind: 'core', db: DatabaseSettings, opts?: GrifOptions): Promise<{ rt: TestRuntime; app: INestApplicationContext }>;
+export async function startGrif(kind: 'api' | 'core', db: DatabaseSettings, opts: GrifOptions = {}) {
+  const config = testConfig(db, opts);
+  const root =
+    kind === 'api'
+      ? ApiModule.forRoot({ useFactory: () => config }, { worker: opts.worker, jobs: opts.jobs })
+      : { module: class TestCoreModule {}, imports: [CoreModule.forRootAsync({ useFactory: () => config }), ...(opts.worker ? [JobsModule.register(opts.jobs)] : [])] };
+  let builder = Test.createTestingModule({ imports: [root] });
+  if (opts.clock) builder = builder.overrideProvider(CLOCK).useValue(opts.clock);
+  const moduleRef = await builder.compile();
+  const app = kind === 'api' ? configureHttp(moduleRef.createNestApplication({ logger: false })) : moduleRef;
+  await app.init();
+  const reconciler = opts.worker ? app.get(Reconciler) : undefined;
+  const rt: TestRuntime = {
+    app,
+    engine: app.get(WorkflowEngine),
+    transactions: app.get(WriteTransactions),
+    alarm: app.get(DeadlineAlarm),
+    relay: app.get(OutboxRelay),
+    queues: app.get(QUEUES),
+    queue: config.queue,
+    db,
+    clock: app.get(CLOCK),
+    reconcile: async () => {
+      if (!reconciler) throw new Error('reconcile() needs a runtime started with worker: true');
+      return (await reconciler.reconcile()).deadlines;
+    },
+    checkpoint: () => app.get(ChainCheckpoints).sealAll(rt.clock.now()),
+    outboxPending: () => app.get(HealthProbe).outboxPending(),
+    close: () => app.close(),
+  };
+  return { rt, app };
+}
+
 export interface Harness {
   db: TestDatabase;
-  rt: GrifRuntime;
+  rt: TestRuntime;
   identity: IdentityService;
   schoolId: string;
   ids: Record<string, string>;
@@ -16,11 +106,8 @@ export interface Harness {
 
 const ROLES_OF: Record<string, Role[]> = Object.fromEntries(DEMO_PEOPLE.map((p) => [p.username, p.roles.map((r) => r.role)]));
 
-/** A migrated database with the demo school, and a runtime on a queue prefix of its own. */
-export async function startHarness(opts: RuntimeOptions = {}): Promise<Harness> {
-  const db = await createTestDatabase();
-  const rt = await GrifRuntime.start({ ...opts, db: db.settings, queue: { prefix: testQueuePrefix(), ...opts.queue } });
-  const identity = new IdentityService(rt.transactions, rt.clock);
+/** Seeds the demo school's people into a started runtime; returns the harness around it. */
+export async function withDemoSchool(db: TestDatabase, rt: TestRuntime, identity: IdentityService): Promise<Harness> {
   const { schoolId, users } = await identity.createSchool(DEMO_SCHOOL, DEMO_PEOPLE);
   return {
     db,
@@ -34,6 +121,13 @@ export async function startHarness(opts: RuntimeOptions = {}): Promise<Harness> 
       await db.drop();
     },
   };
+}
+
+/** A migrated database with the demo school, and the core (no HTTP) on a queue prefix of its own. */
+export async function startHarness(opts: GrifOptions = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const { rt } = await startGrif('core', db.settings, opts);
+  return withDemoSchool(db, rt, new IdentityService(rt.transactions, rt.clock));
 }
 
 export const REGISTRATION = {

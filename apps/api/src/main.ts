@@ -1,32 +1,41 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { GrifRuntime } from '@grif/runtime';
-import { createApiApp } from './bootstrap';
+import { NestFactory } from '@nestjs/core';
+import { ensureLocalRedis, loadConfig, LocalRedis } from '@grif/core';
+import { assertRedisReachable } from '@grif/queue';
+import { CLOCK, Clock } from '@grif/engine';
+import { WriteTransactions } from '@grif/persistence';
+import { ApiModule } from './api.module';
+import { configureHttp } from './bootstrap';
 import { seedIfEmpty } from './first-start';
 import { IdentityService } from './identity/identity.service';
 
-/** `node main.js` serves HTTP; `--with-worker` also runs the deadline/effect workers (npm start). */
+/**
+ * `node main.js` serves HTTP. `--with-worker` (npm start) also runs every job processor,
+ * and, when no Redis answers at a local REDIS_URL, starts one for itself.
+ */
 async function main(): Promise<void> {
   const withWorker = process.argv.includes('--with-worker');
-  const log = new Logger('grif');
-  const rt = await GrifRuntime.start({
-    worker: withWorker,
-    log: (m) => log.log(m),
-    reconcileMs: Number(process.env.GRIF_RECONCILE_MS ?? 60_000),
-    checkpointMs: Number(process.env.GRIF_CHECKPOINT_MS ?? 300_000),
-  });
-  await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), rt.transactions, rt.clock.now(), process.env.GRIF_DEMO === '1', (l) => console.log(l));
-  const app = await createApiApp(rt);
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
-  const shutdown = async () => {
-    await app.close();
-    await rt.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  console.log(`grif: API on http://localhost:${port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${rt.db.kind} database`);
+  const config = loadConfig();
+  let redis: LocalRedis | undefined;
+  if (withWorker) redis = await ensureLocalRedis(config.queue.redisUrl, config.dataDir, (l) => console.log(l));
+  else await assertRedisReachable(config.queue.redisUrl);
+  try {
+    const app = configureHttp(await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), { abortOnError: false, logger: ['error', 'warn', 'log'] }));
+    await app.init();
+    await seedIfEmpty(app.get(IdentityService), app.get(WriteTransactions), app.get<Clock>(CLOCK).now(), config.demo, (l) => console.log(l));
+    await app.listen(config.port);
+    const stop = () =>
+      void app
+        .close()
+        .then(() => redis?.stop())
+        .then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    console.log(`grif: API on http://localhost:${config.port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${config.db.kind} database`);
+  } catch (err) {
+    await redis?.stop();
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

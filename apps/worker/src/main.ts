@@ -1,28 +1,34 @@
 import 'reflect-metadata';
-import { GrifRuntime } from '@grif/runtime';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { assertRedisReachable } from '@grif/queue';
+import { loadConfig } from '@grif/core';
+import { WorkerModule } from './worker.module';
+import type { DeadlineHooks } from './processors/deadline.processor';
+
+/** Fault injection for the crash tests only: keep the job open after its event committed. */
+function testHooks(log: Logger): DeadlineHooks {
+  const holdMs = Number(process.env.GRIF_TEST_HOLD_AFTER_FIRE_MS ?? 0);
+  if (holdMs <= 0) return {};
+  return { afterFire: (id) => (log.log(`holding ${id}`), new Promise((r) => setTimeout(r, holdMs))) };
+}
 
 /**
- * The worker process: deadline alarms, effects, the outbox relay and the deadline
- * reconciler. Several may run at once against the same database and Redis.
+ * The worker process: deadline alarms, notifications, checkpoints, the outbox relay and
+ * the reconciler. Several may run at once against the same database and Redis.
  */
 async function main(): Promise<void> {
-  const log = (m: string) => console.log(`grif-worker: ${m}`);
-  const holdMs = Number(process.env.GRIF_TEST_HOLD_AFTER_FIRE_MS ?? 0);
-  const rt = await GrifRuntime.start({
-    worker: true,
-    log,
-    reconcileMs: Number(process.env.GRIF_RECONCILE_MS ?? 60_000),
-    checkpointMs: Number(process.env.GRIF_CHECKPOINT_MS ?? 300_000),
-    // Fault injection for the crash tests only: keep the job open after its event committed.
-    hooks: holdMs > 0 ? { afterFire: (id) => (log(`holding ${id}`), new Promise((r) => setTimeout(r, holdMs))) } : {},
+  const config = loadConfig();
+  await assertRedisReachable(config.queue.redisUrl);
+  const log = new Logger('grif-worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }), {
+    abortOnError: false,
+    logger: ['error', 'warn', 'log'],
   });
-  const shutdown = async () => {
-    await rt.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  log(`started (${rt.db.kind}, queue prefix "${rt.queue.prefix}")`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  console.log(`grif-worker: started (${config.db.kind}, queue prefix "${config.queue.prefix}")`);
 }
 
 main().catch((err: unknown) => {

@@ -121,10 +121,18 @@ export interface PendingOutbox {
   instanceId: string;
 }
 
-/** What the relay reads and marks; the rows were written by `send()` in its transaction. */
+/**
+ * What the relay reads and marks; the rows were written by `send()` in its transaction.
+ * A deadline row is done once its alarm is armed (the deadlines table stays the truth);
+ * an effect row only once its effect was delivered, which its job records itself.
+ */
 export interface OutboxSource {
+  /** Rows not yet handed to the queue. */
   pending(limit: number): Promise<PendingOutbox[]>;
-  markDispatched(ids: string[], at: string): Promise<void>;
+  /** Effect rows handed over but not delivered (Redis may have lost their jobs), after `afterId`. */
+  undelivered(limit: number, afterId?: string): Promise<PendingOutbox[]>;
+  markDispatched(rows: Pick<PendingOutbox, 'id' | 'kind'>[], at: string): Promise<void>;
+  /** Rows whose work is not finished: not handed over, or an effect not delivered. */
   countPending(): Promise<number>;
 }
 

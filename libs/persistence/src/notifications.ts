@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
-import { Appointment } from './entities';
+import { Appointment, OutboxMessage } from './entities';
 import type { WriteTransactions } from './write-transactions';
 
 export interface NotifyParams {
@@ -21,8 +21,9 @@ async function appointees(em: EntityManager, schoolId: string, roles: Role[], at
 }
 
 /**
- * Delivers a `notify` effect as one notification per person. A job may run twice: the
- * (outbox, user) key makes the second run write nothing.
+ * Delivers a `notify` effect as one notification per person, and marks its outbox row
+ * delivered in the same transaction. A job may run twice: the (outbox, user) key makes
+ * the second run write nothing.
  */
 export async function deliverNotification(tx: WriteTransactions, outboxId: string, schoolId: string, instanceId: string, p: NotifyParams, at: Date): Promise<number> {
   return tx.run(async (em) => {
@@ -37,6 +38,7 @@ export async function deliverNotification(tx: WriteTransactions, outboxId: strin
       );
       n += Number((rows as { affectedRows?: number }).affectedRows ?? 0);
     }
+    await em.nativeUpdate(OutboxMessage, { id: outboxId, deliveredAt: null }, { deliveredAt: at.toISOString() });
     return n;
   });
 }

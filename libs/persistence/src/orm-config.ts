@@ -12,6 +12,8 @@ export interface DatabaseSettings {
   kind: DatabaseKind;
   /** postgres:// URL, or the SQLite file path. */
   target: string;
+  /** SQLite: how long a writer waits for another process's lock before giving up (default 10 s). */
+  busyTimeoutMs?: number;
 }
 
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
@@ -46,7 +48,7 @@ export function ormOptions(db: DatabaseSettings = databaseSettings()): Options {
       // process wait for the lock instead of failing with SQLITE_BUSY.
       afterCreate: (conn: { pragma(s: string): unknown }, done: (err: unknown, conn: unknown) => void) => {
         conn.pragma('journal_mode = WAL');
-        conn.pragma('busy_timeout = 10000');
+        conn.pragma(`busy_timeout = ${db.busyTimeoutMs ?? 10_000}`);
         conn.pragma('synchronous = NORMAL');
         done(null, conn);
       },

@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Clock, DeadlineSource } from '@grif/engine';
-import { DEADLINE_QUEUE, deadlineJobId, FIRE_DEADLINE_JOB } from './names';
-import type { Redis } from 'ioredis';
+import { deadlineJobId, FIRE_DEADLINE_JOB } from './names';
 
 export interface FireDeadlineJob {
   deadlineId: string;
@@ -12,11 +11,10 @@ export interface FireDeadlineJob {
  * nothing: `reconcile()` re-arms every pending deadline from the table.
  */
 export class DeadlineAlarm {
-  readonly queue: Queue<FireDeadlineJob>;
-
-  constructor(connection: Redis, prefix: string, private readonly clock: Clock) {
-    this.queue = new Queue<FireDeadlineJob>(DEADLINE_QUEUE, { connection, prefix });
-  }
+  constructor(
+    readonly queue: Queue<FireDeadlineJob>,
+    private readonly clock: Clock,
+  ) {}
 
   async arm(deadlineId: string, dueAt: string): Promise<void> {
     const jobId = deadlineJobId(deadlineId);
@@ -24,14 +22,18 @@ export class DeadlineAlarm {
     // A finished job with this id would make add() a no-op; the table says it must ring again.
     if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
     const delay = Math.max(0, new Date(dueAt).getTime() - this.clock.now().getTime());
-    await this.queue.add(FIRE_DEADLINE_JOB, { deadlineId }, {
-      jobId,
-      delay,
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 24 * 3600 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
+    await this.queue.add(
+      FIRE_DEADLINE_JOB,
+      { deadlineId },
+      {
+        jobId,
+        delay,
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
   }
 
   async disarm(deadlineId: string): Promise<void> {
@@ -55,9 +57,5 @@ export class DeadlineAlarm {
       if (page.length < 500) return n;
       after = page[page.length - 1].id;
     }
-  }
-
-  close(): Promise<void> {
-    return this.queue.close();
   }
 }

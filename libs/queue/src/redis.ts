@@ -1,34 +1,30 @@
-import IORedis, { Redis, RedisOptions } from 'ioredis';
+import IORedis, { RedisOptions } from 'ioredis';
 
 export interface QueueSettings {
   redisUrl: string;
   /** Lets several installs (or test runs) share one Redis without seeing each other's jobs. */
   prefix: string;
-  /** How long a job's lock lives; a killed worker's job is taken over after it. */
+  /** How long a job's lock lives; the worker renews it at half that, so a killed worker's job is taken over soon after. */
   lockMs: number;
 }
 
-export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettings {
+/** ioredis options of a redis:// or rediss:// URL, for BullMQ to open its own connections with. */
+export function redisOptions(url: string): RedisOptions {
+  const u = new URL(url);
+  if (!/^rediss?:$/.test(u.protocol)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${u.protocol}")`);
   return {
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    prefix: env.GRIF_QUEUE_PREFIX ?? 'grif',
-    lockMs: Number(env.GRIF_JOB_LOCK_MS ?? 30000),
+    host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
 }
 
-/** Workers block on Redis, so they must never give up a command (BullMQ requires this). */
-export function workerConnection(url: string): Redis {
-  return new IORedis(url, { maxRetriesPerRequest: null });
-}
-
-/** Producers fail fast: an add that cannot reach Redis should error now, the outbox keeps the row. */
-export function producerConnection(url: string): Redis {
-  return new IORedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 3000 } satisfies RedisOptions);
-}
-
-/** Start-up check: one line that says what is wrong and how to fix it, within the time asked. */
-export async function assertRedisReachable(url: string, timeoutMs = 4000): Promise<void> {
-  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
+/** Whether something answers PING at the URL within the time given. */
+export async function redisAnswers(url: string, timeoutMs = 4000): Promise<boolean> {
+  const client = new IORedis({ ...redisOptions(url), lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -36,12 +32,19 @@ export async function assertRedisReachable(url: string, timeoutMs = 4000): Promi
       client.connect().then(() => client.ping()),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
     ]);
+    return true;
   } catch {
-    throw new Error(
-      `grif: Redis does not answer at ${url}. Start it (for example: redis-server --daemonize yes --save "" --appendonly no) or set REDIS_URL.`,
-    );
+    return false;
   } finally {
     clearTimeout(timer);
     client.disconnect();
   }
+}
+
+/** Start-up check: one line that says what is wrong and how to fix it, within the time asked. */
+export async function assertRedisReachable(url: string, timeoutMs = 4000): Promise<void> {
+  if (await redisAnswers(url, timeoutMs)) return;
+  throw new Error(
+    `grif: Redis does not answer at ${url}. Start it (for example: redis-server --daemonize yes --save "" --appendonly no) or set REDIS_URL.`,
+  );
 }

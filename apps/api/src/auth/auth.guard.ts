@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from './session-cookie';
 
 export type AuthedRequest = Request & { auth: Authenticated };
 
-function tokenOf(req: Request): string | undefined {
+export function tokenOf(req: Request): string | undefined {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim();
   return (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];

@@ -5,7 +5,9 @@ import { Actor, GrifError, hasRole } from '@grif/domain';
 import type { MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
 import { createCabinetSchema, createFileSchema, createRoomSchema, recordClearanceSchema, registerMediaSchema } from '@grif/contracts';
 import { Cabinet, Clearance, clearanceDates, Media, NomenclatureFile, Room, User } from '@grif/persistence';
-import { GrifRuntime } from '@grif/runtime';
+import { WriteTransactions } from '@grif/persistence';
+import { CLOCK, Clock } from '@grif/engine';
+import { Inject } from '@nestjs/common';
 import { CLERK_OR_SECURITY, READERS, requireRole } from '../http/roles';
 import { parseBody } from '../http/zod-body';
 import { IdentityService } from '../identity/identity.service';
@@ -19,15 +21,15 @@ export function destructionEligibleFrom(year: number, retentionYears: number | n
 @Injectable()
 export class RecordsOfficeService {
   constructor(
-    private readonly rt: GrifRuntime,
+    private readonly tx: WriteTransactions, @Inject(CLOCK) private readonly clock: Clock,
     private readonly identity: IdentityService,
   ) {}
 
   private em(): EntityManager {
-    return this.rt.transactions.reader() as EntityManager;
+    return this.tx.reader() as EntityManager;
   }
   private now(): string {
-    return this.rt.clock.now().toISOString();
+    return this.clock.now().toISOString();
   }
 
   async rooms(actor: Actor): Promise<RoomView[]> {
@@ -41,7 +43,7 @@ export class RecordsOfficeService {
     requireRole(actor, CLERK_OR_SECURITY);
     const p = parseBody(createRoomSchema, body);
     const room = new Room(randomUUID(), actor.schoolId, p.name, p.secure, this.now());
-    await this.rt.transactions.run((em) => em.insert(Room, room));
+    await this.tx.run((em) => em.insert(Room, room));
     return { id: room.id, name: room.name, secure: room.secure, cabinets: [] };
   }
 
@@ -51,7 +53,7 @@ export class RecordsOfficeService {
     const room = await this.em().findOne(Room, { id: roomId, schoolId: actor.schoolId });
     if (!room) throw new GrifError('not_found', 'NOT_FOUND');
     const cab = new Cabinet(randomUUID(), actor.schoolId, roomId, p.name, this.now());
-    await this.rt.transactions.run((em) => em.insert(Cabinet, cab));
+    await this.tx.run((em) => em.insert(Cabinet, cab));
     return { id: cab.id, name: cab.name, roomId };
   }
 
@@ -65,7 +67,7 @@ export class RecordsOfficeService {
     requireRole(actor, ['records_clerk']);
     const p = parseBody(createFileSchema, body);
     const f = new NomenclatureFile(randomUUID(), actor.schoolId, p.index, p.title, p.year, p.retentionYears, this.now());
-    await this.rt.transactions.run((em) => em.insert(NomenclatureFile, f));
+    await this.tx.run((em) => em.insert(NomenclatureFile, f));
     return { id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears, destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears) };
   }
 
@@ -90,7 +92,7 @@ export class RecordsOfficeService {
     if (!user) throw new GrifError('not_found', 'NOT_FOUND');
     const c = new Clearance(randomUUID(), actor.schoolId, userId, p.kind, p.date, actor.userId, this.now());
     c.note = p.note ?? null;
-    await this.rt.transactions.run((em) => em.insert(Clearance, c));
+    await this.tx.run((em) => em.insert(Clearance, c));
     return { id: c.id, userId, kind: c.kind, date: c.date, note: c.note };
   }
 
@@ -107,7 +109,7 @@ export class RecordsOfficeService {
       throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: 'holderId', message: 'not a member of this school' }] });
     }
     const m = new Media(randomUUID(), actor.schoolId, p.label, p.kind, p.classification, p.holderId, actor.userId, this.now());
-    await this.rt.transactions.run((em) => em.insert(Media, m));
+    await this.tx.run((em) => em.insert(Media, m));
     return { id: m.id, label: m.label, kind: m.kind, classification: m.classification, holderId: m.holderId, registeredAt: m.registeredAt };
   }
 }

@@ -5,7 +5,9 @@ import type { CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/con
 import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
 import { CopyRecord, DocumentRecord, IssueRecord, Media, WorkflowEvent } from '@grif/persistence';
 import { PeopleDirectory } from '../records/people-directory';
-import { GrifRuntime } from '@grif/runtime';
+import { WriteTransactions } from '@grif/persistence';
+import { CLOCK, Clock } from '@grif/engine';
+import { Inject } from '@nestjs/common';
 import { z } from 'zod';
 import { READERS, requireRole } from '../http/roles';
 import { parseBody } from '../http/zod-body';
@@ -28,12 +30,12 @@ const carrierQuerySchema = listQuerySchema;
 @Injectable()
 export class RegistersService {
   constructor(
-    private readonly rt: GrifRuntime,
+    private readonly tx: WriteTransactions, @Inject(CLOCK) private readonly clock: Clock,
     private readonly people: PeopleDirectory,
   ) {}
 
   private em(): EntityManager {
-    return this.rt.transactions.reader();
+    return this.tx.reader();
   }
 
   private names(schoolId: string): Promise<Map<string, string>> {
@@ -125,7 +127,7 @@ export class RegistersService {
   async carriers(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CarrierRow> }> {
     requireRole(actor, READERS);
     const q = parseBody(carrierQuerySchema, query);
-    const at = q.at ? new Date(q.at).toISOString() : this.rt.clock.now().toISOString();
+    const at = q.at ? new Date(q.at).toISOString() : this.clock.now().toISOString();
     const names = await this.names(actor.schoolId);
     const held = await this.holdersAt(actor.schoolId, at);
     const docs = await this.em().find(DocumentRecord, { schoolId: actor.schoolId, id: { $in: [...held.keys()] } });

@@ -1,8 +1,11 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** An effect committed with its transition, waiting for the relay to hand it to BullMQ. */
+/** An effect committed with its transition, waiting for the relay to hand it to BullMQ and for its delivery. */
 export class OutboxMessage {
+  /** Handed to BullMQ (the relay). */
   dispatchedAt: string | null = null;
+  /** Its effect happened (deadline rows: armed). Until then the reconciler re-sends it. */
+  deliveredAt: string | null = null;
   attempts = 0;
   constructor(
     public id: string,
@@ -26,6 +29,7 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     payload: { type: 'text' },
     createdAt: { type: 'string', length: 24 },
     dispatchedAt: { type: 'string', length: 24, nullable: true },
+    deliveredAt: { type: 'string', length: 24, nullable: true },
     attempts: { type: 'integer' },
   },
 });

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { CLOCK, WorkflowEngine } from '@grif/engine';
-import { WriteTransactions } from '@grif/persistence';
-import { GrifRuntime } from '@grif/runtime';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CoreModule, CoreModuleOptions, loadConfig } from '@grif/core';
+import { JobsModule, JobsOptions } from '@grif/worker';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -17,27 +16,32 @@ import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
-import { IdentityService } from './identity/identity.service';
+import { DatabaseRecoveryInterceptor } from './http/database-recovery.interceptor';
+import { IdentityModule } from './identity/identity.module';
+import { QueueBoardModule } from './admin/queue-board.module';
 
-/** The HTTP face of one runtime; the runtime is built before Nest so start-up errors are one clear line. */
+export interface ApiOptions {
+  /** Also run every job processor and the reconciler in this process (`npm start`). */
+  worker?: boolean;
+  jobs?: JobsOptions;
+}
+
+/** The HTTP API over the core; with `worker`, the worker's processors too. */
 @Module({})
-export class AppModule {
-  static forRuntime(rt: GrifRuntime): DynamicModule {
+export class ApiModule {
+  static forRoot(config: CoreModuleOptions = { useFactory: () => loadConfig() }, options: ApiOptions = {}): DynamicModule {
     return {
-      module: AppModule,
+      module: ApiModule,
+      imports: [CoreModule.forRootAsync(config), IdentityModule, QueueBoardModule, ...(options.worker ? [JobsModule.register(options.jobs)] : [])],
       controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, NotificationsController, AuditController, HealthController],
       providers: [
-        { provide: GrifRuntime, useValue: rt },
-        { provide: WorkflowEngine, useValue: rt.engine },
-        { provide: WriteTransactions, useValue: rt.transactions },
-        { provide: CLOCK, useValue: rt.clock },
-        { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
         DocumentsService,
         RegistersService,
         PeopleDirectory,
         RecordsOfficeService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: DatabaseRecoveryInterceptor },
       ],
     };
   }

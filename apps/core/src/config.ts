@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { databaseSettings, DatabaseSettings } from '@grif/persistence';
+import { QueueSettings, redisOptions } from '@grif/queue';
+
+/** Everything one Grif process is configured with; validated before anything starts. */
+export interface GrifConfig {
+  db: DatabaseSettings;
+  queue: QueueSettings;
+  /** The relay's poll period; it also runs right after each commit. */
+  relayPollMs: number;
+  /** How often a worker re-arms pending deadlines and re-sends undelivered effects from the tables. */
+  reconcileMs: number;
+  /** How often a worker seals moved chain heads into each school's ledger. */
+  checkpointMs: number;
+  port: number;
+  demo: boolean;
+  schoolName?: string;
+  /** Where `npm start` keeps what it owns on disk (the SQLite file's folder by default, its own Redis's files). */
+  dataDir: string;
+}
+
+const ms = (fallback: number, min: number) => z.coerce.number().int().min(min).max(24 * 3600_000).default(fallback);
+
+const envSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .refine((u) => {
+      try {
+        redisOptions(u);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be redis://host:port[/db]'),
+  GRIF_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . - only').default('grif'),
+  GRIF_JOB_LOCK_MS: ms(4000, 500),
+  GRIF_RELAY_POLL_MS: ms(1000, 50),
+  GRIF_RECONCILE_MS: ms(60_000, 100),
+  GRIF_CHECKPOINT_MS: ms(300_000, 100),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  GRIF_DEMO: z.enum(['0', '1', '']).optional(),
+  GRIF_SCHOOL_NAME: z.string().trim().min(1).max(300).optional(),
+  GRIF_DATA_DIR: z.string().default('./data'),
+});
+
+/** Reads the environment; a bad value stops the process with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`grif: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.GRIF_DATA_DIR);
+  return {
+    db: databaseSettings({ GRIF_SQLITE_PATH: resolve(dataDir, 'grif.sqlite'), ...env }),
+    queue: { redisUrl: e.REDIS_URL, prefix: e.GRIF_QUEUE_PREFIX, lockMs: e.GRIF_JOB_LOCK_MS },
+    relayPollMs: e.GRIF_RELAY_POLL_MS,
+    reconcileMs: e.GRIF_RECONCILE_MS,
+    checkpointMs: e.GRIF_CHECKPOINT_MS,
+    port: e.PORT,
+    demo: e.GRIF_DEMO === '1',
+    schoolName: e.GRIF_SCHOOL_NAME,
+    dataDir,
+  };
+}
+
+/** A config built in code (tests) goes through the same bounds as the environment's. */
+export const grifConfigSchema = z.object({
+  db: z.object({ kind: z.enum(['sqlite', 'postgresql']), target: z.string().min(1), busyTimeoutMs: z.number().int().positive().optional() }),
+  queue: z.object({ redisUrl: z.string().min(1), prefix: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/), lockMs: z.number().int().min(500) }),
+  relayPollMs: z.number().int().positive(),
+  reconcileMs: z.number().int().positive(),
+  checkpointMs: z.number().int().positive(),
+  port: z.number().int().min(0),
+  demo: z.boolean(),
+  schoolName: z.string().optional(),
+  dataDir: z.string(),
+});
+
+export const GRIF_CONFIG = Symbol.for('grif.Config');

@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+export type Dependency = 'database' | 'redis';
+
+/**
+ * One log line when a dependency goes away and one when it is back, instead of a
+ * stack trace from every request, poll and reconnect in between.
+ */
+@Injectable()
+export class OutageLog {
+  private readonly log = new Logger('outage');
+  private readonly down = new Map<Dependency, { since: number; failures: number }>();
+
+  failed(dep: Dependency, err: unknown): void {
+    const o = this.down.get(dep);
+    if (o) {
+      o.failures++;
+      return;
+    }
+    this.down.set(dep, { since: Date.now(), failures: 1 });
+    this.log.error(`${dep} unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+
+  succeeded(dep: Dependency): void {
+    const o = this.down.get(dep);
+    if (!o) return;
+    this.down.delete(dep);
+    this.log.log(`${dep} available again after ${Math.round((Date.now() - o.since) / 1000)} s and ${o.failures} failed attempts`);
+  }
+
+  isDown(dep: Dependency): boolean {
+    return this.down.has(dep);
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+
+/** The order a process stops in: finish the jobs in hand, then let go of Redis, then of the database. */
+export const SHUTDOWN_PHASES = ['jobs', 'redis', 'database'] as const;
+export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
+
+/**
+ * The one owner of shutdown. Whoever opens something long-lived registers how to
+ * close it, and in which phase; SIGTERM (app.close()) runs the phases in order.
+ */
+@Injectable()
+export class ShutdownSequence implements OnApplicationShutdown {
+  private readonly log = new Logger('shutdown');
+  private readonly steps: { phase: ShutdownPhase; name: string; close: () => Promise<unknown> }[] = [];
+  private done?: Promise<void>;
+
+  register(phase: ShutdownPhase, name: string, close: () => Promise<unknown>): void {
+    this.steps.push({ phase, name, close });
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    this.done ??= this.run();
+    return this.done;
+  }
+
+  private async run(): Promise<void> {
+    for (const phase of SHUTDOWN_PHASES) {
+      // Within a phase, the last opened closes first.
+      for (const step of this.steps.filter((s) => s.phase === phase).reverse()) {
+        await step.close().catch((err: unknown) => this.log.warn(`${phase}/${step.name}: ${(err as Error).message}`));
+      }
+    }
+  }
+}

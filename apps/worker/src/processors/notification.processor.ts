@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import { ROLES } from '@grif/domain';
+import { CLOCK, Clock } from '@grif/engine';
+import { deliverNotification, WriteTransactions } from '@grif/persistence';
+import { DELIVER_NOTIFICATION_JOB, NOTIFICATION_QUEUE, outboxIdOfJob } from '@grif/queue';
+import { JobHandler, JobProcessor, jobWorkerOptions } from './job-processor';
+
+const notifyJob = z.object({
+  schoolId: z.string().min(1),
+  instanceId: z.string().min(1),
+  template: z.string().min(1),
+  toRoles: z.array(z.enum(ROLES)).optional(),
+  toUserIds: z.array(z.string()).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** Delivers a `notify` effect to each person once, and marks its outbox row delivered in the same transaction. */
+@Processor(NOTIFICATION_QUEUE, jobWorkerOptions())
+export class NotificationProcessor extends JobProcessor {
+  readonly handlers: Record<string, JobHandler> = { [DELIVER_NOTIFICATION_JOB]: (job) => this.deliver(job) };
+
+  constructor(
+    private readonly tx: WriteTransactions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  private async deliver(job: Job): Promise<number> {
+    const parsed = notifyJob.safeParse(job.data);
+    // A malformed job stays malformed on every retry.
+    if (!parsed.success) throw new UnrecoverableError(`malformed notification job: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+    const { schoolId, instanceId, ...params } = parsed.data;
+    return deliverNotification(this.tx, outboxIdOfJob(job.id), schoolId, instanceId, params, this.clock.now());
+  }
+}

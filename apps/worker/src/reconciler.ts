@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { MikroDeadlineSource } from '@grif/persistence';
+import { DeadlineAlarm, OutboxRelay, QueueName, SEAL_CHECKPOINTS_JOB, MAINTENANCE_QUEUE } from '@grif/queue';
+import { GRIF_CONFIG, GrifConfig } from '@grif/core';
+import { OutageLog } from '@grif/core';
+import { QUEUES } from '@grif/core';
+import { ShutdownSequence } from '@grif/core';
+
+/**
+ * Redis is only the alarm clock; the database is the truth. At start-up and every
+ * GRIF_RECONCILE_MS this re-arms every pending deadline, hands over again every effect
+ * not yet delivered, and puts back the periodic jobs — so a FLUSHALL loses nothing.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap {
+  private readonly log = new Logger('reconciler');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @Inject(GRIF_CONFIG) private readonly config: GrifConfig,
+    private readonly alarm: DeadlineAlarm,
+    private readonly deadlines: MikroDeadlineSource,
+    private readonly relay: OutboxRelay,
+    @Inject(QUEUES) private readonly queues: Record<QueueName, Queue>,
+    private readonly outage: OutageLog,
+    private readonly shutdown: ShutdownSequence,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reconcile().catch((err: unknown) => this.outage.failed('redis', err));
+    this.timer = setInterval(() => {
+      this.running ??= this.reconcile()
+        .then(() => this.outage.succeeded('redis'))
+        .catch((err: unknown) => this.outage.failed('redis', err))
+        .finally(() => (this.running = undefined));
+    }, this.config.reconcileMs);
+    this.timer.unref();
+    this.shutdown.register('jobs', 'reconciler', async () => {
+      clearInterval(this.timer);
+      await this.running;
+    });
+  }
+
+  /** One pass; returns what it re-armed and re-sent. */
+  async reconcile(): Promise<{ deadlines: number; effects: number }> {
+    const deadlines = await this.alarm.reconcile(this.deadlines);
+    const effects = await this.relay.redeliver();
+    await this.queues[MAINTENANCE_QUEUE].upsertJobScheduler(SEAL_CHECKPOINTS_JOB, { every: this.config.checkpointMs }, { name: SEAL_CHECKPOINTS_JOB });
+    if (deadlines || effects) this.log.log(`re-armed ${deadlines} deadlines, re-sent ${effects} effects`);
+    return { deadlines, effects };
+  }
+}
