@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { CoreModule, GrifConfig, HealthProbe, QUEUES } from '@grif/core';
 import { Actor, Role } from '@grif/domain';
 import { CLOCK, Clock, WorkflowEngine } from '@grif/engine';
-import { DatabaseSettings, MikroDeadlineSource, WriteTransactions } from '@grif/persistence';
+import { DatabaseSettings, WriteTransactions } from '@grif/persistence';
 import { DeadlineAlarm, OutboxRelay, QueueName, QueueSettings } from '@grif/queue';
 import { JobsModule, JobsOptions, Reconciler } from '@grif/worker';
 import { ApiModule } from '../../apps/api/src/api.module';
