@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
 import type { DocumentView, HistoryItem } from '@grif/contracts';
 import { InstanceView, WorkflowEngine } from '@grif/engine';
-import { documentInput, DocumentContext, FileFact, RegisterDocument } from '@grif/workflows';
+import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
 import { PeopleDirectory } from '../records/people-directory';
 
@@ -29,12 +29,7 @@ export class DocumentsService {
   ) {}
 
   async register(actor: Actor, body: unknown, idempotencyKey?: string) {
-    return this.engine.create<unknown>('document', body, actor, {
-      idempotencyKey,
-      input: (tx, at, p, facts) =>
-        documentInput(p as RegisterDocument, at, (facts.fileId as FileFact | undefined) ?? null, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction)),
-      describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
-    });
+    return this.engine.create('document', body, actor, { idempotencyKey, ...documentRegistration(actor.schoolId) });
   }
 
   async get(actor: Actor, id: string): Promise<DocumentView> {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { Actor, GrifError, hasRole, isRestricted, RECORDS_WIDE_ROLES, Classification } from '@grif/domain';
+import { Actor, GrifError, hasRole, RECORDS_WIDE_ROLES } from '@grif/domain';
 import type { CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/contracts';
 import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
 import { CopyRecord, DocumentRecord, IssueRecord, Media, WorkflowEvent } from '@grif/persistence';
 import { PeopleDirectory } from '../records/people-directory';
 import { GrifRuntime } from '@grif/runtime';
 import { z } from 'zod';
+import { carriersAt, CUSTODY_EVENTS, documentAsAt, foldHistory, holdingsOf, issueLineAsAt, registrationLineAsAt, type HistoryEvent } from '@grif/workflows';
 import { READERS, requireRole } from '../http/roles';
 import { parseBody } from '../http/zod-body';
 
@@ -66,12 +67,9 @@ export class RegistersService {
     const where: FilterQuery<DocumentRecord> = { schoolId: actor.schoolId, createdAt: { $lte: at } };
     if (q.year) where.regYear = q.year;
     if (q.direction) where.direction = q.direction;
-    const asAt = fold(await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, at: { $lte: at } }, { orderBy: { instanceId: 'asc', seq: 'asc' } }));
+    const asAt = foldHistory(historyEvents(await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, at: { $lte: at } }, { orderBy: { instanceId: 'asc', seq: 'asc' } })));
     const rows = (await this.em().find(DocumentRecord, where, { orderBy: { regYear: 'asc', direction: 'asc', regSeq: 'asc', copyNumber: 'asc' } }))
-      .map((d) => {
-        const h = asAt.get(d.id);
-        return { ...documentRow(d), state: h?.state ?? d.state, classification: h?.classification ?? null, holderId: h?.holderId ?? null, dueAt: null };
-      })
+      .map((d) => registrationLineAsAt(documentRow(d), asAt))
       .filter((d) => (wide ? !q.holderId || d.holderId === q.holderId : d.holderId === actor.userId))
       .filter((d) => (!q.state || d.state === q.state) && (!q.classification || d.classification === q.classification))
       .filter((d) => !q.q || [d.title, d.regNumber, d.correspondent].some((v) => v.includes(q.q!)));
@@ -98,12 +96,14 @@ export class RegistersService {
     if (q.status === 'overdue') where.overdueAt = happened;
     const [rows, total] = await this.em().findAndCount(IssueRecord, where, { orderBy: orderOf(q, ISSUE_SORTS, 'issuedAt') as never, ...this.paging(q) });
     const names = await this.names(actor.schoolId);
-    const upTo = (v: string | null) => (v && at && v > at ? null : v);
-    const items: IssueRow[] = rows.map((r) => ({
-      id: r.id, documentId: r.documentId, regNumber: r.regNumber, classification: r.classification, holderId: r.holderId, holderName: names.get(r.holderId) ?? r.holderId,
-      purpose: r.purpose, issuedAt: r.issuedAt, issuedBy: names.get(r.issuedBy) ?? r.issuedBy, acknowledgedAt: upTo(r.acknowledgedAt), dueAt: r.dueAt,
-      returnedAt: upTo(r.returnedAt), condition: upTo(r.returnedAt) ? r.condition : null, overdueAt: upTo(r.overdueAt),
-    }));
+    const items: IssueRow[] = rows.map((line) => {
+      const r = issueLineAsAt(line, at);
+      return {
+        id: r.id, documentId: r.documentId, regNumber: r.regNumber, classification: r.classification, holderId: r.holderId, holderName: names.get(r.holderId) ?? r.holderId,
+        purpose: r.purpose, issuedAt: r.issuedAt, issuedBy: names.get(r.issuedBy) ?? r.issuedBy, acknowledgedAt: r.acknowledgedAt, dueAt: r.dueAt,
+        returnedAt: r.returnedAt, condition: r.condition, overdueAt: r.overdueAt,
+      };
+    });
     return { q, page: { items, total, page: q.page, pageSize: q.pageSize } };
   }
 
@@ -127,15 +127,12 @@ export class RegistersService {
     const q = parseBody(carrierQuerySchema, query);
     const at = q.at ? new Date(q.at).toISOString() : this.rt.clock.now().toISOString();
     const names = await this.names(actor.schoolId);
-    const held = await this.holdersAt(actor.schoolId, at);
+    const held = holdingsOf(historyEvents(await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, at: { $lte: at }, type: { $in: [...CUSTODY_EVENTS] } }, { orderBy: { instanceId: 'asc', seq: 'asc' } })));
     const docs = await this.em().find(DocumentRecord, { schoolId: actor.schoolId, id: { $in: [...held.keys()] } });
-    const rows: CarrierRow[] = docs
-      .map((d) => ({ d, h: held.get(d.id)! }))
-      .filter(({ h }) => isRestricted(h.classification))
-      .map(({ d, h }) => ({ itemType: d.copyOf ? 'copy' : 'document', itemId: d.id, label: `${d.regNumber} ${d.title}`, classification: h.classification!, holderId: h.holderId, holderName: names.get(h.holderId) ?? h.holderId, since: h.since }));
     const media = await this.em().find(Media, { schoolId: actor.schoolId, registeredAt: { $lte: at } });
-    for (const m of media) rows.push({ itemType: 'media', itemId: m.id, label: m.label, classification: m.classification, holderId: m.holderId, holderName: names.get(m.holderId) ?? m.holderId, since: m.registeredAt });
-    rows.sort((a, b) => a.since.localeCompare(b.since) || a.itemId.localeCompare(b.itemId));
+    const rows: CarrierRow[] = carriersAt(held, docs, media).map((c) => ({
+      itemType: c.itemType, itemId: c.itemId, label: c.label, classification: c.classification, holderId: c.holderId, holderName: names.get(c.holderId) ?? c.holderId, since: c.since,
+    }));
     const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
     return { q, page: { items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize } };
   }
@@ -146,36 +143,14 @@ export class RegistersService {
     const at = parseBody(z.iso.datetime({ offset: true }), atRaw);
     const iso = new Date(at).toISOString();
     const events = await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, instanceId: documentId, at: { $lte: iso } }, { orderBy: { seq: 'asc' } });
-    if (!events.length) throw new GrifError('not_found', 'NOT_FOUND');
-    const h = fold(events).get(documentId);
-    return { at: iso, holderId: h?.holderId ?? null, state: h?.state ?? null, classification: h?.classification ?? null };
-  }
-
-  private async holdersAt(schoolId: string, at: string): Promise<Map<string, Holding>> {
-    const events = await this.em().find(WorkflowEvent, { schoolId, at: { $lte: at }, type: { $in: FOLDED } }, { orderBy: { instanceId: 'asc', seq: 'asc' } });
-    const all = fold(events);
-    for (const [id, h] of all) if (!h.holderId) all.delete(id);
-    return all as Map<string, Holding>;
+    const h = documentAsAt(historyEvents(events), documentId);
+    if (!h) throw new GrifError('not_found', 'NOT_FOUND');
+    return { at: iso, ...h };
   }
 
   private paging(q: ListQuery) {
     return q.format === 'csv' ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   }
-}
-
-interface Holding {
-  holderId: string;
-  classification: Classification | null;
-  since: string;
-}
-
-const FOLDED = ['CREATE', 'CLASSIFY', 'RECLASSIFY', 'ISSUE', 'RETURN', 'REPORT_LOSS', 'DISPATCH'];
-
-interface AsAt {
-  state: string;
-  holderId: string | null;
-  classification: Classification | null;
-  since: string;
 }
 
 function documentRow(d: DocumentRecord): DocumentRow {
@@ -186,18 +161,4 @@ function documentRow(d: DocumentRecord): DocumentRow {
   };
 }
 
-/** Replays the history: the state each event left, the mark, and custody (ISSUE hands over; RETURN, loss and dispatch end it). */
-function fold(events: WorkflowEvent[]): Map<string, AsAt> {
-  const state = new Map<string, AsAt>();
-  for (const e of events) {
-    const cur = state.get(e.instanceId) ?? { state: e.toState, holderId: null, classification: null, since: e.at };
-    cur.state = e.toState;
-    const p = JSON.parse(e.payload) as { classification?: Classification; holderId?: string; copy?: { classification: Classification | null } };
-    if (e.type === 'CREATE') cur.classification = p.copy?.classification ?? null;
-    if (e.type === 'CLASSIFY' || e.type === 'RECLASSIFY') cur.classification = p.classification ?? null;
-    if (e.type === 'ISSUE') Object.assign(cur, { holderId: p.holderId, since: e.at });
-    if (e.type === 'RETURN' || e.type === 'REPORT_LOSS' || e.type === 'DISPATCH') Object.assign(cur, { holderId: null, since: e.at });
-    state.set(e.instanceId, cur);
-  }
-  return state;
-}
+const historyEvents = (rows: WorkflowEvent[]): HistoryEvent[] => rows.map((e) => ({ instanceId: e.instanceId, type: e.type, payload: JSON.parse(e.payload), at: e.at, toState: e.toState }));
