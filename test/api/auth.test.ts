@@ -1,6 +1,5 @@
-import { seedIfEmpty } from '../../apps/api/src/first-start';
+import { FirstStart } from '../../apps/api/src/first-start';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { IdentityService } from '../../apps/api/src/identity/identity.service';
 import { GrifRuntime } from '@grif/runtime';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '../support/test-database';
@@ -67,14 +66,13 @@ describe('first start without demo data', () => {
   it('creates one administrator with a one-time password that must be changed before anything else', async () => {
     db = await createTestDatabase();
     rt = await GrifRuntime.start({ db: db.settings, queue: { prefix: testQueuePrefix() } });
-    const identity = new IdentityService(rt.transactions, rt.clock);
+    const app = await createApiApp(rt, { logger: false });
     const printed: string[] = [];
-    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
-    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
+    await app.get(FirstStart).seedIfEmpty(false, (l) => printed.push(l));
+    await app.get(FirstStart).seedIfEmpty(false, (l) => printed.push(l));
     const line = printed.find((l) => l.includes('one-time password'))!;
     expect(printed.filter((l) => l.includes('one-time password'))).toHaveLength(1);
     const password = line.split('one-time password: ')[1].trim();
-    const app = await createApiApp(rt, { logger: false });
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     try {

@@ -1,4 +1,5 @@
 import { Actor, Role } from '@grif/domain';
+import { PeopleRepository, SchoolsRepository, SessionsRepository } from '@grif/persistence';
 import { GrifRuntime, RuntimeOptions } from '@grif/runtime';
 import { IdentityService } from '../../apps/api/src/identity/identity.service';
 import { DEMO_PEOPLE, DEMO_SCHOOL } from '../../apps/api/src/identity/demo-school';
@@ -20,7 +21,7 @@ const ROLES_OF: Record<string, Role[]> = Object.fromEntries(DEMO_PEOPLE.map((p) 
 export async function startHarness(opts: RuntimeOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const rt = await GrifRuntime.start({ ...opts, db: db.settings, queue: { prefix: testQueuePrefix(), ...opts.queue } });
-  const identity = new IdentityService(rt.transactions, rt.clock);
+  const identity = new IdentityService(new PeopleRepository(rt.transactions), new SessionsRepository(rt.transactions), new SchoolsRepository(rt.transactions), rt.clock);
   const { schoolId, users } = await identity.createSchool(DEMO_SCHOOL, DEMO_PEOPLE);
   return {
     db,

@@ -11,13 +11,14 @@ import { DocumentsService } from './documents/documents.service';
 import { SchemasController } from './documents/schemas.controller';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
-import { PeopleDirectory } from './records/people-directory';
 import { RegistersController } from './registers/registers.controller';
 import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
 import { IdentityService } from './identity/identity.service';
+import { FirstStart } from './first-start';
+import { REPOSITORY_PROVIDERS } from './repository.providers';
 
 /** The HTTP face of one runtime; the runtime is built before Nest so start-up errors are one clear line. */
 @Module({})
@@ -31,10 +32,11 @@ export class AppModule {
         { provide: WorkflowEngine, useValue: rt.engine },
         { provide: WriteTransactions, useValue: rt.transactions },
         { provide: CLOCK, useValue: rt.clock },
-        { provide: IdentityService, useFactory: () => new IdentityService(rt.transactions, rt.clock) },
+        ...REPOSITORY_PROVIDERS,
+        IdentityService,
+        FirstStart,
         DocumentsService,
         RegistersService,
-        PeopleDirectory,
         RecordsOfficeService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },

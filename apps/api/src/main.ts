@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { GrifRuntime } from '@grif/runtime';
 import { createApiApp } from './bootstrap';
-import { seedIfEmpty } from './first-start';
-import { IdentityService } from './identity/identity.service';
+import { FirstStart } from './first-start';
 
 /** `node main.js` serves HTTP; `--with-worker` also runs the deadline/effect workers (npm start). */
 async function main(): Promise<void> {
@@ -15,8 +14,8 @@ async function main(): Promise<void> {
     reconcileMs: Number(process.env.GRIF_RECONCILE_MS ?? 60_000),
     checkpointMs: Number(process.env.GRIF_CHECKPOINT_MS ?? 300_000),
   });
-  await seedIfEmpty(new IdentityService(rt.transactions, rt.clock), rt.transactions, rt.clock.now(), process.env.GRIF_DEMO === '1', (l) => console.log(l));
   const app = await createApiApp(rt);
+  await app.get(FirstStart).seedIfEmpty(process.env.GRIF_DEMO === '1', (l) => console.log(l));
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
   const shutdown = async () => {

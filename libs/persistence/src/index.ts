@@ -8,3 +8,4 @@ export * from './projections';
 export * from './mikro-sources';
 export * from './lookups';
 export * from './notifications';
+export * from './repositories';

@@ -1,9 +1,9 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GrifError, hasRole } from '@grif/domain';
-import { verifySchool, writeCheckpoint } from '@grif/audit';
-import { GrifRuntime } from '@grif/runtime';
+import { AuditTrail } from '@grif/audit';
+import { CLOCK, type Clock } from '@grif/engine';
 import type { AuthedRequest } from '../auth/auth.guard';
 
 function auditorOf(req: AuthedRequest) {
@@ -15,19 +15,22 @@ function auditorOf(req: AuthedRequest) {
 @ApiBearerAuth()
 @Controller('api/audit')
 export class AuditController {
-  constructor(private readonly rt: GrifRuntime) {}
+  constructor(
+    private readonly trail: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
   @Get('verify')
   async verify(@Req() req: AuthedRequest) {
-    return verifySchool(this.rt.transactions.reader(), auditorOf(req).schoolId);
+    return this.trail.verify(auditorOf(req).schoolId);
   }
 
   /** Seals the current heads into the ledger now (the worker also does it every few minutes). */
   @Post('checkpoints')
   async checkpoint(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const row = await writeCheckpoint(this.rt.transactions, auditorOf(req).schoolId, this.rt.clock.now());
-    res.status(row ? 201 : 200);
-    return row ? { seq: row.seq, at: row.at, heads: JSON.parse(row.heads).length, hash: row.hash } : { unchanged: true };
+    const sealed = await this.trail.seal(auditorOf(req).schoolId, this.clock.now());
+    res.status(sealed ? 201 : 200);
+    return sealed ?? { unchanged: true };
   }
 }

@@ -4,7 +4,7 @@ import type { DocumentView, HistoryItem } from '@grif/contracts';
 import { InstanceView, WorkflowEngine } from '@grif/engine';
 import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
-import { PeopleDirectory } from '../records/people-directory';
+import { PeopleRepository } from '@grif/persistence';
 
 export interface EventRequest {
   type: string;
@@ -25,7 +25,7 @@ function parseIfMatch(v: string | undefined): number | undefined {
 export class DocumentsService {
   constructor(
     private readonly engine: WorkflowEngine,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
   async register(actor: Actor, body: unknown, idempotencyKey?: string) {
@@ -58,7 +58,7 @@ export class DocumentsService {
       copiesMade: c.copiesMade,
       dispatched: c.dispatched,
       lost: c.lost,
-      holder: c.holder ? { id: c.holder.userId, name: await this.people.nameOf(actor.schoolId, c.holder.userId), purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      holder: c.holder ? { id: c.holder.userId, name: (await this.people.nameOf(actor.schoolId, c.holder.userId)) ?? c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
       ...(await this.events(actor, view)),
     };
   }
@@ -77,7 +77,7 @@ export class DocumentsService {
 
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
     const rows = await this.engine.history(actor, id);
-    const names = await this.people.names(actor.schoolId);
+    const names = await this.people.namesOf(actor.schoolId);
     return rows.map((e) => ({
       seq: e.seq, type: e.type, actor: e.actorId, actorName: names.get(e.actorId) ?? e.actorId, at: e.at,
       from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash,

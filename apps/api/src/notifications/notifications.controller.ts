@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GrifError } from '@grif/domain';
-import { Notification } from '@grif/persistence';
-import { GrifRuntime } from '@grif/runtime';
+import { CLOCK, type Clock } from '@grif/engine';
+import { NotificationInbox } from '@grif/persistence';
 import type { AuthedRequest } from '../auth/auth.guard';
 
 /** The caller's own notifications (overdue documents, losses), newest first. */
@@ -10,23 +10,21 @@ import type { AuthedRequest } from '../auth/auth.guard';
 @ApiBearerAuth()
 @Controller('api/notifications')
 export class NotificationsController {
-  constructor(private readonly rt: GrifRuntime) {}
+  constructor(
+    private readonly inbox: NotificationInbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async mine(@Req() req: AuthedRequest) {
     const { userId, schoolId } = req.auth.actor;
-    const em = this.rt.transactions.reader();
-    const rows = await em.find(Notification, { userId, schoolId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 200 });
-    const unread = await em.count(Notification, { userId, schoolId, readAt: null });
-    return { items: rows.map((n) => ({ id: n.id, template: n.template, data: JSON.parse(n.data), instanceId: n.instanceId, createdAt: n.createdAt, readAt: n.readAt })), unread };
+    return this.inbox.of(schoolId, userId);
   }
 
   @Post(':id/read')
   @HttpCode(204)
   async read(@Req() req: AuthedRequest, @Param('id') id: string) {
     const { userId, schoolId } = req.auth.actor;
-    const at = this.rt.clock.now().toISOString();
-    const n = await this.rt.transactions.run((em) => em.nativeUpdate(Notification, { id, userId, schoolId, readAt: null }, { readAt: at }));
-    if (!n && !(await this.rt.transactions.reader().count(Notification, { id, userId, schoolId }))) throw new GrifError('not_found', 'NOT_FOUND');
+    if (!(await this.inbox.markRead(schoolId, userId, id, this.clock.now().toISOString()))) throw new GrifError('not_found', 'NOT_FOUND');
   }
 }
