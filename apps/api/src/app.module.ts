@@ -15,6 +15,8 @@ import { RegistersController } from './registers/registers.controller';
 import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { AuditService } from './audit/audit.service';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
 import { IdentityService } from './identity/identity.service';
 import { FirstStart } from './first-start';
@@ -38,6 +40,8 @@ export class AppModule {
         DocumentsService,
         RegistersService,
         RecordsOfficeService,
+        AuditService,
+        NotificationsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },
       ],

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
-import type { DocumentView, HistoryItem } from '@grif/contracts';
-import { InstanceView, WorkflowEngine } from '@grif/engine';
+import type { DocumentView, EventAccepted, HistoryItem } from '@grif/contracts';
+import { InstanceView, SendResult, WorkflowEngine } from '@grif/engine';
 import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
 import { PeopleRepository } from '@grif/persistence';
+import type { StatusAnswer } from '../http/answer-status';
 
 export interface EventRequest {
   type: string;
@@ -28,7 +29,7 @@ export class DocumentsService {
     private readonly people: PeopleRepository,
   ) {}
 
-  async register(actor: Actor, body: unknown, idempotencyKey?: string) {
+  async register(actor: Actor, body: unknown, idempotencyKey?: string): Promise<StatusAnswer<SendResult>> {
     return this.engine.create('document', body, actor, { idempotencyKey, ...documentRegistration(actor.schoolId) });
   }
 
@@ -68,11 +69,13 @@ export class DocumentsService {
     return { availableEvents: available, blockedEvents: blocked };
   }
 
-  async send(actor: Actor, id: string, req: EventRequest) {
+  /** The new state and version; a replay (same key, same body) answers as the first time did. */
+  async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<Pick<EventAccepted, 'state' | 'version'>>> {
     if (!req.idempotencyKey) throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', { fields: [{ field: 'Idempotency-Key', message: 'required' }] });
     if (req.idempotencyKey.length > 200) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }] });
     if (typeof req.type !== 'string' || !req.type) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
-    return this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+    const out = await this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+    return { status: out.status, body: { state: out.body.state, version: out.body.version } };
   }
 
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {

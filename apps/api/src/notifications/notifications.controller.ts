@@ -1,30 +1,24 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GrifError } from '@grif/domain';
-import { CLOCK, type Clock } from '@grif/engine';
-import { NotificationInbox } from '@grif/persistence';
-import type { AuthedRequest } from '../auth/auth.guard';
+import type { Actor } from '@grif/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { NotificationsService } from './notifications.service';
 
 /** The caller's own notifications (overdue documents, losses), newest first. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/notifications')
 export class NotificationsController {
-  constructor(
-    private readonly inbox: NotificationInbox,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  async mine(@Req() req: AuthedRequest) {
-    const { userId, schoolId } = req.auth.actor;
-    return this.inbox.of(schoolId, userId);
+  mine(@CurrentActor() actor: Actor) {
+    return this.notifications.mine(actor);
   }
 
   @Post(':id/read')
   @HttpCode(204)
-  async read(@Req() req: AuthedRequest, @Param('id') id: string) {
-    const { userId, schoolId } = req.auth.actor;
-    if (!(await this.inbox.markRead(schoolId, userId, id, this.clock.now().toISOString()))) throw new GrifError('not_found', 'NOT_FOUND');
+  async read(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    await this.notifications.markRead(actor, id);
   }
 }

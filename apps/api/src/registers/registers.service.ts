@@ -6,7 +6,6 @@ import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
 import { CLOCK, type Clock } from '@grif/engine';
 import { journalOrder, MediaRepository, Order, Paging, PeopleRepository, RegisterQueries } from '@grif/persistence';
 import { carriersAt, CUSTODY_EVENTS, documentAsAt, foldHistory, holdingsOf, issueLineAsAt, registrationLineAsAt, type RegistrationLine } from '@grif/workflows';
-import { READERS, requireRole } from '../http/roles';
 import { parseBody } from '../http/zod-body';
 
 type ListQuery = z.infer<typeof listQuerySchema>;
@@ -85,7 +84,6 @@ export class RegistersService {
 
   /** The issue journal; as at a moment, the lines issued by then, with what had happened to them by then. */
   async issues(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<IssueRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(issueQuerySchema, query);
     const at = q.at ? isoOf(q.at) : undefined;
     const { lines, total } = await this.registers.issues(actor.schoolId, { holderId: q.holderId, documentId: q.documentId, status: q.status, at }, orderOf(q, ISSUE_SORTS, 'issuedAt'), paging(q));
@@ -103,7 +101,6 @@ export class RegistersService {
 
   /** The copy journal (R-4.1c). */
   async copies(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CopyRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(copyQuerySchema, query);
     const { lines, total } = await this.registers.copies(
       actor.schoolId,
@@ -121,7 +118,6 @@ export class RegistersService {
    * now, or at any past moment, folded from the hash-chained history itself.
    */
   async carriers(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CarrierRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(carrierQuerySchema, query);
     const at = q.at ? isoOf(q.at) : this.clock.now().toISOString();
     const names = await this.people.namesOf(actor.schoolId);
@@ -136,7 +132,6 @@ export class RegistersService {
 
   /** Who held one document at a moment, from its history (the "state at date D" view). */
   async holderAt(actor: Actor, documentId: string, atRaw: unknown) {
-    requireRole(actor, READERS);
     const iso = isoOf(parseBody(z.iso.datetime({ offset: true }), atRaw));
     const h = documentAsAt(await this.registers.instanceHistoryUpTo(actor.schoolId, documentId, iso), documentId);
     if (!h) throw new GrifError('not_found', 'NOT_FOUND');
