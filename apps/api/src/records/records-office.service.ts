@@ -21,7 +21,7 @@ export class RecordsOfficeService {
     private readonly storage: StorageRepository,
     private readonly nomenclatureFiles: NomenclatureRepository,
     private readonly clearances: ClearancesRepository,
-    private readonly carriers: MediaRepository,
+    private readonly mediaRegister: MediaRepository,
     private readonly members: PeopleRepository,
     private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -74,7 +74,7 @@ export class RecordsOfficeService {
   }
 
   async media(actor: Actor): Promise<MediaView[]> {
-    return this.carriers.of(actor.schoolId);
+    return this.mediaRegister.of(actor.schoolId);
   }
 
   async registerMedia(actor: Actor, body: unknown): Promise<MediaView> {
@@ -82,6 +82,6 @@ export class RecordsOfficeService {
     if (!(await this.members.isMember(actor.schoolId, p.holderId))) {
       throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: 'holderId', message: 'not a member of this school' }] });
     }
-    return this.carriers.register(actor.schoolId, { label: p.label, kind: p.kind, classification: p.classification, holderId: p.holderId, registeredBy: actor.userId }, this.now());
+    return this.mediaRegister.register(actor.schoolId, { label: p.label, kind: p.kind, classification: p.classification, holderId: p.holderId, registeredBy: actor.userId }, this.now());
   }
 }
