@@ -13,7 +13,7 @@ const FOCUSED_TESTS = {
   message: 'No focused tests.',
 };
 const NO_APPS = {
-  group: ['**/apps/**', '@grif/api', '@grif/worker'],
+  group: ['**/apps/**', '@grif/api', '@grif/worker', '@grif/core'],
   message: 'libs/ and workflows/ never import apps/.',
 };
 const NO_NEST = {

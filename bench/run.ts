@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentInput, RegisterDocument } from '@grif/workflows';
+import { documentRegistration, type RegisterDocument } from '@grif/workflows';
 import { databaseSettings, DatabaseSettings, migrateDatabase } from '@grif/persistence';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const reg: RegisterDocument = { direction: 'internal', kind: 'other', title: 'bench', correspondent: 'bench', documentDate: '2026-11-26', pages: 1 };
     const docs: string[] = [];
     for (let i = 0; i < CONCURRENCY * 4; i++) {
-      const out = await rt.engine.create('document', reg, clerk, { input: (tx, at, p) => documentInput(p as RegisterDocument, at, null, (y, d) => tx.nextJournalNumber(schoolId, y, d)) });
+      const out = await rt.engine.create('document', reg, clerk, documentRegistration(schoolId));
       await rt.engine.send(out.body.id, 'CLASSIFY', { classification: 'open' }, clerk);
       docs.push(out.body.id);
     }

@@ -1,5 +1,4 @@
-import { seedIfEmpty } from '../../apps/api/src/first-start';
-import { IdentityService } from '../../apps/api/src/identity/identity.service';
+import { FirstStart } from '../../apps/api/src/first-start';
 import { startGrif, TestRuntime } from '../support/harness';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -68,10 +67,9 @@ describe('first start without demo data', () => {
     const started = await startGrif('api', db.settings);
     rt = started.rt;
     const app = started.app;
-    const identity = app.get(IdentityService);
     const printed: string[] = [];
-    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
-    await seedIfEmpty(identity, rt.transactions, rt.clock.now(), false, (l) => printed.push(l));
+    await app.get(FirstStart).seedIfEmpty(false, (l) => printed.push(l));
+    await app.get(FirstStart).seedIfEmpty(false, (l) => printed.push(l));
     const line = printed.find((l) => l.includes('one-time password'))!;
     expect(printed.filter((l) => l.includes('one-time password'))).toHaveLength(1);
     const password = line.split('one-time password: ')[1].trim();

@@ -1,14 +1,11 @@
 import type { Actor } from '@grif/domain';
 import type { WorkflowEngine } from '@grif/engine';
-import { documentInput, RegisterDocument } from '@grif/workflows';
+import { documentRegistration, RegisterDocument } from '@grif/workflows';
 import { REGISTRATION } from './harness';
 
 /** Registers a document the way the API does. */
 export async function registerDocument(engine: WorkflowEngine, clerk: Actor, overrides: Partial<RegisterDocument> = {}) {
-  const out = await engine.create('document', { ...REGISTRATION, ...overrides }, clerk, {
-    input: (tx, at, p) => documentInput(p as RegisterDocument, at, null, (y, d) => tx.nextJournalNumber(clerk.schoolId, y, d)),
-    describe: (c) => ({ regNumber: c.regNumber }),
-  });
+  const out = await engine.create('document', { ...REGISTRATION, ...overrides }, clerk, documentRegistration(clerk.schoolId));
   return out.body;
 }
 

@@ -1,11 +1,11 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ChainCheckpoints } from '@grif/audit';
+import { AuditTrail } from '@grif/audit';
 import type { Queue } from 'bullmq';
 import { CoreModule, GrifConfig, HealthProbe, QUEUES } from '@grif/core';
 import { Actor, Role } from '@grif/domain';
 import { CLOCK, Clock, WorkflowEngine } from '@grif/engine';
-import { DatabaseSettings, WriteTransactions } from '@grif/persistence';
+import { DatabaseSettings, PeopleRepository, SchoolsRepository, SessionsRepository, WriteTransactions } from '@grif/persistence';
 import { DeadlineAlarm, OutboxRelay, QueueName, QueueSettings } from '@grif/queue';
 import { JobsModule, JobsOptions, Reconciler } from '@grif/worker';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -87,7 +87,7 @@ export async function startGrif(kind: 'api' | 'core', db: DatabaseSettings, opts
       if (!reconciler) throw new Error('reconcile() needs a runtime started with worker: true');
       return (await reconciler.reconcile()).deadlines;
     },
-    checkpoint: () => app.get(ChainCheckpoints).sealAll(rt.clock.now()),
+    checkpoint: () => app.get(AuditTrail).sealAll(rt.clock.now()),
     outboxPending: () => app.get(HealthProbe).outboxPending(),
     close: () => app.close(),
   };
@@ -127,7 +127,7 @@ export async function withDemoSchool(db: TestDatabase, rt: TestRuntime, identity
 export async function startHarness(opts: GrifOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const { rt } = await startGrif('core', db.settings, opts);
-  return withDemoSchool(db, rt, new IdentityService(rt.transactions, rt.clock));
+  return withDemoSchool(db, rt, new IdentityService(rt.app.get(PeopleRepository), rt.app.get(SessionsRepository), rt.app.get(SchoolsRepository), rt.clock));
 }
 
 export const REGISTRATION = {

@@ -35,3 +35,5 @@ export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
   canSee: canSeeDocument,
 };
 export * from './registration';
+export * from './journal-projection';
+export * from './register-fold';

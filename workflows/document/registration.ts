@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { formatRegNumber } from '@grif/domain';
 import type { RegisterDocument } from './events';
-import type { DocumentInput } from './machine';
-import type { FileFact } from '../definition';
+import type { DocumentContext, DocumentInput } from './machine';
+import type { Fact, FileFact } from '../definition';
 
 /** Journal year is the school's (Asia/Bishkek) calendar year, not UTC's. */
 export async function documentInput(
@@ -15,4 +15,22 @@ export async function documentInput(
   const regSeq = await allocate(regYear, registration.direction); // R-4.1b: numbered per school, year, direction
   const filed = file ? { id: file.id, index: file.index, title: file.title, year: file.year, retentionYears: file.retentionYears } : null;
   return { regNumber: formatRegNumber(registration.direction, regYear, regSeq), regYear, regSeq, registration, file: filed };
+}
+
+/** What registering needs from the store, inside the registering transaction: the journal's next number. */
+export interface JournalNumbering {
+  nextJournalNumber(schoolId: string, year: number, direction: string): Promise<number>;
+}
+
+/**
+ * How a school registers a document, in the shape the engine's create() takes: the machine input
+ * from the validated payload and its looked-up file, numbered in the school's journal; the answer
+ * names the journal number.
+ */
+export function documentRegistration(schoolId: string) {
+  return {
+    input: (numbers: JournalNumbering, at: Date, payload: unknown, facts: Record<string, Fact>): Promise<DocumentInput> =>
+      documentInput(payload as RegisterDocument, at, (facts.fileId as FileFact | undefined) ?? null, (year, direction) => numbers.nextJournalNumber(schoolId, year, direction)),
+    describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
+  };
 }

@@ -10,15 +10,17 @@ import { DocumentsService } from './documents/documents.service';
 import { SchemasController } from './documents/schemas.controller';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
-import { PeopleDirectory } from './records/people-directory';
 import { RegistersController } from './registers/registers.controller';
 import { RegistersService } from './registers/registers.service';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { AuditService } from './audit/audit.service';
 import { GrifExceptionFilter } from './http/grif-exception.filter';
 import { DatabaseRecoveryInterceptor } from './http/database-recovery.interceptor';
 import { IdentityModule } from './identity/identity.module';
 import { QueueBoardModule } from './admin/queue-board.module';
+import { FirstStart } from './first-start';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -35,10 +37,12 @@ export class ApiModule {
       imports: [CoreModule.forRootAsync(config), IdentityModule, QueueBoardModule, ...(options.worker ? [JobsModule.register(options.jobs)] : [])],
       controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, NotificationsController, AuditController, HealthController],
       providers: [
+        FirstStart,
         DocumentsService,
         RegistersService,
-        PeopleDirectory,
         RecordsOfficeService,
+        AuditService,
+        NotificationsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GrifExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: DatabaseRecoveryInterceptor },

@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ensureLocalRedis, loadConfig, LocalRedis } from '@grif/core';
 import { assertRedisReachable } from '@grif/queue';
-import { CLOCK, Clock } from '@grif/engine';
-import { WriteTransactions } from '@grif/persistence';
 import { ApiModule } from './api.module';
 import { configureHttp } from './bootstrap';
-import { seedIfEmpty } from './first-start';
-import { IdentityService } from './identity/identity.service';
+import { FirstStart } from './first-start';
 
 /**
  * `node main.js` serves HTTP. `--with-worker` (npm start) also runs every job processor,
@@ -22,7 +19,7 @@ async function main(): Promise<void> {
   try {
     const app = configureHttp(await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), { abortOnError: false, logger: ['error', 'warn', 'log'] }));
     await app.init();
-    await seedIfEmpty(app.get(IdentityService), app.get(WriteTransactions), app.get<Clock>(CLOCK).now(), config.demo, (l) => console.log(l));
+    await app.get(FirstStart).seedIfEmpty(config.demo, (l) => console.log(l));
     await app.listen(config.port);
     const stop = () =>
       void app

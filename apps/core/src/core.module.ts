@@ -9,12 +9,13 @@ import {
   MikroEngineStore,
   MikroOutboxSource,
   ormOptions,
+  REPOSITORIES,
   storedMachineVersions,
   WriteTransactions,
 } from '@grif/persistence';
 import { DeadlineAlarm, OutboxRelay, QUEUE_NAMES, QueueName, DEADLINE_QUEUE } from '@grif/queue';
 import { WORKFLOWS } from '@grif/workflows';
-import { ChainCheckpoints } from '@grif/audit';
+import { AuditTrail } from '@grif/audit';
 import { GRIF_CONFIG, GrifConfig, grifConfigSchema } from './config';
 import { ShutdownSequence } from './shutdown';
 import { OutageLog } from './outage-log';
@@ -87,7 +88,8 @@ export class CoreModule implements OnApplicationBootstrap {
       OutageLog,
       HealthProbe,
       factory(WriteTransactions, (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind), [MikroORM, GRIF_CONFIG]),
-      factory(ChainCheckpoints, (tx: WriteTransactions) => new ChainCheckpoints(tx), [WriteTransactions]),
+      // Every query lives in a repository of libs/persistence; plain classes, built here.
+      ...[...REPOSITORIES, AuditTrail].map((R) => factory(R, (tx: WriteTransactions) => new R(tx), [WriteTransactions])),
       factory(MikroOutboxSource, (tx: WriteTransactions) => new MikroOutboxSource(tx), [WriteTransactions]),
       factory(MikroDeadlineSource, (tx: WriteTransactions) => new MikroDeadlineSource(tx), [WriteTransactions]),
       queueProvider(),

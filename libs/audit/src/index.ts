@@ -1,4 +1,4 @@
 export * from './verify-chain';
 export * from './chain-verifier';
 export * from './checkpoints';
-export * from './chain-checkpoints';
+export * from './audit-trail';

@@ -9,3 +9,4 @@ export * from './mikro-sources';
 export * from './lookups';
 export * from './notifications';
 export * from './database-health';
+export * from './repositories';

@@ -1,35 +1,28 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GrifError, hasRole } from '@grif/domain';
-import { verifySchool, writeCheckpoint } from '@grif/audit';
-import { WriteTransactions } from '@grif/persistence';
-import { CLOCK, Clock } from '@grif/engine';
-import { Inject } from '@nestjs/common';
-import type { AuthedRequest } from '../auth/auth.guard';
-
-function auditorOf(req: AuthedRequest) {
-  if (!hasRole(req.auth.actor, 'auditor', 'security_officer', 'director', 'admin')) throw new GrifError('forbidden', 'ROLE_REQUIRED');
-  return req.auth.actor;
-}
+import type { Actor } from '@grif/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { AUDITORS, Roles } from '../auth/roles.decorator';
+import { AnswerStatus } from '../http/answer-status';
+import { AuditService } from './audit.service';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@Roles(...AUDITORS)
 @Controller('api/audit')
 export class AuditController {
-  constructor(private readonly tx: WriteTransactions, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly audit: AuditService) {}
 
   /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
   @Get('verify')
-  async verify(@Req() req: AuthedRequest) {
-    return verifySchool(this.tx.reader(), auditorOf(req).schoolId);
+  verify(@CurrentActor() actor: Actor) {
+    return this.audit.verify(actor);
   }
 
-  /** Seals the current heads into the ledger now (the worker also does it every few minutes). */
+  /** Seals the current heads into the ledger now (the worker also does it every few minutes): 201 sealed, 200 unchanged. */
   @Post('checkpoints')
-  async checkpoint(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const row = await writeCheckpoint(this.tx, auditorOf(req).schoolId, this.clock.now());
-    res.status(row ? 201 : 200);
-    return row ? { seq: row.seq, at: row.at, heads: JSON.parse(row.heads).length, hash: row.hash } : { unchanged: true };
+  @UseInterceptors(AnswerStatus)
+  checkpoint(@CurrentActor() actor: Actor) {
+    return this.audit.seal(actor);
   }
 }

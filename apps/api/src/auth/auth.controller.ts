@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { changePasswordRequestSchema, loginRequestSchema } from '@grif/contracts';
-import { IdentityService, SESSION_TTL_HOURS } from '../identity/identity.service';
+import type { Actor } from '@grif/domain';
+import { Authenticated, IdentityService } from '../identity/identity.service';
 import { parseBody } from '../http/zod-body';
-import type { AuthedRequest } from './auth.guard';
+import { CurrentActor, CurrentSession } from './current-actor.decorator';
 import { AllowPendingPassword, Public } from './public.decorator';
-import { SESSION_COOKIE } from './session-cookie';
+import { ClearsSessionCookie, SetsSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('api')
@@ -17,21 +17,20 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @UseInterceptors(SetsSessionCookie)
   @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
-  async login(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() body: unknown) {
     const { username, password } = parseBody(loginRequestSchema, body);
-    const out = await this.identity.login(username, password);
-    res.cookie(SESSION_COOKIE, out.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_TTL_HOURS * 3600_000 });
-    return out;
+    return this.identity.login(username, password);
   }
 
   @AllowPendingPassword()
   @Post('auth/logout')
   @HttpCode(204)
+  @UseInterceptors(ClearsSessionCookie)
   @ApiBearerAuth()
-  async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    await this.identity.logout(req.auth.sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  async logout(@CurrentSession() session: Authenticated) {
+    await this.identity.logout(session.sessionId);
   }
 
   @AllowPendingPassword()
@@ -39,15 +38,15 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiBody({ schema: z.toJSONSchema(changePasswordRequestSchema) as object })
-  async changePassword(@Req() req: AuthedRequest, @Body() body: unknown) {
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: unknown) {
     const { currentPassword, newPassword } = parseBody(changePasswordRequestSchema, body);
-    await this.identity.changePassword(req.auth.actor.userId, currentPassword, newPassword);
+    await this.identity.changePassword(actor.userId, currentPassword, newPassword);
   }
 
   @AllowPendingPassword()
   @Get('me')
   @ApiBearerAuth()
-  me(@Req() req: AuthedRequest) {
-    return req.auth.user;
+  me(@CurrentSession() session: Authenticated) {
+    return session.user;
   }
 }

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod';
 import { documentEventSchemas, registerDocumentSchema } from '@grif/contracts';
-import type { AuthedRequest } from '../auth/auth.guard';
+import type { Actor } from '@grif/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { AnswerStatus } from '../http/answer-status';
 import { DocumentsService } from './documents.service';
 import { eventPayloadSchemas } from './event-schemas';
-import { answer as registerAnswer } from '../registers/register-answer';
+import { registerAnswer } from '../registers/register-answer';
 import { RegistersService } from '../registers/registers.service';
 
 /** OpenAPI: one body per event type, `type` naming it, the rest its payload. */
@@ -26,49 +28,47 @@ export class DocumentsController {
   ) {}
 
   @Post()
+  @UseInterceptors(AnswerStatus)
   @ApiBody({ schema: z.toJSONSchema(registerDocumentSchema) as object })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async register(@Req() req: AuthedRequest, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const out = await this.documents.register(req.auth.actor, body, key);
-    res.status(out.status);
-    return out.body;
+  register(@CurrentActor() actor: Actor, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined) {
+    return this.documents.register(actor, body, key);
   }
 
   @Get()
-  async list(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return registerAnswer(res, 'registration', await this.registers.documents(req.auth.actor, q));
+  async list(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
+    return registerAnswer('registration', await this.registers.documents(actor, q));
   }
 
   @Get(':id/holder-at')
-  holderAt(@Req() req: AuthedRequest, @Param('id') id: string, @Query('at') at: string) {
-    return this.registers.holderAt(req.auth.actor, id, at);
+  @Roles(...READERS)
+  holderAt(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('at') at: string) {
+    return this.registers.holderAt(actor, id, at);
   }
 
   @Get(':id')
-  get(@Req() req: AuthedRequest, @Param('id') id: string) {
-    return this.documents.get(req.auth.actor, id);
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.documents.get(actor, id);
   }
 
   @Post(':id/events')
+  @UseInterceptors(AnswerStatus)
   @ApiBody({ schema: eventBodySchema as object })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read; 409 if it moved on' })
-  async send(
-    @Req() req: AuthedRequest,
+  send(
+    @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: Record<string, unknown> | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
     const { type, ...payload } = body ?? {};
-    const out = await this.documents.send(req.auth.actor, id, { type: type as string, payload, idempotencyKey, ifMatch });
-    res.status(out.status);
-    return { state: out.body.state, version: out.body.version };
+    return this.documents.send(actor, id, { type: type as string, payload, idempotencyKey, ifMatch });
   }
 
   @Get(':id/history')
-  history(@Req() req: AuthedRequest, @Param('id') id: string) {
-    return this.documents.history(req.auth.actor, id);
+  history(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.documents.history(actor, id);
   }
 }

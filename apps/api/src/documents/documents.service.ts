@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
-import type { DocumentView, HistoryItem } from '@grif/contracts';
-import { InstanceView, WorkflowEngine } from '@grif/engine';
-import { documentInput, DocumentContext, FileFact, RegisterDocument } from '@grif/workflows';
+import type { DocumentView, EventAccepted, HistoryItem } from '@grif/contracts';
+import { InstanceView, SendResult, WorkflowEngine } from '@grif/engine';
+import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
-import { PeopleDirectory } from '../records/people-directory';
+import { PeopleRepository } from '@grif/persistence';
+import type { StatusAnswer } from '../http/answer-status';
 
 export interface EventRequest {
   type: string;
@@ -25,16 +26,11 @@ function parseIfMatch(v: string | undefined): number | undefined {
 export class DocumentsService {
   constructor(
     private readonly engine: WorkflowEngine,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
-  async register(actor: Actor, body: unknown, idempotencyKey?: string) {
-    return this.engine.create<unknown>('document', body, actor, {
-      idempotencyKey,
-      input: (tx, at, p, facts) =>
-        documentInput(p as RegisterDocument, at, (facts.fileId as FileFact | undefined) ?? null, (year, direction) => tx.nextJournalNumber(actor.schoolId, year, direction)),
-      describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
-    });
+  async register(actor: Actor, body: unknown, idempotencyKey?: string): Promise<StatusAnswer<SendResult>> {
+    return this.engine.create('document', body, actor, { idempotencyKey, ...documentRegistration(actor.schoolId) });
   }
 
   async get(actor: Actor, id: string): Promise<DocumentView> {
@@ -63,7 +59,7 @@ export class DocumentsService {
       copiesMade: c.copiesMade,
       dispatched: c.dispatched,
       lost: c.lost,
-      holder: c.holder ? { id: c.holder.userId, name: await this.people.nameOf(actor.schoolId, c.holder.userId), purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      holder: c.holder ? { id: c.holder.userId, name: (await this.people.nameOf(actor.schoolId, c.holder.userId)) ?? c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
       ...(await this.events(actor, view)),
     };
   }
@@ -73,16 +69,18 @@ export class DocumentsService {
     return { availableEvents: available, blockedEvents: blocked };
   }
 
-  async send(actor: Actor, id: string, req: EventRequest) {
+  /** The new state and version; a replay (same key, same body) answers as the first time did. */
+  async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<Pick<EventAccepted, 'state' | 'version'>>> {
     if (!req.idempotencyKey) throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', { fields: [{ field: 'Idempotency-Key', message: 'required' }] });
     if (req.idempotencyKey.length > 200) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }] });
     if (typeof req.type !== 'string' || !req.type) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
-    return this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+    const out = await this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+    return { status: out.status, body: { state: out.body.state, version: out.body.version } };
   }
 
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
     const rows = await this.engine.history(actor, id);
-    const names = await this.people.names(actor.schoolId);
+    const names = await this.people.namesOf(actor.schoolId);
     return rows.map((e) => ({
       seq: e.seq, type: e.type, actor: e.actorId, actorName: names.get(e.actorId) ?? e.actorId, at: e.at,
       from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash,

@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor, GrifError, Role, ROLES } from '@grif/domain';
 import type { Me } from '@grif/contracts';
-import type { Clock } from '@grif/engine';
-import { Appointment, School, Session, User, WriteTransactions } from '@grif/persistence';
+import { CLOCK, type Clock } from '@grif/engine';
+import { Account, PeopleRepository, SchoolsRepository, SessionsRepository } from '@grif/persistence';
 import { acceptablePassword, DUMMY_HASH, hashPassword, oneTimePassword, verifyPassword } from './password';
 
 export const SESSION_TTL_HOURS = 12;
@@ -27,89 +27,70 @@ export interface NewUser {
 }
 
 /** People, their appointments (roles by order, R-2.3 / R-4.3) and their sessions. */
+@Injectable()
 export class IdentityService {
   constructor(
-    private readonly tx: WriteTransactions,
-    private readonly clock: Clock,
+    private readonly people: PeopleRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly schools: SchoolsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private today(): string {
     return DateTime.fromJSDate(this.clock.now(), { zone: 'Asia/Bishkek' }).toISODate()!;
   }
 
-  async rolesOf(em: EntityManager, userId: string): Promise<Role[]> {
-    const today = this.today();
-    const rows = await em.find(Appointment, { userId, validFrom: { $lte: today }, $or: [{ validUntil: null }, { validUntil: { $gte: today } }] });
-    return [...new Set(rows.map((a) => a.role))].filter((r) => (ROLES as readonly string[]).includes(r)).sort();
+  /** The roles a person holds today by appointment; a role Grif no longer knows gives nothing. */
+  async rolesOf(userId: string): Promise<Role[]> {
+    const roles = await this.people.appointedRoles(userId, this.today());
+    return [...new Set(roles)].filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort();
   }
 
-  private async publicUser(em: EntityManager, u: User): Promise<PublicUser> {
-    return { id: u.id, username: u.username, displayName: u.displayName, schoolId: u.schoolId, roles: await this.rolesOf(em, u.id), locale: u.locale, mustChangePassword: u.mustChangePassword };
+  private async publicUser(u: Account): Promise<PublicUser> {
+    return { id: u.id, username: u.username, displayName: u.displayName, schoolId: u.schoolId, roles: await this.rolesOf(u.id), locale: u.locale, mustChangePassword: u.mustChangePassword };
   }
 
   async login(username: string, password: string): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
-    const em = this.tx.reader();
-    const user = await em.findOne(User, { username: username.trim().toLowerCase() });
+    const user = await this.people.byUsername(username.trim().toLowerCase());
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3600_000).toISOString();
-    await this.tx.run(async (w) => {
-      await w.insert(Session, new Session(randomUUID(), user.schoolId, user.id, sha256(token), now.toISOString(), expiresAt, now.toISOString()));
-    });
-    return { token, user: await this.publicUser(em, user), expiresAt };
+    await this.sessions.open({ schoolId: user.schoolId, userId: user.id, tokenHash: sha256(token), at: now.toISOString(), expiresAt });
+    return { token, user: await this.publicUser(user), expiresAt };
   }
 
   async authenticate(token: string): Promise<Authenticated> {
-    const em = this.tx.reader();
-    const session = await em.findOne(Session, { tokenHash: sha256(token), revokedAt: null });
+    const session = await this.sessions.unrevoked(sha256(token));
     const now = this.clock.now().toISOString();
     if (!session || session.expiresAt <= now) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
-    const user = await em.findOne(User, { id: session.userId });
+    const user = await this.people.byId(session.userId);
     if (!user || user.disabled) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
-    const pub = await this.publicUser(em, user);
+    const pub = await this.publicUser(user);
     return { actor: { userId: user.id, schoolId: user.schoolId, roles: pub.roles, kind: 'user' }, user: pub, sessionId: session.id };
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.tx.run(async (em) => {
-      await em.nativeUpdate(Session, { id: sessionId }, { revokedAt: this.clock.now().toISOString() });
-    });
+    await this.sessions.revoke(sessionId, this.clock.now().toISOString());
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
-    const user = await this.tx.reader().findOneOrFail(User, { id: userId });
+    const user = await this.people.byId(userId);
+    if (!user) throw new GrifError('not_found', 'NOT_FOUND');
     if (!(await verifyPassword(current, user.passwordHash))) throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
     if (!acceptablePassword(next, user.username) || next === current) throw new GrifError('invalid', 'WEAK_PASSWORD', { fields: [{ field: 'newPassword', message: 'too weak' }] });
-    const hash = await hashPassword(next);
-    await this.tx.run(async (em) => {
-      await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });
-    });
+    await this.people.setPassword(userId, await hashPassword(next));
   }
 
   async hasAnySchool(): Promise<boolean> {
-    return (await this.tx.reader().count(School, {})) > 0;
+    return this.schools.any();
   }
 
   async createSchool(name: string, people: NewUser[]): Promise<{ schoolId: string; users: Record<string, string> }> {
     const hashes = await Promise.all(people.map((p) => hashPassword(p.password)));
-    const now = this.clock.now().toISOString();
-    const schoolId = randomUUID();
-    const users: Record<string, string> = {};
-    await this.tx.run(async (em) => {
-      await em.insert(School, new School(schoolId, name, now));
-      for (const [i, p] of people.entries()) {
-        const u = new User(randomUUID(), schoolId, p.username.toLowerCase(), p.displayName, hashes[i], now);
-        u.mustChangePassword = p.mustChangePassword ?? false;
-        await em.insert(User, u);
-        users[p.username] = u.id;
-        for (const r of p.roles) {
-          await em.insert(Appointment, new Appointment(randomUUID(), schoolId, u.id, r.role, r.orderNumber, r.orderDate, r.orderDate, 'system', now));
-        }
-      }
-    });
-    return { schoolId, users };
+    const founders = people.map((p, i) => ({ username: p.username, displayName: p.displayName, passwordHash: hashes[i], mustChangePassword: p.mustChangePassword ?? false, roles: p.roles }));
+    return this.schools.found(name, founders, this.clock.now().toISOString());
   }
 
   /** First start without demo data: one administrator with a one-time password, shown once. */

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthedRequest } from '../auth/auth.guard';
+import type { Actor } from '@grif/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { CitesRule, CLERK_OR_SECURITY, READERS, Roles } from '../auth/roles.decorator';
 import { RecordsOfficeService } from './records-office.service';
 
 @ApiTags('records office')
@@ -10,47 +12,58 @@ export class RecordsOfficeController {
   constructor(private readonly office: RecordsOfficeService) {}
 
   @Get('rooms')
-  rooms(@Req() req: AuthedRequest) {
-    return this.office.rooms(req.auth.actor);
+  @Roles(...READERS)
+  rooms(@CurrentActor() actor: Actor) {
+    return this.office.rooms(actor);
   }
 
   @Post('rooms')
-  createRoom(@Req() req: AuthedRequest, @Body() body: unknown) {
-    return this.office.createRoom(req.auth.actor, body);
+  @Roles(...CLERK_OR_SECURITY)
+  createRoom(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    return this.office.createRoom(actor, body);
   }
 
   @Post('rooms/:id/cabinets')
-  createCabinet(@Req() req: AuthedRequest, @Param('id') id: string, @Body() body: unknown) {
-    return this.office.createCabinet(req.auth.actor, id, body);
+  @Roles(...CLERK_OR_SECURITY)
+  createCabinet(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.createCabinet(actor, id, body);
   }
 
   @Get('nomenclature')
-  nomenclature(@Req() req: AuthedRequest) {
-    return this.office.nomenclature(req.auth.actor);
+  @Roles(...READERS)
+  nomenclature(@CurrentActor() actor: Actor) {
+    return this.office.nomenclature(actor);
   }
 
   @Post('nomenclature')
-  createFile(@Req() req: AuthedRequest, @Body() body: unknown) {
-    return this.office.createFile(req.auth.actor, body);
+  @Roles('records_clerk')
+  createFile(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    return this.office.createFile(actor, body);
   }
 
   @Get('people')
-  people(@Req() req: AuthedRequest) {
-    return this.office.people(req.auth.actor);
+  @Roles(...READERS)
+  people(@CurrentActor() actor: Actor) {
+    return this.office.people(actor);
   }
 
+  /** only the information-security officer records obligations and briefings. */
   @Post('people/:id/clearances')
-  recordClearance(@Req() req: AuthedRequest, @Param('id') id: string, @Body() body: unknown) {
-    return this.office.recordClearance(req.auth.actor, id, body);
+  @Roles('security_officer')
+  @CitesRule('R-2.5')
+  recordClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.recordClearance(actor, id, body);
   }
 
   @Get('media')
-  media(@Req() req: AuthedRequest) {
-    return this.office.media(req.auth.actor);
+  @Roles(...READERS)
+  media(@CurrentActor() actor: Actor) {
+    return this.office.media(actor);
   }
 
   @Post('media')
-  registerMedia(@Req() req: AuthedRequest, @Body() body: unknown) {
-    return this.office.registerMedia(req.auth.actor, body);
+  @Roles(...CLERK_OR_SECURITY)
+  registerMedia(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    return this.office.registerMedia(actor, body);
   }
 }

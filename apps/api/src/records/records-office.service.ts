@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/knex';
-import { Actor, GrifError, hasRole } from '@grif/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, GrifError } from '@grif/domain';
 import type { MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
 import { createCabinetSchema, createFileSchema, createRoomSchema, recordClearanceSchema, registerMediaSchema } from '@grif/contracts';
-import { Cabinet, Clearance, clearanceDates, Media, NomenclatureFile, Room, User } from '@grif/persistence';
-import { WriteTransactions } from '@grif/persistence';
-import { CLOCK, Clock } from '@grif/engine';
-import { Inject } from '@nestjs/common';
-import { CLERK_OR_SECURITY, READERS, requireRole } from '../http/roles';
+import { CLOCK, type Clock } from '@grif/engine';
+import { ClearancesRepository, FileEntry, MediaRepository, NomenclatureRepository, PeopleRepository, StorageRepository } from '@grif/persistence';
 import { parseBody } from '../http/zod-body';
 import { IdentityService } from '../identity/identity.service';
 
@@ -17,99 +12,76 @@ export function destructionEligibleFrom(year: number, retentionYears: number | n
   return retentionYears == null ? null : `${year + retentionYears + 1}-01-01`;
 }
 
+const fileView = (f: FileEntry): NomenclatureFileView => ({ ...f, destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears) });
+
 /** The reference data of the records office: rooms and cabinets, the nomenclature, clearances, media. */
 @Injectable()
 export class RecordsOfficeService {
   constructor(
-    private readonly tx: WriteTransactions, @Inject(CLOCK) private readonly clock: Clock,
+    private readonly storage: StorageRepository,
+    private readonly nomenclatureFiles: NomenclatureRepository,
+    private readonly clearances: ClearancesRepository,
+    private readonly mediaRegister: MediaRepository,
+    private readonly members: PeopleRepository,
     private readonly identity: IdentityService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private em(): EntityManager {
-    return this.tx.reader() as EntityManager;
-  }
   private now(): string {
     return this.clock.now().toISOString();
   }
 
   async rooms(actor: Actor): Promise<RoomView[]> {
-    requireRole(actor, READERS);
-    const rooms = await this.em().find(Room, { schoolId: actor.schoolId }, { orderBy: { name: 'asc' } });
-    const cabinets = await this.em().find(Cabinet, { schoolId: actor.schoolId }, { orderBy: { name: 'asc' } });
-    return rooms.map((r) => ({ id: r.id, name: r.name, secure: r.secure, cabinets: cabinets.filter((c) => c.roomId === r.id).map((c) => ({ id: c.id, name: c.name, roomId: r.id })) }));
+    return this.storage.rooms(actor.schoolId);
   }
 
   async createRoom(actor: Actor, body: unknown): Promise<RoomView> {
-    requireRole(actor, CLERK_OR_SECURITY);
     const p = parseBody(createRoomSchema, body);
-    const room = new Room(randomUUID(), actor.schoolId, p.name, p.secure, this.now());
-    await this.tx.run((em) => em.insert(Room, room));
-    return { id: room.id, name: room.name, secure: room.secure, cabinets: [] };
+    return this.storage.addRoom(actor.schoolId, { name: p.name, secure: p.secure }, this.now());
   }
 
   async createCabinet(actor: Actor, roomId: string, body: unknown) {
-    requireRole(actor, CLERK_OR_SECURITY);
     const p = parseBody(createCabinetSchema, body);
-    const room = await this.em().findOne(Room, { id: roomId, schoolId: actor.schoolId });
-    if (!room) throw new GrifError('not_found', 'NOT_FOUND');
-    const cab = new Cabinet(randomUUID(), actor.schoolId, roomId, p.name, this.now());
-    await this.tx.run((em) => em.insert(Cabinet, cab));
-    return { id: cab.id, name: cab.name, roomId };
+    if (!(await this.storage.hasRoom(actor.schoolId, roomId))) throw new GrifError('not_found', 'NOT_FOUND');
+    return this.storage.addCabinet(actor.schoolId, roomId, p.name, this.now());
   }
 
   async nomenclature(actor: Actor): Promise<NomenclatureFileView[]> {
-    requireRole(actor, READERS);
-    const files = await this.em().find(NomenclatureFile, { schoolId: actor.schoolId }, { orderBy: { year: 'desc', index: 'asc' } });
-    return files.map((f) => ({ id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears, destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears) }));
+    return (await this.nomenclatureFiles.files(actor.schoolId)).map(fileView);
   }
 
   async createFile(actor: Actor, body: unknown): Promise<NomenclatureFileView> {
-    requireRole(actor, ['records_clerk']);
     const p = parseBody(createFileSchema, body);
-    const f = new NomenclatureFile(randomUUID(), actor.schoolId, p.index, p.title, p.year, p.retentionYears, this.now());
-    await this.tx.run((em) => em.insert(NomenclatureFile, f));
-    return { id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears, destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears) };
+    return fileView(await this.nomenclatureFiles.add(actor.schoolId, { index: p.index, title: p.title, year: p.year, retentionYears: p.retentionYears }, this.now()));
   }
 
   /** Everyone of the school with their clearances: the clerk picks holders here, the officer records clearances. */
   async people(actor: Actor): Promise<PersonView[]> {
-    requireRole(actor, READERS);
-    const em = this.em();
-    const users = await em.find(User, { schoolId: actor.schoolId, disabled: false }, { orderBy: { displayName: 'asc' } });
+    const members = await this.members.activeMembers(actor.schoolId);
     return Promise.all(
-      users.map(async (u) => {
-        const c = await clearanceDates(em, actor.schoolId, u.id);
-        return { id: u.id, username: u.username, displayName: u.displayName, roles: await this.identity.rolesOf(em, u.id), ...c, cleared: c.nda != null && c.briefing != null };
+      members.map(async (u) => {
+        const c = await this.clearances.datesOf(actor.schoolId, u.id);
+        return { id: u.id, username: u.username, displayName: u.displayName, roles: await this.identity.rolesOf(u.id), ...c, cleared: c.nda != null && c.briefing != null };
       }),
     );
   }
 
-  /** R-2.5: only the information-security officer records obligations and briefings. */
+  /** An obligation or a briefing recorded for a member of the school. */
   async recordClearance(actor: Actor, userId: string, body: unknown) {
-    if (!hasRole(actor, 'security_officer')) throw GrifError.ruleRefusal('R-2.5', 'forbidden');
     const p = parseBody(recordClearanceSchema, body);
-    const user = await this.em().findOne(User, { id: userId, schoolId: actor.schoolId });
-    if (!user) throw new GrifError('not_found', 'NOT_FOUND');
-    const c = new Clearance(randomUUID(), actor.schoolId, userId, p.kind, p.date, actor.userId, this.now());
-    c.note = p.note ?? null;
-    await this.tx.run((em) => em.insert(Clearance, c));
-    return { id: c.id, userId, kind: c.kind, date: c.date, note: c.note };
+    if (!(await this.members.isMember(actor.schoolId, userId))) throw new GrifError('not_found', 'NOT_FOUND');
+    return this.clearances.record(actor.schoolId, { userId, kind: p.kind, date: p.date, note: p.note, recordedBy: actor.userId }, this.now());
   }
 
   async media(actor: Actor): Promise<MediaView[]> {
-    requireRole(actor, READERS);
-    const rows = await this.em().find(Media, { schoolId: actor.schoolId }, { orderBy: { registeredAt: 'desc' } });
-    return rows.map((m) => ({ id: m.id, label: m.label, kind: m.kind, classification: m.classification, holderId: m.holderId, registeredAt: m.registeredAt }));
+    return this.mediaRegister.of(actor.schoolId);
   }
 
   async registerMedia(actor: Actor, body: unknown): Promise<MediaView> {
-    requireRole(actor, CLERK_OR_SECURITY);
     const p = parseBody(registerMediaSchema, body);
-    if (!(await this.em().count(User, { id: p.holderId, schoolId: actor.schoolId }))) {
+    if (!(await this.members.isMember(actor.schoolId, p.holderId))) {
       throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: 'holderId', message: 'not a member of this school' }] });
     }
-    const m = new Media(randomUUID(), actor.schoolId, p.label, p.kind, p.classification, p.holderId, actor.userId, this.now());
-    await this.tx.run((em) => em.insert(Media, m));
-    return { id: m.id, label: m.label, kind: m.kind, classification: m.classification, holderId: m.holderId, registeredAt: m.registeredAt };
+    return this.mediaRegister.register(actor.schoolId, { label: p.label, kind: p.kind, classification: p.classification, holderId: p.holderId, registeredBy: actor.userId }, this.now());
   }
 }

@@ -1,6 +1,6 @@
-import type { Response } from 'express';
+import type { StreamableFile } from '@nestjs/common';
 import type { Page } from '@grif/contracts';
-import { sendCsv } from '../http/csv';
+import { csvFile } from '../http/csv';
 
 const COLUMNS = {
   registration: ['regNumber', 'direction', 'kind', 'documentDate', 'correspondent', 'title', 'classification', 'state', 'createdAt'],
@@ -9,8 +9,8 @@ const COLUMNS = {
   carriers: ['itemType', 'label', 'classification', 'holderName', 'since'],
 } as const;
 
-/** JSON pages, or the whole register as CSV with `format=csv`. */
-export function answer<T>(res: Response, name: keyof typeof COLUMNS, out: { q: { format: string }; page: Page<T> }) {
-  if (out.q.format === 'csv') return sendCsv(res, name, [...COLUMNS[name]], out.page.items as Record<string, unknown>[]);
+/** JSON pages, or the whole register as a CSV download with `format=csv`. */
+export function registerAnswer<T>(name: keyof typeof COLUMNS, out: { q: { format: string }; page: Page<T> }): Page<T> | StreamableFile {
+  if (out.q.format === 'csv') return csvFile(name, [...COLUMNS[name]], out.page.items as Record<string, unknown>[]);
   return out.page;
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { AuthedRequest } from '../auth/auth.guard';
-import { answer } from './register-answer';
+import type { Actor } from '@grif/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { registerAnswer } from './register-answer';
 import { RegistersService } from './registers.service';
 
 @ApiTags('registers')
@@ -11,24 +12,27 @@ import { RegistersService } from './registers.service';
 export class RegistersController {
   constructor(private readonly registers: RegistersService) {}
 
+  /** Open to all: staff see only what is issued to them (the service narrows it). */
   @Get('registration')
-  async registration(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return answer(res, 'registration', await this.registers.documents(req.auth.actor, { sort: 'regNumber', ...q }));
+  async registration(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
+    return registerAnswer('registration', await this.registers.documents(actor, { sort: 'regNumber', ...q }));
   }
 
   @Get('issues')
-  async issues(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return answer(res, 'issues', await this.registers.issues(req.auth.actor, q));
+  @Roles(...READERS)
+  async issues(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
+    return registerAnswer('issues', await this.registers.issues(actor, q));
   }
 
   @Get('copies')
-  async copies(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return answer(res, 'copies', await this.registers.copies(req.auth.actor, q));
+  @Roles(...READERS)
+  async copies(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
+    return registerAnswer('copies', await this.registers.copies(actor, q));
   }
 
   @Get('carriers')
-  async carriers(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return answer(res, 'carriers', await this.registers.carriers(req.auth.actor, q));
+  @Roles(...READERS)
+  async carriers(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
+    return registerAnswer('carriers', await this.registers.carriers(actor, q));
   }
 }
-

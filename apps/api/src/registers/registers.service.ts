@@ -1,15 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { Actor, GrifError, hasRole, isRestricted, RECORDS_WIDE_ROLES, Classification } from '@grif/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { Actor, GrifError, hasRole, RECORDS_WIDE_ROLES } from '@grif/domain';
 import type { CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/contracts';
 import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
-import { CopyRecord, DocumentRecord, IssueRecord, Media, WorkflowEvent } from '@grif/persistence';
-import { PeopleDirectory } from '../records/people-directory';
-import { WriteTransactions } from '@grif/persistence';
-import { CLOCK, Clock } from '@grif/engine';
-import { Inject } from '@nestjs/common';
-import { z } from 'zod';
-import { READERS, requireRole } from '../http/roles';
+import { CLOCK, type Clock } from '@grif/engine';
+import { journalOrder, MediaRepository, Order, Paging, PeopleRepository, RegisterQueries } from '@grif/persistence';
+import { carriersAt, CUSTODY_EVENTS, documentAsAt, foldHistory, holdingsOf, issueLineAsAt, registrationLineAsAt, type RegistrationLine } from '@grif/workflows';
 import { parseBody } from '../http/zod-body';
 
 type ListQuery = z.infer<typeof listQuerySchema>;
@@ -17,46 +13,55 @@ type ListQuery = z.infer<typeof listQuerySchema>;
 const DOCUMENT_SORTS = ['regNumber', 'createdAt', 'title', 'state', 'classification', 'documentDate', 'dueAt'] as const;
 const ISSUE_SORTS = ['issuedAt', 'dueAt', 'returnedAt', 'regNumber'] as const;
 
-function orderOf(q: ListQuery, allowed: readonly string[], fallback: string): Record<string, 'asc' | 'desc'> {
+/** The chosen column (or the fallback) then the id, so equal keys page stably; a journal number is unique by itself. */
+function orderOf<T>(q: ListQuery, allowed: readonly string[], fallback: string): Order<T> {
   const key = q.sort && allowed.includes(q.sort) ? q.sort : fallback;
-  return { [key]: q.order, ...(key === 'regNumber' ? {} : { id: 'asc' }) };
+  return { [key]: q.order, ...(key === 'regNumber' ? {} : { id: 'asc' }) } as Order<T>;
 }
 
 const issueQuerySchema = listQuerySchema.extend({ status: z.enum(['open', 'overdue', 'returned']).optional(), holderId: z.string().max(64).optional(), documentId: z.string().max(64).optional() });
 const copyQuerySchema = listQuerySchema.extend({ originalId: z.string().max(64).optional() });
 const carrierQuerySchema = listQuerySchema;
 
+const paging = (q: ListQuery): Paging => (q.format === 'csv' ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+/** A page of rows already in memory; a CSV export takes them all. */
+const pageOf = <T>(q: ListQuery, rows: T[]): Page<T> => {
+  const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
+  return { items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+};
+const isoOf = (at: string) => new Date(at).toISOString();
+
+function documentRow(d: RegistrationLine): DocumentRow {
+  return {
+    id: d.id, regNumber: d.regNumber, regYear: d.regYear, direction: d.direction, kind: d.kind, title: d.title, correspondent: d.correspondent,
+    documentDate: d.documentDate, state: d.state, classification: d.classification, holderId: d.holderId, dueAt: d.dueAt,
+    copyOf: d.copyOf, copyNumber: d.copyNumber || null, createdAt: d.createdAt,
+  };
+}
+
 /** The registers the Regulation names (R-3, R-4.1), as read models over the same transactions. */
 @Injectable()
 export class RegistersService {
   constructor(
-    private readonly tx: WriteTransactions, @Inject(CLOCK) private readonly clock: Clock,
-    private readonly people: PeopleDirectory,
+    private readonly registers: RegisterQueries,
+    private readonly media: MediaRepository,
+    private readonly people: PeopleRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  private em(): EntityManager {
-    return this.tx.reader();
-  }
-
-  private names(schoolId: string): Promise<Map<string, string>> {
-    return this.people.names(schoolId);
-  }
 
   /** Registration journal and document lists; staff see only what is issued to them now. */
   async documents(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
     const q = parseBody(documentListQuerySchema, query);
-    if (q.at) return this.documentsAt(actor, q, new Date(q.at).toISOString());
-    const where: FilterQuery<DocumentRecord> = { schoolId: actor.schoolId };
-    if (q.mine || !hasRole(actor, ...RECORDS_WIDE_ROLES)) where.holderId = actor.userId;
-    else if (q.holderId) where.holderId = q.holderId;
-    if (q.year) where.regYear = q.year;
-    if (q.direction) where.direction = q.direction;
-    if (q.state) where.state = q.state;
-    if (q.classification) where.classification = q.classification;
-    if (q.q) where.$or = [{ title: { $like: `%${q.q}%` } }, { regNumber: { $like: `%${q.q}%` } }, { correspondent: { $like: `%${q.q}%` } }];
-    const order = q.sort === 'regNumber' ? { regYear: q.order, direction: q.order, regSeq: q.order, copyNumber: q.order } : orderOf(q, DOCUMENT_SORTS, 'createdAt');
-    const [rows, total] = await this.em().findAndCount(DocumentRecord, where, { orderBy: order as never, limit: q.format === 'csv' ? undefined : q.pageSize, offset: q.format === 'csv' ? undefined : (q.page - 1) * q.pageSize });
-    return { q, page: { items: rows.map(documentRow), total, page: q.page, pageSize: q.pageSize } };
+    if (q.at) return this.documentsAt(actor, q, isoOf(q.at));
+    const holderId = q.mine || !hasRole(actor, ...RECORDS_WIDE_ROLES) ? actor.userId : q.holderId;
+    const order = q.sort === 'regNumber' ? journalOrder(q.order) : orderOf<RegistrationLine>(q, DOCUMENT_SORTS, 'createdAt');
+    const { lines, total } = await this.registers.documents(
+      actor.schoolId,
+      { holderId, regYear: q.year, direction: q.direction, state: q.state, classification: q.classification, text: q.q },
+      order,
+      paging(q),
+    );
+    return { q, page: { items: lines.map(documentRow), total, page: q.page, pageSize: q.pageSize } };
   }
 
   /**
@@ -65,58 +70,46 @@ export class RegistersService {
    */
   private async documentsAt(actor: Actor, q: z.infer<typeof documentListQuerySchema>, at: string): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
     const wide = hasRole(actor, ...RECORDS_WIDE_ROLES) && !q.mine;
-    const where: FilterQuery<DocumentRecord> = { schoolId: actor.schoolId, createdAt: { $lte: at } };
-    if (q.year) where.regYear = q.year;
-    if (q.direction) where.direction = q.direction;
-    const asAt = fold(await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, at: { $lte: at } }, { orderBy: { instanceId: 'asc', seq: 'asc' } }));
-    const rows = (await this.em().find(DocumentRecord, where, { orderBy: { regYear: 'asc', direction: 'asc', regSeq: 'asc', copyNumber: 'asc' } }))
-      .map((d) => {
-        const h = asAt.get(d.id);
-        return { ...documentRow(d), state: h?.state ?? d.state, classification: h?.classification ?? null, holderId: h?.holderId ?? null, dueAt: null };
-      })
+    const asAt = foldHistory(await this.registers.historyUpTo(actor.schoolId, at));
+    const rows = (await this.registers.registeredBy(actor.schoolId, at, { regYear: q.year, direction: q.direction }))
+      .map((d) => registrationLineAsAt(documentRow(d), asAt))
       .filter((d) => (wide ? !q.holderId || d.holderId === q.holderId : d.holderId === actor.userId))
       .filter((d) => (!q.state || d.state === q.state) && (!q.classification || d.classification === q.classification))
       .filter((d) => !q.q || [d.title, d.regNumber, d.correspondent].some((v) => v.includes(q.q!)));
     const key = (q.sort && (DOCUMENT_SORTS as readonly string[]).includes(q.sort) && q.sort !== 'regNumber' ? q.sort : undefined) as keyof DocumentRow | undefined;
     if (key) rows.sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
     if (q.order === 'desc') rows.reverse();
-    const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
-    return { q, page: { items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize } };
+    return { q, page: pageOf(q, rows) };
   }
 
-  /** The issue journal (R-4.2.1). */
+  /** The issue journal (R-4.2.1); as at a moment, the lines issued by then, with what had happened to them by then. */
   async issues(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<IssueRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(issueQuerySchema, query);
-    const where: FilterQuery<IssueRecord> = { schoolId: actor.schoolId };
-    if (q.holderId) where.holderId = q.holderId;
-    if (q.documentId) where.documentId = q.documentId;
-    // As at a moment: the lines issued by then, with what had happened to them by then.
-    const at = q.at ? new Date(q.at).toISOString() : undefined;
-    if (at) where.issuedAt = { $lte: at };
-    const happened = at ? { $ne: null, $lte: at } : { $ne: null };
-    if (q.status === 'open') where.$or = [{ returnedAt: null }, ...(at ? [{ returnedAt: { $gt: at } }] : [])];
-    if (q.status === 'returned') where.returnedAt = happened;
-    if (q.status === 'overdue') where.overdueAt = happened;
-    const [rows, total] = await this.em().findAndCount(IssueRecord, where, { orderBy: orderOf(q, ISSUE_SORTS, 'issuedAt') as never, ...this.paging(q) });
-    const names = await this.names(actor.schoolId);
-    const upTo = (v: string | null) => (v && at && v > at ? null : v);
-    const items: IssueRow[] = rows.map((r) => ({
-      id: r.id, documentId: r.documentId, regNumber: r.regNumber, classification: r.classification, holderId: r.holderId, holderName: names.get(r.holderId) ?? r.holderId,
-      purpose: r.purpose, issuedAt: r.issuedAt, issuedBy: names.get(r.issuedBy) ?? r.issuedBy, acknowledgedAt: upTo(r.acknowledgedAt), dueAt: r.dueAt,
-      returnedAt: upTo(r.returnedAt), condition: upTo(r.returnedAt) ? r.condition : null, overdueAt: upTo(r.overdueAt),
-    }));
+    const at = q.at ? isoOf(q.at) : undefined;
+    const { lines, total } = await this.registers.issues(actor.schoolId, { holderId: q.holderId, documentId: q.documentId, status: q.status, at }, orderOf(q, ISSUE_SORTS, 'issuedAt'), paging(q));
+    const names = await this.people.namesOf(actor.schoolId);
+    const items: IssueRow[] = lines.map((line) => {
+      const r = issueLineAsAt(line, at);
+      return {
+        id: r.id, documentId: r.documentId, regNumber: r.regNumber, classification: r.classification, holderId: r.holderId, holderName: names.get(r.holderId) ?? r.holderId,
+        purpose: r.purpose, issuedAt: r.issuedAt, issuedBy: names.get(r.issuedBy) ?? r.issuedBy, acknowledgedAt: r.acknowledgedAt, dueAt: r.dueAt,
+        returnedAt: r.returnedAt, condition: r.condition, overdueAt: r.overdueAt,
+      };
+    });
     return { q, page: { items, total, page: q.page, pageSize: q.pageSize } };
   }
 
   /** The copy journal (R-4.1c). */
   async copies(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CopyRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(copyQuerySchema, query);
-    const where: FilterQuery<CopyRecord> = { schoolId: actor.schoolId, ...(q.originalId ? { originalId: q.originalId } : {}), ...(q.at ? { madeAt: { $lte: new Date(q.at).toISOString() } } : {}) };
-    const [rows, total] = await this.em().findAndCount(CopyRecord, where, { orderBy: orderOf(q, ['madeAt', 'originalRegNumber', 'copyNumber'], 'madeAt') as never, ...this.paging(q) });
-    const names = await this.names(actor.schoolId);
-    const items: CopyRow[] = rows.map((r) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
+    const { lines, total } = await this.registers.copies(
+      actor.schoolId,
+      { originalId: q.originalId, madeUpTo: q.at ? isoOf(q.at) : undefined },
+      orderOf(q, ['madeAt', 'originalRegNumber', 'copyNumber'], 'madeAt'),
+      paging(q),
+    );
+    const names = await this.people.namesOf(actor.schoolId);
+    const items: CopyRow[] = lines.map((r) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
     return { q, page: { items, total, page: q.page, pageSize: q.pageSize } };
   }
 
@@ -125,81 +118,23 @@ export class RegistersService {
    * now, or at any past moment, folded from the hash-chained history itself.
    */
   async carriers(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CarrierRow> }> {
-    requireRole(actor, READERS);
     const q = parseBody(carrierQuerySchema, query);
-    const at = q.at ? new Date(q.at).toISOString() : this.clock.now().toISOString();
-    const names = await this.names(actor.schoolId);
-    const held = await this.holdersAt(actor.schoolId, at);
-    const docs = await this.em().find(DocumentRecord, { schoolId: actor.schoolId, id: { $in: [...held.keys()] } });
-    const rows: CarrierRow[] = docs
-      .map((d) => ({ d, h: held.get(d.id)! }))
-      .filter(({ h }) => isRestricted(h.classification))
-      .map(({ d, h }) => ({ itemType: d.copyOf ? 'copy' : 'document', itemId: d.id, label: `${d.regNumber} ${d.title}`, classification: h.classification!, holderId: h.holderId, holderName: names.get(h.holderId) ?? h.holderId, since: h.since }));
-    const media = await this.em().find(Media, { schoolId: actor.schoolId, registeredAt: { $lte: at } });
-    for (const m of media) rows.push({ itemType: 'media', itemId: m.id, label: m.label, classification: m.classification, holderId: m.holderId, holderName: names.get(m.holderId) ?? m.holderId, since: m.registeredAt });
-    rows.sort((a, b) => a.since.localeCompare(b.since) || a.itemId.localeCompare(b.itemId));
-    const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
-    return { q, page: { items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize } };
+    const at = q.at ? isoOf(q.at) : this.clock.now().toISOString();
+    const names = await this.people.namesOf(actor.schoolId);
+    const held = holdingsOf(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
+    const docs = await this.registers.documentsByIds(actor.schoolId, [...held.keys()]);
+    const media = await this.media.registeredBy(actor.schoolId, at);
+    const rows: CarrierRow[] = carriersAt(held, docs, media).map((c) => ({
+      itemType: c.itemType, itemId: c.itemId, label: c.label, classification: c.classification, holderId: c.holderId, holderName: names.get(c.holderId) ?? c.holderId, since: c.since,
+    }));
+    return { q, page: pageOf(q, rows) };
   }
 
   /** Who held one document at a moment, from its history (the "state at date D" view). */
   async holderAt(actor: Actor, documentId: string, atRaw: unknown) {
-    requireRole(actor, READERS);
-    const at = parseBody(z.iso.datetime({ offset: true }), atRaw);
-    const iso = new Date(at).toISOString();
-    const events = await this.em().find(WorkflowEvent, { schoolId: actor.schoolId, instanceId: documentId, at: { $lte: iso } }, { orderBy: { seq: 'asc' } });
-    if (!events.length) throw new GrifError('not_found', 'NOT_FOUND');
-    const h = fold(events).get(documentId);
-    return { at: iso, holderId: h?.holderId ?? null, state: h?.state ?? null, classification: h?.classification ?? null };
+    const iso = isoOf(parseBody(z.iso.datetime({ offset: true }), atRaw));
+    const h = documentAsAt(await this.registers.instanceHistoryUpTo(actor.schoolId, documentId, iso), documentId);
+    if (!h) throw new GrifError('not_found', 'NOT_FOUND');
+    return { at: iso, ...h };
   }
-
-  private async holdersAt(schoolId: string, at: string): Promise<Map<string, Holding>> {
-    const events = await this.em().find(WorkflowEvent, { schoolId, at: { $lte: at }, type: { $in: FOLDED } }, { orderBy: { instanceId: 'asc', seq: 'asc' } });
-    const all = fold(events);
-    for (const [id, h] of all) if (!h.holderId) all.delete(id);
-    return all as Map<string, Holding>;
-  }
-
-  private paging(q: ListQuery) {
-    return q.format === 'csv' ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  }
-}
-
-interface Holding {
-  holderId: string;
-  classification: Classification | null;
-  since: string;
-}
-
-const FOLDED = ['CREATE', 'CLASSIFY', 'RECLASSIFY', 'ISSUE', 'RETURN', 'REPORT_LOSS', 'DISPATCH'];
-
-interface AsAt {
-  state: string;
-  holderId: string | null;
-  classification: Classification | null;
-  since: string;
-}
-
-function documentRow(d: DocumentRecord): DocumentRow {
-  return {
-    id: d.id, regNumber: d.regNumber, regYear: d.regYear, direction: d.direction, kind: d.kind, title: d.title, correspondent: d.correspondent,
-    documentDate: d.documentDate, state: d.state, classification: d.classification, holderId: d.holderId, dueAt: d.dueAt,
-    copyOf: d.copyOf, copyNumber: d.copyNumber || null, createdAt: d.createdAt,
-  };
-}
-
-/** Replays the history: the state each event left, the mark, and custody (ISSUE hands over; RETURN, loss and dispatch end it). */
-function fold(events: WorkflowEvent[]): Map<string, AsAt> {
-  const state = new Map<string, AsAt>();
-  for (const e of events) {
-    const cur = state.get(e.instanceId) ?? { state: e.toState, holderId: null, classification: null, since: e.at };
-    cur.state = e.toState;
-    const p = JSON.parse(e.payload) as { classification?: Classification; holderId?: string; copy?: { classification: Classification | null } };
-    if (e.type === 'CREATE') cur.classification = p.copy?.classification ?? null;
-    if (e.type === 'CLASSIFY' || e.type === 'RECLASSIFY') cur.classification = p.classification ?? null;
-    if (e.type === 'ISSUE') Object.assign(cur, { holderId: p.holderId, since: e.at });
-    if (e.type === 'RETURN' || e.type === 'REPORT_LOSS' || e.type === 'DISPATCH') Object.assign(cur, { holderId: null, since: e.at });
-    state.set(e.instanceId, cur);
-  }
-  return state;
 }

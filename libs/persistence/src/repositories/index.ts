@@ -1,0 +1,36 @@
+import { ClearancesRepository } from './clearances.repository';
+import { MediaRepository } from './media.repository';
+import { NomenclatureRepository } from './nomenclature.repository';
+import { NotificationInbox } from './notification-inbox';
+import { PeopleRepository } from './people.repository';
+import { RecordsOfficeSetup } from './records-office-setup';
+import { RegisterQueries } from './register-queries';
+import { SchoolsRepository } from './schools.repository';
+import { SessionsRepository } from './sessions.repository';
+import { StorageRepository } from './storage.repository';
+import type { WriteTransactions } from '../write-transactions';
+
+export * from './clearances.repository';
+export * from './media.repository';
+export * from './nomenclature.repository';
+export * from './notification-inbox';
+export * from './people.repository';
+export * from './records-office-setup';
+export * from './register-queries';
+export * from './schools.repository';
+export * from './sessions.repository';
+export * from './storage.repository';
+
+/** Every repository; each is built from the write transactions alone, so a container can provide them all alike. */
+export const REPOSITORIES: readonly (new (tx: WriteTransactions) => object)[] = [
+  ClearancesRepository,
+  MediaRepository,
+  NomenclatureRepository,
+  NotificationInbox,
+  PeopleRepository,
+  RecordsOfficeSetup,
+  RegisterQueries,
+  SchoolsRepository,
+  SessionsRepository,
+  StorageRepository,
+];

@@ -1,0 +1,75 @@
+import { SYSTEM_USER_ID } from '@grif/domain';
+import { Appointment, User } from '../entities';
+import type { WriteTransactions } from '../write-transactions';
+
+/** A person's sign-in record. */
+export interface Account {
+  id: string;
+  schoolId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  locale: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+}
+
+export interface Member {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+const account = (u: User): Account => ({
+  id: u.id, schoolId: u.schoolId, username: u.username, displayName: u.displayName, passwordHash: u.passwordHash,
+  locale: u.locale, mustChangePassword: u.mustChangePassword, disabled: u.disabled,
+});
+
+/** The people of a school: who they are, what they are called, which roles their appointments give. */
+export class PeopleRepository {
+  constructor(private readonly tx: WriteTransactions) {}
+
+  async byUsername(username: string): Promise<Account | null> {
+    const u = await this.tx.reader().findOne(User, { username });
+    return u ? account(u) : null;
+  }
+
+  async byId(userId: string): Promise<Account | null> {
+    const u = await this.tx.reader().findOne(User, { id: userId });
+    return u ? account(u) : null;
+  }
+
+  /** The roles of the appointments in force on that day (R-2.3), as recorded; `day` is a school calendar date. */
+  async appointedRoles(userId: string, day: string): Promise<string[]> {
+    const rows = await this.tx.reader().find(Appointment, { userId, validFrom: { $lte: day }, $or: [{ validUntil: null }, { validUntil: { $gte: day } }] });
+    return rows.map((a) => a.role);
+  }
+
+  /** A new password hash; the one-time password (if any) is then spent. */
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      await em.nativeUpdate(User, { id: userId }, { passwordHash, mustChangePassword: false });
+    });
+  }
+
+  /** Display names by id, for everyone who can appear in the school's history, Grif's own system actor included. */
+  async namesOf(schoolId: string): Promise<Map<string, string>> {
+    const users = await this.tx.reader().find(User, { schoolId }, { fields: ['id', 'displayName'] });
+    return new Map([...users.map((u) => [u.id, u.displayName] as [string, string]), [SYSTEM_USER_ID, 'Grif']]);
+  }
+
+  async nameOf(schoolId: string, userId: string): Promise<string | null> {
+    const u = await this.tx.reader().findOne(User, { id: userId, schoolId }, { fields: ['displayName'] });
+    return u?.displayName ?? null;
+  }
+
+  /** Everyone who may still sign in, by display name. */
+  async activeMembers(schoolId: string): Promise<Member[]> {
+    const users = await this.tx.reader().find(User, { schoolId, disabled: false }, { orderBy: { displayName: 'asc' } });
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+  }
+
+  async isMember(schoolId: string, userId: string): Promise<boolean> {
+    return (await this.tx.reader().count(User, { id: userId, schoolId })) > 0;
+  }
+}
