@@ -150,7 +150,7 @@ export default tseslint.config(
               message: 'The engine defines ports; persistence and queue implement them.',
             },
             {
-              group: ['@grif/persistence', '@grif/queue', '@grif/runtime', '@grif/audit', '@grif/contracts'],
+              group: ['@grif/persistence', '@grif/queue', '@grif/core', '@grif/audit', '@grif/contracts'],
               message: 'engine → workflows, domain only.',
             },
           ],
