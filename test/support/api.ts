@@ -12,7 +12,7 @@ export interface ApiHarness extends Harness {
   tokens: Record<string, string>;
   /** A cabinet of a secure room, made at start-up. */
   secureCabinetId: string;
-  call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Record<string, string> }>;
   /** Registers a document as the clerk and walks it with the given events (each with a fresh key). */
   document(classification?: string, steps?: ('CLASSIFY' | 'STORE')[]): Promise<string>;
   /** A stored document of that mark, issued by the clerk to the (cleared) teacher. */
@@ -39,7 +39,9 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const answered: Record<string, string> = {};
+    res.headers.forEach((v, k) => (answered[k] = v));
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: answered };
   };
   for (const u of Object.keys(h.ids)) {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });

@@ -25,6 +25,8 @@ export interface GrifOptions {
   reconcileMs?: number;
   checkpointMs?: number;
   clock?: Clock;
+  /** SQLite: how long a write waits for another connection's lock (the outage tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 /** What the tests reach into, taken from the started Nest modules. */
@@ -47,7 +49,7 @@ export interface TestRuntime {
 
 export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifConfig {
   return {
-    db,
+    db: opts.busyTimeoutMs ? { ...db, busyTimeoutMs: opts.busyTimeoutMs } : db,
     queue: { redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: testQueuePrefix(), lockMs: 4000, ...opts.queue },
     relayPollMs: opts.relayPollMs ?? 1000,
     reconcileMs: opts.reconcileMs ?? 60_000,

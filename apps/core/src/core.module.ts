@@ -33,8 +33,8 @@ export interface CoreModuleOptions {
 class GrifConfigModule {}
 
 /** Opens the database; refuses to go on when it holds machine versions this build cannot run. */
-async function openDatabase(config: GrifConfig, registry: WorkflowRegistry, shutdown: ShutdownSequence): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(config.db));
+async function openDatabase(config: GrifConfig, registry: WorkflowRegistry, shutdown: ShutdownSequence, outage: OutageLog): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(config.db, { warn: (message) => outage.failed('database', new Error(message)) }));
   try {
     registry.assertKnown(await storedMachineVersions(orm));
   } catch (err) {
@@ -83,7 +83,7 @@ export class CoreModule implements OnApplicationBootstrap {
     const providers: Provider[] = [
       ShutdownSequence,
       { provide: WorkflowRegistry, useValue: new WorkflowRegistry(WORKFLOWS) },
-      factory(MikroORM, openDatabase, [GRIF_CONFIG, WorkflowRegistry, ShutdownSequence]),
+      factory(MikroORM, openDatabase, [GRIF_CONFIG, WorkflowRegistry, ShutdownSequence, OutageLog]),
       { provide: CLOCK, useValue: systemClock },
       OutageLog,
       HealthProbe,

@@ -4,13 +4,18 @@ import { Lang, RuleId, RULES, Texts } from './rules';
  * What kind of "no" this is. The HTTP layer maps kinds to status codes;
  * business code never speaks HTTP.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused' | 'unavailable';
 
 const MESSAGES = {
   VALIDATION_FAILED: {
     ky: 'Маалымат туура эмес толтурулган.',
     ru: 'Данные заполнены неверно.',
     en: 'The request is not valid.',
+  },
+  DATABASE_UNAVAILABLE: {
+    ky: 'Маалымат базасы убактылуу жеткиликсиз. Бир аздан кийин кайра аракет кылыңыз.',
+    ru: 'База данных временно недоступна. Повторите попытку чуть позже.',
+    en: 'The database is unavailable for a moment. Try again shortly.',
   },
   UNAUTHENTICATED: {
     ky: 'Системага кириңиз.',

@@ -33,9 +33,14 @@ const common: Options = {
   debug: false,
 };
 
-export function ormOptions(db: DatabaseSettings = databaseSettings()): Options {
+export interface OrmHooks {
+  /** The driver's warnings (a dropped connection, once per connection): the caller decides how loud to be. */
+  warn?: (message: string) => void;
+}
+
+export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: OrmHooks = {}): Options {
   if (db.kind === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: db.target, pool: { min: 0, max: 20 } };
+    return { ...common, driver: PostgreSqlDriver, clientUrl: db.target, pool: { min: 0, max: 20 }, ...(hooks.warn ? { driverOptions: { log: { warn: hooks.warn } } } : {}) };
   }
   return {
     ...common,

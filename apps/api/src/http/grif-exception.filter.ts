@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ErrorKind, GrifError, Lang, LANGS } from '@grif/domain';
 import type { ErrorBody } from '@grif/contracts';
+import { OutageLog } from '@grif/core';
+import { isDatabaseUnavailable } from '@grif/persistence';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -10,7 +12,11 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   refused: 422,
+  unavailable: 503,
 };
+
+/** Seconds a client should wait before it retries after a 503. */
+const RETRY_AFTER_S = 5;
 
 /** The user's language: an explicit Accept-Language wins, then their profile, then Kyrgyz. */
 export function requestLang(req: Request & { auth?: { user: { locale: string } } }): Lang {
@@ -28,12 +34,20 @@ export function requestLang(req: Request & { auth?: { user: { locale: string } }
 export class GrifExceptionFilter implements ExceptionFilter {
   private readonly log = new Logger('http');
 
+  constructor(private readonly outage: OutageLog) {}
+
   catch(err: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     let body: ErrorBody;
+    if (isDatabaseUnavailable(err)) {
+      // Not a bug but a moment: say when to come back, and log it once per outage, not per request.
+      this.outage.failed('database', err);
+      err = new GrifError('unavailable', 'DATABASE_UNAVAILABLE', {}, { cause: err });
+    }
     if (err instanceof GrifError) {
+      if (err.kind === 'unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_S));
       body = { statusCode: STATUS[err.kind], code: err.code, message: err.localized(requestLang(req)) };
       if (err.rule) body.rule = err.rule;
       if (err.details.fields) body.fields = err.details.fields;
