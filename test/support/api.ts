@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
 import { Harness, REGISTRATION, startHarness } from './harness';
+import { responseChecker } from './openapi-check';
 import type { RuntimeOptions } from '@grif/runtime';
 
 export interface ApiHarness extends Harness {
@@ -25,6 +26,7 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
   const app = await createApiApp(h.rt, { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const checkResponse = await responseChecker(base);
   const tokens: Record<string, string> = {};
   let n = 0;
   const call: ApiHarness['call'] = async (user, method, path, body, headers = {}) => {
@@ -38,7 +40,9 @@ export async function startApi(opts: RuntimeOptions = {}): Promise<ApiHarness> {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const parsed = text ? JSON.parse(text) : undefined;
+    checkResponse(method, path, res.status, res.headers.get('content-type'), parsed);
+    return { status: res.status, body: parsed };
   };
   for (const u of Object.keys(h.ids)) {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });

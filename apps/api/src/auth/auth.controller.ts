@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
-import { changePasswordRequestSchema, loginRequestSchema } from '@grif/contracts';
+import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, meSchema } from '@grif/contracts';
+import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { IdentityService, SESSION_TTL_HOURS } from '../identity/identity.service';
 import { parseBody } from '../http/zod-body';
 import type { AuthedRequest } from './auth.guard';
@@ -17,7 +17,9 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
+  @ApiJsonBody(loginRequestSchema)
+  @ApiAnswer(200, loginResponseSchema, 'Signed in; the token is also set as the HttpOnly grif_session cookie.')
+  @ApiErrors(400, 401)
   async login(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { username, password } = parseBody(loginRequestSchema, body);
     const out = await this.identity.login(username, password);
@@ -29,6 +31,8 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiAnswer(204, null, 'Signed out: the session is revoked and the cookie cleared.')
+  @ApiErrors(401)
   async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     await this.identity.logout(req.auth.sessionId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -38,7 +42,9 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiBody({ schema: z.toJSONSchema(changePasswordRequestSchema) as object })
+  @ApiJsonBody(changePasswordRequestSchema)
+  @ApiAnswer(204, null, 'Changed; a one-time password no longer blocks the session.')
+  @ApiErrors(400, 401)
   async changePassword(@Req() req: AuthedRequest, @Body() body: unknown) {
     const { currentPassword, newPassword } = parseBody(changePasswordRequestSchema, body);
     await this.identity.changePassword(req.auth.actor.userId, currentPassword, newPassword);
@@ -47,6 +53,8 @@ export class AuthController {
   @AllowPendingPassword()
   @Get('me')
   @ApiBearerAuth()
+  @ApiAnswer(200, meSchema, 'The signed-in person.')
+  @ApiErrors(401)
   me(@Req() req: AuthedRequest) {
     return req.auth.user;
   }

@@ -1,20 +1,15 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
-import { documentEventSchemas, registerDocumentSchema } from '@grif/contracts';
+import {
+  documentEventRequestSchema, documentListQuerySchema, documentPageSchema, documentRegisteredSchema, documentViewSchema, eventAcceptedSchema,
+  historyItemSchema, holderAtQuerySchema, holderAtSchema, registerDocumentRequestSchema,
+} from '@grif/contracts';
+import { ApiAnswer, ApiErrors, ApiJsonBody, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { DocumentsService } from './documents.service';
-import { eventPayloadSchemas } from './event-schemas';
 import { answer as registerAnswer } from '../registers/register-answer';
 import { RegistersService } from '../registers/registers.service';
-
-/** OpenAPI: one body per event type, `type` naming it, the rest its payload. */
-const eventBodySchema = {
-  oneOf: Object.keys(documentEventSchemas).map((type) => ({
-    allOf: [{ type: 'object', required: ['type'], properties: { type: { const: type } } }, eventPayloadSchemas[type]],
-  })),
-};
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -26,8 +21,10 @@ export class DocumentsController {
   ) {}
 
   @Post()
-  @ApiBody({ schema: z.toJSONSchema(registerDocumentSchema) as object })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiJsonBody(registerDocumentRequestSchema)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key answers the same 201 again, without a second registration' })
+  @ApiAnswer(201, documentRegisteredSchema, 'Registered with the next journal number (R-4.1b).')
+  @ApiErrors(400, 401, 403, 409, 422)
   async register(@Req() req: AuthedRequest, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const out = await this.documents.register(req.auth.actor, body, key);
     res.status(out.status);
@@ -35,24 +32,34 @@ export class DocumentsController {
   }
 
   @Get()
+  @ApiQueryOf(documentListQuerySchema)
+  @ApiRegisterAnswer(documentPageSchema, 'Documents; staff see only what is issued to them now')
+  @ApiErrors(400, 401, 403)
   async list(@Req() req: AuthedRequest, @Query() q: Record<string, string>, @Res({ passthrough: true }) res: Response) {
     return registerAnswer(res, 'registration', await this.registers.documents(req.auth.actor, q));
   }
 
   @Get(':id/holder-at')
+  @ApiQueryOf(holderAtQuerySchema)
+  @ApiAnswer(200, holderAtSchema, 'Who held the document at that moment, folded from its history.')
+  @ApiErrors(400, 401, 403, 404)
   holderAt(@Req() req: AuthedRequest, @Param('id') id: string, @Query('at') at: string) {
     return this.registers.holderAt(req.auth.actor, id, at);
   }
 
   @Get(':id')
+  @ApiAnswer(200, documentViewSchema, 'The document, with the events the caller may send now and those a rule blocks.')
+  @ApiErrors(401, 403, 404)
   get(@Req() req: AuthedRequest, @Param('id') id: string) {
     return this.documents.get(req.auth.actor, id);
   }
 
   @Post(':id/events')
-  @ApiBody({ schema: eventBodySchema as object })
+  @ApiJsonBody(documentEventRequestSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read; 409 if it moved on' })
+  @ApiAnswer(200, eventAcceptedSchema, 'Accepted (or the same answer again for a repeated Idempotency-Key).')
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   async send(
     @Req() req: AuthedRequest,
     @Param('id') id: string,
@@ -68,6 +75,8 @@ export class DocumentsController {
   }
 
   @Get(':id/history')
+  @ApiAnswer(200, historyItemSchema.array(), 'The hash-chained history, oldest first.')
+  @ApiErrors(401, 403, 404)
   history(@Req() req: AuthedRequest, @Param('id') id: string) {
     return this.documents.history(req.auth.actor, id);
   }

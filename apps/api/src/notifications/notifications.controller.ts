@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GrifError } from '@grif/domain';
 import { Notification } from '@grif/persistence';
 import { GrifRuntime } from '@grif/runtime';
+import { notificationListSchema } from '@grif/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
+import { ApiAnswer, ApiErrors } from '../http/api-contract';
 
 /** The caller's own notifications (overdue documents, losses), newest first. */
 @ApiTags('notifications')
@@ -13,6 +15,8 @@ export class NotificationsController {
   constructor(private readonly rt: GrifRuntime) {}
 
   @Get()
+  @ApiAnswer(200, notificationListSchema, "The caller's own notifications, newest first (at most 200), and the unread count.")
+  @ApiErrors(401, 403)
   async mine(@Req() req: AuthedRequest) {
     const { userId, schoolId } = req.auth.actor;
     const em = this.rt.transactions.reader();
@@ -23,6 +27,8 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(204)
+  @ApiAnswer(204, null, 'Marked as read (again: still 204).')
+  @ApiErrors(401, 403, 404)
   async read(@Req() req: AuthedRequest, @Param('id') id: string) {
     const { userId, schoolId } = req.auth.actor;
     const at = this.rt.clock.now().toISOString();

@@ -114,7 +114,7 @@ export class RegistersService {
     const where: FilterQuery<CopyRecord> = { schoolId: actor.schoolId, ...(q.originalId ? { originalId: q.originalId } : {}), ...(q.at ? { madeAt: { $lte: new Date(q.at).toISOString() } } : {}) };
     const [rows, total] = await this.em().findAndCount(CopyRecord, where, { orderBy: orderOf(q, ['madeAt', 'originalRegNumber', 'copyNumber'], 'madeAt') as never, ...this.paging(q) });
     const names = await this.names(actor.schoolId);
-    const items: CopyRow[] = rows.map((r) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
+    const items: CopyRow[] = rows.map(({ schoolId: _school, ...r }) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
     return { q, page: { items, total, page: q.page, pageSize: q.pageSize } };
   }
 
