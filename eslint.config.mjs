@@ -45,6 +45,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/admin/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@grif/*', '!@grif/contracts', '**/libs/**', '**/workflows/**', '**/apps/api/**'], message: 'The UI takes the API contract from @grif/contracts and its body types from api/schema.d.ts, nothing else of the server.' }] }] },
+  },
+  {
     files: ['libs/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [NO_APPS, { group: ['@nestjs/*', '@mikro-orm/*', 'bullmq', 'ioredis', 'pg', 'better-sqlite3'], message: 'The engine defines ports; persistence and queue implement them.' }, { group: ['@grif/persistence', '@grif/queue', '@grif/runtime', '@grif/audit', '@grif/contracts'], message: 'engine → workflows, domain only.' }] }],
