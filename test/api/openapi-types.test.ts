@@ -13,7 +13,9 @@ function regenerateIfDifferent(check: () => void): void {
   try {
     check();
   } catch (err) {
-    throw new Error(`The UI's API types are out of date: run \`npm run openapi:types\` and commit apps/admin/src/api.\n${(err as Error).message}`);
+    throw new Error(
+      `The UI's API types are out of date: run \`npm run openapi:types\` and commit apps/admin/src/api.\n${(err as Error).message}`,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ const REF = /^#\/components\/schemas\/([A-Za-z0-9_.-]+)$/;
 
 /** Every operation of the document, with where it lives. */
 function operations(doc: Json): { method: string; path: string; op: Json }[] {
-  return Object.entries(doc.paths as Json).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })));
+  return Object.entries(doc.paths as Json).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })),
+  );
 }
 
 /** Every `$ref` anywhere below `node`. */
@@ -44,22 +46,71 @@ describe('the OpenAPI document at /api/docs-json', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { method, path, op } of ops) {
       expect(path).toMatch(/^\//);
-      const declared = (op.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name).sort();
-      expect([`${method} ${path}`, declared]).toEqual([`${method} ${path}`, [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort()]);
-      for (const p of op.parameters ?? []) expect([`${method} ${path} ${p.name}`, ['path', 'query', 'header', 'cookie'].includes(p.in), typeof p.schema]).toEqual([`${method} ${path} ${p.name}`, true, 'object']);
-      for (const s of op.security ?? []) for (const scheme of Object.keys(s)) expect(doc.components.securitySchemes).toHaveProperty(scheme);
+      const declared = (op.parameters ?? [])
+        .filter((p: Json) => p.in === 'path')
+        .map((p: Json) => p.name)
+        .sort();
+      expect([`${method} ${path}`, declared]).toEqual([
+        `${method} ${path}`,
+        [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort(),
+      ]);
+      for (const p of op.parameters ?? [])
+        expect([
+          `${method} ${path} ${p.name}`,
+          ['path', 'query', 'header', 'cookie'].includes(p.in),
+          typeof p.schema,
+        ]).toEqual([`${method} ${path} ${p.name}`, true, 'object']);
+      for (const s of op.security ?? [])
+        for (const scheme of Object.keys(s)) expect(doc.components.securitySchemes).toHaveProperty(scheme);
     }
-    for (const ref of refs(doc)) expect([ref, REF.test(ref) && ref.replace(REF, '$1') in doc.components.schemas]).toEqual([ref, true]);
+    for (const ref of refs(doc))
+      expect([ref, REF.test(ref) && ref.replace(REF, '$1') in doc.components.schemas]).toEqual([ref, true]);
   });
 
   it('has a component per contract, each a valid JSON Schema 2020-12 (the dialect of OpenAPI 3.1)', () => {
     const main = [
-      'ErrorBody', 'ErrorCode', 'Role', 'Classification', 'Direction', 'DocumentKind', 'DocumentState', 'DocumentEventType', 'RuleId', 'Rules',
-      'LoginRequest', 'LoginResponse', 'Me', 'ChangePasswordRequest',
-      'RegisterDocumentRequest', 'DocumentRegistered', 'DocumentView', 'HistoryItem', 'HolderAt', 'DocumentEventRequest', 'EventAccepted', 'DocumentEventSchemas',
-      'DocumentRowPage', 'IssueRowPage', 'CopyRowPage', 'CarrierRowPage',
-      'RoomView', 'CabinetView', 'CreateRoomRequest', 'CreateCabinetRequest', 'NomenclatureFileView', 'CreateFileRequest', 'PersonView', 'RecordClearanceRequest', 'ClearanceView', 'MediaView', 'RegisterMediaRequest',
-      'NotificationList', 'VerifyResult', 'Checkpoint', 'CheckpointUnchanged', 'HealthStatus',
+      'ErrorBody',
+      'ErrorCode',
+      'Role',
+      'Classification',
+      'Direction',
+      'DocumentKind',
+      'DocumentState',
+      'DocumentEventType',
+      'RuleId',
+      'Rules',
+      'LoginRequest',
+      'LoginResponse',
+      'Me',
+      'ChangePasswordRequest',
+      'RegisterDocumentRequest',
+      'DocumentRegistered',
+      'DocumentView',
+      'HistoryItem',
+      'HolderAt',
+      'DocumentEventRequest',
+      'EventAccepted',
+      'DocumentEventSchemas',
+      'DocumentRowPage',
+      'IssueRowPage',
+      'CopyRowPage',
+      'CarrierRowPage',
+      'RoomView',
+      'CabinetView',
+      'CreateRoomRequest',
+      'CreateCabinetRequest',
+      'NomenclatureFileView',
+      'CreateFileRequest',
+      'PersonView',
+      'RecordClearanceRequest',
+      'ClearanceView',
+      'MediaView',
+      'RegisterMediaRequest',
+      'NotificationList',
+      'VerifyResult',
+      'Checkpoint',
+      'CheckpointUnchanged',
+      'HealthStatus',
     ];
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(main));
     const ajv = new Ajv2020({ strictTypes: false });
@@ -82,8 +133,14 @@ describe('the OpenAPI document at /api/docs-json', () => {
         expect([where, status, typeof answer.description]).toEqual([where, status, 'string']);
         const schema = answer.content?.['application/json']?.schema;
         if (status === '204') expect([where, answer.content]).toEqual([where, undefined]);
-        else expect([where, status, typeof schema?.$ref === 'string' || schema?.items?.$ref !== undefined]).toEqual([where, status, true]);
-        if (/^[45]/.test(status) && path !== '/health') expect([where, status, schema]).toEqual([where, status, { $ref: '#/components/schemas/ErrorBody' }]);
+        else
+          expect([where, status, typeof schema?.$ref === 'string' || schema?.items?.$ref !== undefined]).toEqual([
+            where,
+            status,
+            true,
+          ]);
+        if (/^[45]/.test(status) && path !== '/health')
+          expect([where, status, schema]).toEqual([where, status, { $ref: '#/components/schemas/ErrorBody' }]);
       }
     }
   });
@@ -95,7 +152,9 @@ describe('the OpenAPI document at /api/docs-json', () => {
     for (const module of api.app.get(ModulesContainer).values()) {
       for (const { metatype } of module.controllers.values()) {
         const proto = (metatype as { prototype: Json }).prototype;
-        for (const name of Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && Reflect.hasMetadata(METHOD_METADATA, proto[n]))) {
+        for (const name of Object.getOwnPropertyNames(proto).filter(
+          (n) => n !== 'constructor' && Reflect.hasMetadata(METHOD_METADATA, proto[n]),
+        )) {
           routes++;
           const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, proto.constructor, name) ?? {};
           const readsBody = Object.keys(args).some((k) => k.startsWith(`${RouteParamtypes.BODY}:`));
@@ -104,7 +163,12 @@ describe('the OpenAPI document at /api/docs-json', () => {
           expect([name, found !== undefined]).toEqual([name, true]);
           const body = found!.op.requestBody;
           expect([name, readsBody, body !== undefined]).toEqual([name, readsBody, readsBody]);
-          if (body) expect([name, body.required, body.content['application/json'].schema.$ref]).toEqual([name, true, expect.stringMatching(REF)]);
+          if (body)
+            expect([name, body.required, body.content['application/json'].schema.$ref]).toEqual([
+              name,
+              true,
+              expect.stringMatching(REF),
+            ]);
         }
       }
     }
@@ -113,13 +177,28 @@ describe('the OpenAPI document at /api/docs-json', () => {
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {
-    const query = (path: string) => doc.paths[path].get.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name);
-    for (const path of ['/api/documents', '/api/registers/registration', '/api/registers/issues', '/api/registers/copies', '/api/registers/carriers']) {
-      expect([path, query(path)]).toEqual([path, expect.arrayContaining(['page', 'pageSize', 'sort', 'order', 'format', 'at'])]);
-      expect([path, Object.keys(doc.paths[path].get.responses['200'].content).sort()]).toEqual([path, ['application/json', 'text/csv']]);
+    const query = (path: string) =>
+      doc.paths[path].get.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name);
+    for (const path of [
+      '/api/documents',
+      '/api/registers/registration',
+      '/api/registers/issues',
+      '/api/registers/copies',
+      '/api/registers/carriers',
+    ]) {
+      expect([path, query(path)]).toEqual([
+        path,
+        expect.arrayContaining(['page', 'pageSize', 'sort', 'order', 'format', 'at']),
+      ]);
+      expect([path, Object.keys(doc.paths[path].get.responses['200'].content).sort()]).toEqual([
+        path,
+        ['application/json', 'text/csv'],
+      ]);
     }
     expect(query('/api/registers/issues')).toEqual(expect.arrayContaining(['status', 'holderId', 'documentId']));
-    expect(query('/api/documents')).toEqual(expect.arrayContaining(['year', 'direction', 'state', 'classification', 'holderId', 'q', 'mine']));
+    expect(query('/api/documents')).toEqual(
+      expect.arrayContaining(['year', 'direction', 'state', 'classification', 'holderId', 'q', 'mine']),
+    );
     expect(query('/api/documents/{id}/holder-at')).toEqual(['at']);
   });
 });

@@ -3,5 +3,13 @@
  * clients (the admin UI, through @grif/contracts) can list them without bundling xstate;
  * a spec checks the machine has exactly these.
  */
-export const DOCUMENT_STATES = ['registered', 'classified', 'in_storage', 'issued', 'overdue', 'dispatched', 'lost'] as const;
+export const DOCUMENT_STATES = [
+  'registered',
+  'classified',
+  'in_storage',
+  'issued',
+  'overdue',
+  'dispatched',
+  'lost',
+] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];

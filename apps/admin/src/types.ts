@@ -8,7 +8,15 @@ import type { components } from './api/schema';
 import type { ApiErrorCode } from '@grif/contracts';
 
 export {
-  CLASSIFICATIONS, CLEARANCE_KINDS, DIRECTIONS, DOCUMENT_KINDS, DOCUMENT_STATES, ISSUE_STATUSES, MEDIA_KINDS, RECORDS_WIDE_ROLES, ROLES,
+  CLASSIFICATIONS,
+  CLEARANCE_KINDS,
+  DIRECTIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATES,
+  ISSUE_STATUSES,
+  MEDIA_KINDS,
+  RECORDS_WIDE_ROLES,
+  ROLES,
   documentEventJsonSchemas,
 } from '@grif/contracts';
 export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
@@ -45,7 +53,9 @@ export type VerifyResult = Schemas['VerifyResult'];
 export type Page<T> = Omit<Schemas['DocumentRowPage'], 'items'> & { items: T[] };
 
 /** A refusal from the server, or one the UI makes itself: no answer (NETWORK), a bug (CLIENT), a non-JSON answer. */
-export type ErrorBody = Omit<Schemas['ErrorBody'], 'code'> & { code: ApiErrorCode | 'NETWORK' | 'CLIENT' | `HTTP_${number}` };
+export type ErrorBody = Omit<Schemas['ErrorBody'], 'code'> & {
+  code: ApiErrorCode | 'NETWORK' | 'CLIENT' | `HTTP_${number}`;
+};
 
 /** A JSON Schema (draft 2020-12) as `z.toJSONSchema` writes it; only what the forms read. */
 export interface JsonSchema {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const CHAIN_BREAK_REASONS = ['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch', 'instance_missing', 'checkpoint_mismatch', 'checkpoint_chain'] as const;
+export const CHAIN_BREAK_REASONS = [
+  'hash_mismatch',
+  'broken_link',
+  'sequence_gap',
+  'head_mismatch',
+  'instance_missing',
+  'checkpoint_mismatch',
+  'checkpoint_chain',
+] as const;
 
 /** The first broken link: of an instance's own chain, or of the ledger of chain heads (`instanceId` "checkpoint:<seq>"). */
 export const chainBreakSchema = z
@@ -21,7 +29,12 @@ export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
 /** `POST /api/audit/checkpoints` → 201: the heads that moved, sealed into the school's chained ledger. */
 export const checkpointSchema = z
-  .object({ seq: z.int().min(1), at: z.iso.datetime({ offset: true }), heads: z.int().min(1).describe('How many chain heads this checkpoint seals.'), hash: z.string() })
+  .object({
+    seq: z.int().min(1),
+    at: z.iso.datetime({ offset: true }),
+    heads: z.int().min(1).describe('How many chain heads this checkpoint seals.'),
+    hash: z.string(),
+  })
   .meta({ id: 'Checkpoint' });
 /** → 200: no head moved since the last checkpoint, nothing was written. */
 export const checkpointUnchangedSchema = z.object({ unchanged: z.literal(true) }).meta({ id: 'CheckpointUnchanged' });

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 // The machine-free module of workflows/ (see vocabulary.ts).
-import { documentEventSchemas, registerDocumentSchema, type DocumentEventType, type DocumentPayload } from '../../../workflows/document/events';
-import { classificationSchema, directionSchema, documentKindSchema, USER_EVENT_TYPES, type UserEventType } from './vocabulary';
+import {
+  documentEventSchemas,
+  registerDocumentSchema,
+  type DocumentEventType,
+  type DocumentPayload,
+} from '../../../workflows/document/events';
+import {
+  classificationSchema,
+  directionSchema,
+  documentKindSchema,
+  USER_EVENT_TYPES,
+  type UserEventType,
+} from './vocabulary';
 
 const instant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
@@ -14,10 +25,17 @@ export type { RegisterDocument as RegisterDocumentRequest } from '../../../workf
 
 /** The JSON Schema (draft 2020-12) of each event's payload: `GET /api/schemas/document-events`, and the UI's forms. */
 export const documentEventJsonSchemas = Object.fromEntries(
-  Object.entries(documentEventSchemas).map(([type, schema]) => [type, z.toJSONSchema(schema) as Record<string, unknown>]),
+  Object.entries(documentEventSchemas).map(([type, schema]) => [
+    type,
+    z.toJSONSchema(schema) as Record<string, unknown>,
+  ]),
 ) as Record<DocumentEventType, Record<string, unknown>>;
 export const documentEventJsonSchemasSchema = z
-  .object(Object.fromEntries(Object.keys(documentEventSchemas).map((type) => [type, z.record(z.string(), z.unknown())])) as Record<DocumentEventType, z.ZodRecord<z.ZodString, z.ZodUnknown>>)
+  .object(
+    Object.fromEntries(
+      Object.keys(documentEventSchemas).map((type) => [type, z.record(z.string(), z.unknown())]),
+    ) as Record<DocumentEventType, z.ZodRecord<z.ZodString, z.ZodUnknown>>,
+  )
   .meta({ id: 'DocumentEventSchemas', description: 'The JSON Schema of each event payload, by event type.' });
 
 const pascal = (type: string) => type.toLowerCase().replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
@@ -31,9 +49,14 @@ function withType(type: string, payload: z.ZodType): z.ZodType {
 
 /** The body of `POST /api/documents/{id}/events`, one component per event a person may send. */
 export const documentEventRequestSchemas = Object.fromEntries(
-  USER_EVENT_TYPES.map((type) => [type, withType(type, documentEventSchemas[type]).meta({ id: `${pascal(type)}Event` })]),
+  USER_EVENT_TYPES.map((type) => [
+    type,
+    withType(type, documentEventSchemas[type]).meta({ id: `${pascal(type)}Event` }),
+  ]),
 ) as Record<UserEventType, z.ZodType>;
-export const documentEventRequestSchema = z.union(USER_EVENT_TYPES.map((t) => documentEventRequestSchemas[t])).meta({ id: 'DocumentEventRequest' });
+export const documentEventRequestSchema = z
+  .union(USER_EVENT_TYPES.map((t) => documentEventRequestSchemas[t]))
+  .meta({ id: 'DocumentEventRequest' });
 export type DocumentEventRequest = { [T in UserEventType]: { type: T } & DocumentPayload<T> }[UserEventType];
 
 /** `POST /api/documents` → 201. */
@@ -46,7 +69,14 @@ export type DocumentRegistered = z.infer<typeof documentRegisteredSchema>;
 export const eventAcceptedSchema = z.object({ state: z.string(), version: z.int() }).meta({ id: 'EventAccepted' });
 export type EventAccepted = z.infer<typeof eventAcceptedSchema>;
 
-const holderSchema = z.object({ id: z.string(), name: z.string(), purpose: z.string(), issuedAt: instant, dueAt: instant.nullable(), acknowledgedAt: instant.nullable() });
+const holderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  purpose: z.string(),
+  issuedAt: instant,
+  dueAt: instant.nullable(),
+  acknowledgedAt: instant.nullable(),
+});
 
 export const documentViewSchema = z
   .object({
@@ -65,7 +95,11 @@ export const documentViewSchema = z
     location: z.string().nullable(),
     cabinetId: z.string().nullable(),
     file: z.object({ id: z.string(), index: z.string(), title: z.string() }).nullable(),
-    destructionEligibleFrom: day.nullable().describe("First day the document may be destroyed (its file's year + retention); null = kept permanently or unfiled."),
+    destructionEligibleFrom: day
+      .nullable()
+      .describe(
+        "First day the document may be destroyed (its file's year + retention); null = kept permanently or unfiled.",
+      ),
     copyOf: z.object({ id: z.string(), regNumber: z.string() }).nullable(),
     copyNumber: z.int().nullable(),
     copiesMade: z.int(),
@@ -98,7 +132,12 @@ export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 /** `GET /api/documents/{id}/holder-at?at=`: one document as its history leaves it at that moment. */
 export const holderAtSchema = z
-  .object({ at: instant, holderId: z.string().nullable(), state: z.string().nullable(), classification: classificationSchema.nullable() })
+  .object({
+    at: instant,
+    holderId: z.string().nullable(),
+    state: z.string().nullable(),
+    classification: classificationSchema.nullable(),
+  })
   .meta({ id: 'HolderAt' });
 export type HolderAt = z.infer<typeof holderAtSchema>;
 export const holderAtQuerySchema = z.object({ at: instant });

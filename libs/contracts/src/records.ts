@@ -8,9 +8,13 @@ const name = z.string().trim().min(1).max(200);
 /** Rooms and cabinets: a For Official Use document is kept only in a cabinet of a secure room. */
 export const createRoomSchema = z.strictObject({ name, secure: z.boolean() }).meta({ id: 'CreateRoomRequest' });
 export const createCabinetSchema = z.strictObject({ name }).meta({ id: 'CreateCabinetRequest' });
-export const cabinetViewSchema = z.object({ id: z.string(), name: z.string(), roomId: z.string() }).meta({ id: 'CabinetView' });
+export const cabinetViewSchema = z
+  .object({ id: z.string(), name: z.string(), roomId: z.string() })
+  .meta({ id: 'CabinetView' });
 export type CabinetView = z.infer<typeof cabinetViewSchema>;
-export const roomViewSchema = z.object({ id: z.string(), name: z.string(), secure: z.boolean(), cabinets: z.array(cabinetViewSchema) }).meta({ id: 'RoomView' });
+export const roomViewSchema = z
+  .object({ id: z.string(), name: z.string(), secure: z.boolean(), cabinets: z.array(cabinetViewSchema) })
+  .meta({ id: 'RoomView' });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
 /** The nomenclature of files (номенклатура дел): where a document is filed and how long it is kept. */
@@ -29,7 +33,12 @@ export const nomenclatureFileViewSchema = z
     title: z.string(),
     year: z.int(),
     retentionYears: z.int().nullable(),
-    destructionEligibleFrom: z.iso.date().nullable().describe('The file closes at the end of its year; it may be destroyed from this day on (null = kept permanently).'),
+    destructionEligibleFrom: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'The file closes at the end of its year; it may be destroyed from this day on (null = kept permanently).',
+      ),
   })
   .meta({ id: 'NomenclatureFileView' });
 export type NomenclatureFileView = z.infer<typeof nomenclatureFileViewSchema>;
@@ -40,7 +49,13 @@ export const recordClearanceSchema = z
   .strictObject({ kind: z.enum(CLEARANCE_KINDS), date: z.iso.date(), note: z.string().trim().max(500).optional() })
   .meta({ id: 'RecordClearanceRequest' });
 export const clearanceViewSchema = z
-  .object({ id: z.string(), userId: z.string(), kind: z.enum(CLEARANCE_KINDS), date: z.iso.date(), note: z.string().nullable() })
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    kind: z.enum(CLEARANCE_KINDS),
+    date: z.iso.date(),
+    note: z.string().nullable(),
+  })
   .meta({ id: 'ClearanceView' });
 export type ClearanceView = z.infer<typeof clearanceViewSchema>;
 
@@ -68,6 +83,13 @@ export const registerMediaSchema = z
   })
   .meta({ id: 'RegisterMediaRequest' });
 export const mediaViewSchema = z
-  .object({ id: z.string(), label: z.string(), kind: z.string(), classification: z.string(), holderId: z.string(), registeredAt: instant })
+  .object({
+    id: z.string(),
+    label: z.string(),
+    kind: z.string(),
+    classification: z.string(),
+    holderId: z.string(),
+    registeredAt: instant,
+  })
   .meta({ id: 'MediaView' });
 export type MediaView = z.infer<typeof mediaViewSchema>;

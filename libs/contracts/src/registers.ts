@@ -10,7 +10,10 @@ export const listQuerySchema = z.object({
   sort: z.string().max(40).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the whole register (every page) as RFC 4180 CSV.'),
-  at: z.iso.datetime({ offset: true }).optional().describe('The register as it stood at this moment, computed from the history.'),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('The register as it stood at this moment, computed from the history.'),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -112,6 +115,9 @@ export const carrierRowSchema = z
     holderName: z.string(),
     since: instant,
   })
-  .meta({ id: 'CarrierRow', description: 'Who holds which classified item, copy or medium at a moment: the carriers register (R-3).' });
+  .meta({
+    id: 'CarrierRow',
+    description: 'Who holds which classified item, copy or medium at a moment: the carriers register (R-3).',
+  });
 export type CarrierRow = z.infer<typeof carrierRowSchema>;
 export const carrierPageSchema = pageOf('CarrierRowPage', carrierRowSchema);

@@ -15,7 +15,11 @@ export const ApiJsonBody = (schema: z.ZodType) => ApiBody({ required: true, sche
 
 /** A successful answer: its status and contract (null: no body). */
 export const ApiAnswer = (status: number, schema: z.ZodType | null, description: string) =>
-  ApiResponse({ status, description, ...(schema ? { content: { 'application/json': { schema: schemaOf(schema) } } } : {}) });
+  ApiResponse({
+    status,
+    description,
+    ...(schema ? { content: { 'application/json': { schema: schemaOf(schema) } } } : {}),
+  });
 
 /** A register: one JSON page, or with `format=csv` the whole register as CSV. */
 export const ApiRegisterAnswer = (page: z.ZodType, description: string) =>
@@ -40,4 +44,12 @@ const ERRORS: Record<ErrorStatus, string> = {
 
 /** The error answers a route gives, each an ErrorBody. (503 and 413 are added for every route by openapi.ts.) */
 export const ApiErrors = (...statuses: ErrorStatus[]) =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: ERRORS[status], content: { 'application/json': { schema: schemaOf(errorBodySchema) } } })));
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: ERRORS[status],
+        content: { 'application/json': { schema: schemaOf(errorBodySchema) } },
+      }),
+    ),
+  );

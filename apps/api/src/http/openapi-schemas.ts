@@ -21,7 +21,11 @@ const tidy = ({ jsonSchema: s }: { jsonSchema: Record<string, unknown> }) => {
  * exactly the schema dialect of OpenAPI 3.1: no translation, only the ids and dialect markers go.
  */
 export function contractComponents(): Record<string, SchemaObject> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri: (id) => COMPONENTS + id, unrepresentable: 'throw', override: tidy });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => COMPONENTS + id,
+    unrepresentable: 'throw',
+    override: tidy,
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, { $id: _id, $schema: _dialect, ...schema }]) => [id, schema as SchemaObject]),
   );
@@ -36,8 +40,13 @@ export function schemaOf(schema: z.ZodType): Schema {
 }
 
 /** The query parameters a zod object accepts, as the client writes them (io: input: defaults are optional). */
-export function queryParameters(schema: z.ZodObject): { name: string; required: boolean; description?: string; schema: SchemaObject }[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', override: tidy }) as { properties?: Record<string, SchemaObject>; required?: string[] };
+export function queryParameters(
+  schema: z.ZodObject,
+): { name: string; required: boolean; description?: string; schema: SchemaObject }[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', override: tidy }) as {
+    properties?: Record<string, SchemaObject>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, { description, ...s }]) => ({
     name,
     required: json.required?.includes(name) ?? false,

@@ -17,9 +17,16 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Grif API')
-    .setDescription('Records management and information security of school No. 35 (Sh. Suerkulov). Errors are ErrorBody; see docs/api.md.')
+    .setDescription(
+      'Records management and information security of school No. 35 (Sh. Suerkulov). Errors are ErrorBody; see docs/api.md.',
+    )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'The token that POST /api/auth/login answers.' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description: 'The token that POST /api/auth/login answers.',
+    })
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .build();
   const doc = SwaggerModule.createDocument(app, config);
@@ -35,7 +42,11 @@ function answersOfEveryRoute(op: Operation): void {
   // The session is the bearer token or the HttpOnly cookie that login sets: either will do.
   if (op.security?.some((s) => 'bearer' in s)) op.security = [{ bearer: [] }, { session: [] }];
   // The JSON parser answers before any route.
-  if (op.requestBody) op.responses['413'] ??= { description: 'The body is larger than 1 MB (PAYLOAD_TOO_LARGE).', content: errorContent() };
+  if (op.requestBody)
+    op.responses['413'] ??= {
+      description: 'The body is larger than 1 MB (PAYLOAD_TOO_LARGE).',
+      content: errorContent(),
+    };
   // Every route reads the database (the session check at least).
   op.responses['503'] ??= {
     description: 'The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds.',
