@@ -137,6 +137,10 @@ export default tseslint.config(
     ...pure('libs/domain', 'libs/domain', ['zod', 'luxon']),
   },
   {
+    files: ['apps/admin/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@grif/*', '!@grif/contracts', '**/libs/**', '**/workflows/**', '**/apps/api/**'], message: 'The UI takes the API contract from @grif/contracts and its body types from api/schema.d.ts, nothing else of the server.' }] }] },
+  },
+  {
     files: ['libs/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -171,10 +175,5 @@ export default tseslint.config(
         },
       ],
     },
-  },
-  {
-    // TODO(issue 6): drop once the UI takes RegisterDocument from @grif/contracts (another branch moves it).
-    files: ['apps/admin/src/types.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -8,15 +8,21 @@ import { defineConfig } from 'vite';
  * (default http://localhost:3000).
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** The Regulation's rule texts are bundled from libs/domain (pure data, no imports). */
-const domainSrc = fileURLToPath(new URL('../../libs/domain/src', import.meta.url));
+const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+/**
+ * The contract of the API (roles, marks, states, error codes, event JSON schemas) is bundled from
+ * libs/contracts, which reads libs/domain and the machine-free modules of workflows/document.
+ */
+const contracts = repo('libs/contracts/src');
+const domain = repo('libs/domain/src');
 const target = process.env.GRIF_API_TARGET ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: { '@grif/contracts': contracts, '@grif/domain': domain } },
   // Keep Vite's dependency cache with the repository's node_modules, not beside the sources.
-  cacheDir: fileURLToPath(new URL('../../node_modules/.vite/admin', import.meta.url)),
+  cacheDir: repo('node_modules/.vite/admin'),
   // Vite 8 compiles TSX itself with Oxc: React 17+ automatic runtime, no plugin needed.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
@@ -27,7 +33,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    fs: { allow: [root, domainSrc] },
+    fs: { allow: [root, contracts, domain, repo('workflows/document')] },
     proxy: {
       '/api': { target, changeOrigin: false },
       '/health': { target, changeOrigin: false },

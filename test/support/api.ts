@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
 import { IdentityService } from '../../apps/api/src/identity/identity.service';
 import { GrifOptions, Harness, REGISTRATION, startGrif, withDemoSchool } from './harness';
 import { createTestDatabase } from './test-database';
+import { responseChecker } from './openapi-check';
 
 export interface ApiHarness extends Harness {
   app: INestApplication;
@@ -26,6 +27,7 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
   const h = await withDemoSchool(db, rt, app.get(IdentityService));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const checkResponse = await responseChecker(base);
   const tokens: Record<string, string> = {};
   let n = 0;
   const call: ApiHarness['call'] = async (user, method, path, body, headers = {}) => {
@@ -39,9 +41,11 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
+    const parsed = text ? JSON.parse(text) : undefined;
+    checkResponse(method, path, res.status, res.headers.get('content-type'), parsed);
     const answered: Record<string, string> = {};
     res.headers.forEach((v, k) => (answered[k] = v));
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: answered };
+    return { status: res.status, body: parsed, headers: answered };
   };
   for (const u of Object.keys(h.ids)) {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });

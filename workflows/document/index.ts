@@ -6,6 +6,7 @@ import { canSeeDocument, documentEvents, documentRegistrarRoles } from './permis
 export * from './events';
 export * from './machine';
 export * from './permissions';
+export * from './states';
 
 export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
   id: 'document',

@@ -6,13 +6,17 @@
  */
 import { currentLang } from './i18n';
 import type {
+  CabinetView,
+  CheckpointAnswer,
+  ClearanceView,
+  CreateFileRequest,
+  CreateRoomRequest,
   DocumentRow,
   DocumentView,
   ErrorBody,
   EventAccepted,
   HistoryItem,
   HolderAt,
-  JsonSchema,
   LoginResponse,
   Me,
   MediaView,
@@ -20,10 +24,12 @@ import type {
   NotificationList,
   Page,
   PersonView,
+  RecordClearanceRequest,
   Registered,
   RegisterDocumentRequest,
+  RegisterMediaRequest,
   RoomView,
-  CheckpointAnswer, VerifyResult,
+  VerifyResult,
 } from './types';
 
 /** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
@@ -99,7 +105,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   }
   if (!res.ok) {
-    const body = isErrorBody(json) ? json : { statusCode: res.status, code: `HTTP_${res.status}`, message: res.statusText || text.slice(0, 200) };
+    const body = isErrorBody(json) ? json : { statusCode: res.status, code: `HTTP_${res.status}` as const, message: res.statusText || text.slice(0, 200) };
     if (res.status === 401 && !opts.quiet401) onUnauthorized();
     throw new ApiError(body);
   }
@@ -150,22 +156,19 @@ export const api = {
       body: { type, ...payload },
       headers: { 'Idempotency-Key': newIdempotencyKey(), ...(version !== undefined ? { 'If-Match': String(version) } : {}) },
     }),
-  eventSchemas: () => request<Record<string, JsonSchema>>('/api/schemas/document-events'),
 
   // Reference lists and registers
   list: <T>(path: string, q?: Query) => request<ListAnswer<T>>(withQuery(path, q)),
-  people: () => request<ListAnswer<PersonView>>(withQuery('/api/people', { pageSize: 500 })),
-  rooms: () => request<ListAnswer<RoomView>>(withQuery('/api/rooms', { pageSize: 500 })),
-  nomenclature: () => request<ListAnswer<NomenclatureFileView>>(withQuery('/api/nomenclature', { pageSize: 500 })),
-  createFile: (body: { index: string; title: string; year: number; retentionYears: number | null }) =>
-    request<NomenclatureFileView>('/api/nomenclature', { method: 'POST', body }),
-  createRoom: (body: { name: string; secure: boolean }) => request<RoomView>('/api/rooms', { method: 'POST', body }),
+  people: () => request<PersonView[]>('/api/people'),
+  rooms: () => request<RoomView[]>('/api/rooms'),
+  nomenclature: () => request<NomenclatureFileView[]>('/api/nomenclature'),
+  createFile: (body: CreateFileRequest) => request<NomenclatureFileView>('/api/nomenclature', { method: 'POST', body }),
+  createRoom: (body: CreateRoomRequest) => request<RoomView>('/api/rooms', { method: 'POST', body }),
   createCabinet: (roomId: string, body: { name: string }) =>
-    request<unknown>(`/api/rooms/${encodeURIComponent(roomId)}/cabinets`, { method: 'POST', body }),
-  createMedia: (body: { label: string; kind: string; classification: string; holderId: string }) =>
-    request<MediaView>('/api/media', { method: 'POST', body }),
-  recordClearance: (personId: string, body: { kind: string; date: string; note?: string }) =>
-    request<unknown>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+    request<CabinetView>(`/api/rooms/${encodeURIComponent(roomId)}/cabinets`, { method: 'POST', body }),
+  createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
+  recordClearance: (personId: string, body: RecordClearanceRequest) =>
+    request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

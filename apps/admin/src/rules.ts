@@ -1,9 +1,8 @@
 /**
- * The Regulation's rules in the user's words, straight from libs/domain (one
- * source for the server's refusals and the screen). That file is pure data:
- * lint keeps libs/domain free of I/O, so it is safe in the browser bundle.
+ * The Regulation's rules in the user's words, from the contract (one source for
+ * the server's refusals and the screen).
  */
-import { RULES } from '../../../libs/domain/src/rules';
+import { RULES } from '@grif/contracts';
 
 const texts: Record<string, Partial<Record<string, string>>> = RULES;
 

@@ -162,27 +162,3 @@ export function toPayload(fields: FieldSpec[], values: FormValues): Record<strin
   }
   return out;
 }
-
-/**
- * The payloads of docs/api.md, used only when the server has no schema for an
- * event yet (GET /api/schemas/document-events unanswered or incomplete).
- */
-const str = (extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', minLength: 1, ...extra });
-const obj = (properties: Record<string, JsonSchema>, required: string[]): JsonSchema => ({ type: 'object', properties, required, additionalProperties: false });
-const CLASSIFICATION_ENUM: JsonSchema = { type: 'string', enum: ['open', 'official_use', 'personal_data', 'confidential'] };
-
-export const FALLBACK_SCHEMAS: Record<string, JsonSchema> = {
-  CLASSIFY: obj({ classification: CLASSIFICATION_ENUM }, ['classification']),
-  RECLASSIFY: obj({ classification: CLASSIFICATION_ENUM, reason: str({ maxLength: 500 }) }, ['classification', 'reason']),
-  STORE: { anyOf: [obj({ cabinetId: str({ maxLength: 64 }) }, ['cabinetId']), obj({ location: str({ maxLength: 200 }) }, ['location'])] },
-  ASSIGN_FILE: obj({ fileId: str({ maxLength: 64 }) }, ['fileId']),
-  ISSUE: obj(
-    { holderId: str({ maxLength: 64 }), purpose: str({ maxLength: 500 }), dueAt: { type: 'string', format: 'date-time' }, takeOutside: { type: 'boolean' } },
-    ['holderId', 'purpose'],
-  ),
-  ACKNOWLEDGE: obj({}, []),
-  RETURN: obj({ condition: str({ maxLength: 500 }) }, []),
-  COPY: obj({ purpose: str({ maxLength: 500 }), count: { type: 'integer', minimum: 1, maximum: 20 } }, ['purpose', 'count']),
-  DISPATCH: obj({ addressee: str({ maxLength: 300 }), via: { type: 'string', enum: ['post', 'email', 'courier', 'hand'] } }, ['addressee']),
-  REPORT_LOSS: obj({ circumstances: str({ maxLength: 1000 }) }, ['circumstances']),
-};

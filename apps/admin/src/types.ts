@@ -1,64 +1,61 @@
 /**
- * Bodies of the Grif HTTP API (docs/api.md): the types come from libs/contracts (type-only
- * imports, erased from the bundle), so the UI and the API cannot drift apart.
+ * The bodies of the Grif API as the UI uses them. Every one is generated from the server's OpenAPI
+ * document (api/schema.d.ts, made by `npm run openapi:types`; a test fails when it is stale), so the
+ * UI and the API cannot drift apart. The words of the API (roles, marks, states, error codes) and the
+ * event JSON schemas come from @grif/contracts: one definition for the server and the UI.
  */
+import type { components } from './api/schema';
+import type { ApiErrorCode } from '@grif/contracts';
 
-export const ROLES = ['admin', 'records_clerk', 'security_officer', 'director', 'staff', 'commission_member', 'auditor', 'tech_support'] as const;
-export type Role = (typeof ROLES)[number];
-/** Roles that see every document of their school (libs/domain/src/roles.ts). */
-export const RECORDS_WIDE_ROLES: readonly Role[] = ['records_clerk', 'security_officer', 'director', 'auditor'];
+export {
+  CLASSIFICATIONS,
+  CLEARANCE_KINDS,
+  DIRECTIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATES,
+  ISSUE_STATUSES,
+  MEDIA_KINDS,
+  RECORDS_WIDE_ROLES,
+  ROLES,
+  documentEventJsonSchemas,
+} from '@grif/contracts';
+export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
 
-export const CLASSIFICATIONS = ['open', 'official_use', 'personal_data', 'confidential'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
-export const DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-export const DOCUMENT_KINDS = ['letter', 'order', 'instruction', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_STATES = ['registered', 'classified', 'in_storage', 'issued', 'overdue', 'dispatched', 'lost'] as const;
-export const MEDIA_KINDS = ['usb', 'disk', 'card', 'paper', 'other'] as const;
-export const CLEARANCE_KINDS = ['nda', 'briefing'] as const;
-export const ISSUE_STATUSES = ['open', 'overdue', 'returned'] as const;
+type Schemas = components['schemas'];
+export type CabinetView = Schemas['CabinetView'];
+export type CarrierRow = Schemas['CarrierRow'];
+export type CheckpointAnswer = Schemas['Checkpoint'] | Schemas['CheckpointUnchanged'];
+export type ClearanceView = Schemas['ClearanceView'];
+export type CopyRow = Schemas['CopyRow'];
+export type CreateFileRequest = Schemas['CreateFileRequest'];
+export type CreateRoomRequest = Schemas['CreateRoomRequest'];
+export type DocumentRow = Schemas['DocumentRow'];
+export type DocumentView = Schemas['DocumentView'];
+export type EventAccepted = Schemas['EventAccepted'];
+export type HistoryItem = Schemas['HistoryItem'];
+export type HolderAt = Schemas['HolderAt'];
+export type IssueRow = Schemas['IssueRow'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type Me = Schemas['Me'];
+export type MediaView = Schemas['MediaView'];
+export type NomenclatureFileView = Schemas['NomenclatureFileView'];
+export type NotificationList = Schemas['NotificationList'];
+export type NotificationView = Schemas['NotificationView'];
+export type PersonView = Schemas['PersonView'];
+export type RecordClearanceRequest = Schemas['RecordClearanceRequest'];
+export type Registered = Schemas['DocumentRegistered'];
+export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
+export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
+export type RoomView = Schemas['RoomView'];
+export type VerifyResult = Schemas['VerifyResult'];
 
-export type {
-  CabinetView, CarrierRow, CopyRow, DocumentRow, DocumentView, ErrorBody, EventAccepted, HistoryItem, IssueRow, MediaView,
-  Me, NomenclatureFileView, Page, PersonView, RoomView,
-} from '../../../libs/contracts/src/types';
-import type { Me } from '../../../libs/contracts/src/types';
-import type { RegisterDocument } from '../../../workflows/document/events';
+/** A register page of any row type (the documented pages differ only in their rows). */
+export type Page<T> = Omit<Schemas['DocumentRowPage'], 'items'> & { items: T[] };
 
-export type Holder = NonNullable<import('../../../libs/contracts/src/types').DocumentView['holder']>;
-export type RegisterDocumentRequest = RegisterDocument;
-
-export interface LoginResponse {
-  token: string;
-  user: Me;
-  expiresAt: string;
-}
-
-export interface Registered {
-  id: string;
-  regNumber: string;
-  state: string;
-  version: number;
-}
-
-/** `GET /api/documents/:id/holder-at?at=<ISO>`: one document as its history leaves it at that moment. */
-export interface HolderAt {
-  at: string;
-  holderId: string | null;
-  state: string | null;
-  classification: Classification | null;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  instances: number;
-  events: number;
-  checkpoints: number;
-  firstBreak?: { instanceId: string; seq: number; eventId?: string; reason: string };
-}
-
-export type CheckpointAnswer = { seq: number; at: string; heads: number; hash: string } | { unchanged: true };
+/** A refusal from the server, or one the UI makes itself: no answer (NETWORK), a bug (CLIENT), a non-JSON answer. */
+export type ErrorBody = Omit<Schemas['ErrorBody'], 'code'> & {
+  code: ApiErrorCode | 'NETWORK' | 'CLIENT' | `HTTP_${number}`;
+};
 
 /** A JSON Schema (draft 2020-12) as `z.toJSONSchema` writes it; only what the forms read. */
 export interface JsonSchema {
@@ -84,21 +81,4 @@ export interface JsonSchema {
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
   definitions?: Record<string, JsonSchema>;
-}
-
-/** One notification addressed to the caller (`GET /api/notifications`). */
-export interface NotificationView {
-  id: string;
-  /** 'document.overdue' ({ regNumber, dueAt }), 'document.lost' ({ regNumber, circumstances }), or one the UI does not know yet. */
-  template: 'document.overdue' | 'document.lost' | (string & {});
-  data: Record<string, unknown>;
-  instanceId: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-/** The caller's notifications, newest first, and how many are unread. */
-export interface NotificationList {
-  items: NotificationView[];
-  unread: number;
 }

@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setupOpenApi } from './http/openapi';
 
 /** The built admin UI (apps/admin/dist), from the source tree or from dist/. */
 function adminDist(): string | undefined {
@@ -29,13 +29,7 @@ export function configureHttp(nest: INestApplication): INestApplication {
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
-  const config = new DocumentBuilder()
-    .setTitle('Grif API')
-    .setDescription('Records management and information security of school No. 35 (Sh. Suerkulov)')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  setupOpenApi(app);
   serveAdminUi(app);
   return app;
 }

@@ -120,6 +120,8 @@ const MESSAGES = {
 } as const satisfies Record<string, Texts>;
 
 export type ErrorCode = keyof typeof MESSAGES | 'RULE_VIOLATION';
+/** Every code a GrifError can carry, for clients that branch on them. */
+export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]), 'RULE_VIOLATION'];
 
 export interface FieldIssue {
   field: string;

@@ -3,22 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { toApiError } from '../hooks';
 import { eventLabel, fieldLabel } from '../labels';
-import { FALLBACK_SCHEMAS, formShape, initialValues, toPayload, type FormValues } from '../schema';
-import type { DocumentView, EventAccepted, JsonSchema } from '../types';
+import { formShape, initialValues, toPayload, type FormValues } from '../schema';
+import { documentEventJsonSchemas, type DocumentView, type EventAccepted, type JsonSchema } from '../types';
 import { SchemaForm } from './SchemaForm';
-import { Loading, Refusal } from './ui';
+import { Refusal } from './ui';
 
-/** The payload schemas, fetched once: they change only with a new server. */
-let schemasPromise: Promise<Record<string, JsonSchema>> | undefined;
-function eventSchemas(): Promise<Record<string, JsonSchema>> {
-  if (!schemasPromise) {
-    schemasPromise = api.eventSchemas().catch(() => {
-      schemasPromise = undefined; // try again next time; meanwhile the documented payloads
-      return {};
-    });
-  }
-  return schemasPromise;
-}
+/** The payload schemas of the contract: the same the server checks with (and serves at /api/schemas/document-events). */
+const eventSchemas = documentEventJsonSchemas as Record<string, JsonSchema>;
 
 interface Props {
   doc: DocumentView;
@@ -31,21 +22,12 @@ interface Props {
 /** One action on a document: a form built from the event's payload schema, sent once with If-Match. */
 export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): ReactElement {
   const { t } = useTranslation();
-  const [schema, setSchema] = useState<JsonSchema | undefined>();
-  useEffect(() => {
-    let live = true;
-    void eventSchemas().then((all) => live && setSchema(all[type] ?? FALLBACK_SCHEMAS[type] ?? { type: 'object', properties: {} }));
-    return () => {
-      live = false;
-    };
-  }, [type]);
-
-  const shape = useMemo(() => (schema ? formShape(schema) : undefined), [schema]);
+  const shape = useMemo(() => formShape(eventSchemas[type] ?? { type: 'object', properties: {} }), [type]);
   const [variant, setVariant] = useState(0);
-  const fields = shape?.variants[variant] ?? [];
+  const fields = shape.variants[variant] ?? [];
   const [values, setValues] = useState<FormValues>({});
   // A fresh form whenever the schema or the chosen variant changes.
-  useEffect(() => setValues(initialValues(shape?.variants[variant] ?? [])), [shape, variant]);
+  useEffect(() => setValues(initialValues(shape.variants[variant] ?? [])), [shape, variant]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
 
@@ -74,8 +56,7 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
   return (
     <form className="panel action-form" onSubmit={submit} aria-label={title} data-testid={`action-form-${type}`}>
       <h3>{title}</h3>
-      {!shape && <Loading />}
-      {shape && shape.variants.length > 1 && (
+      {shape.variants.length > 1 && (
         <fieldset className="variants">
           <legend>{t('action.variant')}</legend>
           {shape.variants.map((v, i) => {
@@ -89,19 +70,17 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
           })}
         </fieldset>
       )}
-      {shape && fields.length === 0 && <p className="muted">{t('action.noFields')}</p>}
-      {shape && (
-        <SchemaForm
-          fields={fields}
-          values={values}
-          onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
-          errors={fieldErrors}
-          showClearance={doc.classification != null && doc.classification !== 'open'}
-        />
-      )}
+      {fields.length === 0 && <p className="muted">{t('action.noFields')}</p>}
+      <SchemaForm
+        fields={fields}
+        values={values}
+        onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
+        errors={fieldErrors}
+        showClearance={doc.classification != null && doc.classification !== 'open'}
+      />
       {error && <Refusal error={error} onReload={onReload} fieldLabel={(n) => fieldLabel(t, n)} />}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !shape} data-testid="action-submit">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">
           {busy ? t('common.busy') : `${t('action.submit')}: ${title}`}
         </button>
         <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">

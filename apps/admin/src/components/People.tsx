@@ -5,7 +5,7 @@ import { formatDate, todayInBishkek } from '../format';
 import { fieldErrorOf, invalidateRefs, useSubmit } from '../hooks';
 import { fieldLabel, roleLabel } from '../labels';
 import { permissions, useSession } from '../session';
-import { CLEARANCE_KINDS, type PersonView } from '../types';
+import { CLEARANCE_KINDS, type PersonView, type RecordClearanceRequest } from '../types';
 import { DataTable } from './DataTable';
 import { EnumField, PersonField } from './selects';
 import { Field, Notice, PageTitle, Refusal } from './ui';
@@ -69,7 +69,7 @@ function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement
     e.preventDefault();
     setDone(false);
     const note = f.note.trim();
-    if (await s.run(() => api.recordClearance(f.personId, { kind: f.kind, date: f.date, ...(note ? { note } : {}) }))) {
+    if (await s.run(() => api.recordClearance(f.personId, { kind: f.kind as RecordClearanceRequest['kind'], date: f.date, ...(note ? { note } : {}) }))) {
       setDone(true);
       setF((o) => ({ ...o, note: '' }));
       onRecorded();

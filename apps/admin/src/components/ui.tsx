@@ -1,6 +1,7 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
+import type { ErrorBody } from '../types';
 
 /** A labelled form control: the label is tied to the control, the error is announced with it. */
 export function Field(props: {
@@ -55,6 +56,9 @@ function stripRulePrefix(message: string, rule: string | undefined): string {
   return message.startsWith(prefix) ? message.slice(prefix.length).trim() : message;
 }
 
+/** Refusals that a fresh look at the document answers: it moved on since the page read it. */
+const RELOAD_HELPS: readonly ErrorBody['code'][] = ['STALE_VERSION', 'EVENT_NOT_ACCEPTED'];
+
 /**
  * The server said no. A rule refusal shows the rule id and the server's own
  * sentence (already in the user's language); a bad payload lists its fields.
@@ -94,7 +98,7 @@ export function Refusal({ error, onReload, fieldLabel }: { error: ApiError; onRe
             HTTP {b.statusCode} · {t('refusal.code')}: {b.code}
           </span>
         )}
-        {onReload && b.statusCode === 409 && (
+        {onReload && RELOAD_HELPS.includes(b.code) && (
           <button type="button" className="btn btn-small" onClick={onReload}>
             {t('refusal.reload')}
           </button>

@@ -8,7 +8,7 @@ import { currentYearInBishkek, formatDate, formatInstant } from '../format';
 import { fieldErrorOf, invalidateRefs, usePersonName, useSubmit } from '../hooks';
 import { fieldLabel, optionLabel } from '../labels';
 import { permissions, useSession } from '../session';
-import { CLASSIFICATIONS, MEDIA_KINDS, type MediaView, type NomenclatureFileView, type RoomView } from '../types';
+import { CLASSIFICATIONS, MEDIA_KINDS, type MediaView, type NomenclatureFileView, type RegisterMediaRequest, type RoomView } from '../types';
 
 /** The nomenclature of files: where documents are filed and how long they are kept (R-4.1d). */
 export function Nomenclature(): ReactElement {
@@ -186,7 +186,7 @@ export function Media(): ReactElement {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    if (await s.run(() => api.createMedia({ ...m, label: m.label.trim() }))) {
+    if (await s.run(() => api.createMedia({ ...m, label: m.label.trim(), kind: m.kind as RegisterMediaRequest['kind'], classification: m.classification as RegisterMediaRequest['classification'] }))) {
       setDone(true);
       setM((o) => ({ ...o, label: '' }));
       setToken((n) => n + 1);

@@ -5,6 +5,8 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { AUDITORS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
 import { AuditService } from './audit.service';
+import { checkpointSchema, checkpointUnchangedSchema, verifyResultSchema } from '@grif/contracts';
+import { ApiAnswer, ApiErrors } from '../http/api-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,6 +17,8 @@ export class AuditController {
 
   /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
   @Get('verify')
+  @ApiAnswer(200, verifyResultSchema, 'Every chain and the ledger of heads recomputed; the first broken link, if any (R-1.5).')
+  @ApiErrors(401, 403)
   verify(@CurrentActor() actor: Actor) {
     return this.audit.verify(actor);
   }
@@ -22,6 +26,9 @@ export class AuditController {
   /** Seals the current heads into the ledger now (the worker also does it every few minutes): 201 sealed, 200 unchanged. */
   @Post('checkpoints')
   @UseInterceptors(AnswerStatus)
+  @ApiAnswer(201, checkpointSchema, 'The heads that moved since the last checkpoint, sealed.')
+  @ApiAnswer(200, checkpointUnchangedSchema, 'No head moved: nothing to seal.')
+  @ApiErrors(401, 403)
   checkpoint(@CurrentActor() actor: Actor) {
     return this.audit.seal(actor);
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { changePasswordRequestSchema, loginRequestSchema } from '@grif/contracts';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, meSchema } from '@grif/contracts';
 import type { Actor } from '@grif/domain';
 import { Authenticated, IdentityService } from '../identity/identity.service';
+import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { parseBody } from '../http/zod-body';
 import { CurrentActor, CurrentSession } from './current-actor.decorator';
 import { AllowPendingPassword, Public } from './public.decorator';
@@ -18,7 +18,9 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @UseInterceptors(SetsSessionCookie)
-  @ApiBody({ schema: z.toJSONSchema(loginRequestSchema) as object })
+  @ApiJsonBody(loginRequestSchema)
+  @ApiAnswer(200, loginResponseSchema, 'Signed in; the token is also set as the HttpOnly grif_session cookie.')
+  @ApiErrors(400, 401)
   async login(@Body() body: unknown) {
     const { username, password } = parseBody(loginRequestSchema, body);
     return this.identity.login(username, password);
@@ -29,6 +31,8 @@ export class AuthController {
   @HttpCode(204)
   @UseInterceptors(ClearsSessionCookie)
   @ApiBearerAuth()
+  @ApiAnswer(204, null, 'Signed out: the session is revoked and the cookie cleared.')
+  @ApiErrors(401)
   async logout(@CurrentSession() session: Authenticated) {
     await this.identity.logout(session.sessionId);
   }
@@ -37,7 +41,9 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiBody({ schema: z.toJSONSchema(changePasswordRequestSchema) as object })
+  @ApiJsonBody(changePasswordRequestSchema)
+  @ApiAnswer(204, null, 'Changed; a one-time password no longer blocks the session.')
+  @ApiErrors(400, 401)
   async changePassword(@CurrentActor() actor: Actor, @Body() body: unknown) {
     const { currentPassword, newPassword } = parseBody(changePasswordRequestSchema, body);
     await this.identity.changePassword(actor.userId, currentPassword, newPassword);
@@ -46,6 +52,8 @@ export class AuthController {
   @AllowPendingPassword()
   @Get('me')
   @ApiBearerAuth()
+  @ApiAnswer(200, meSchema, 'The signed-in person.')
+  @ApiErrors(401)
   me(@CurrentSession() session: Authenticated) {
     return session.user;
   }

@@ -1,22 +1,25 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { documentEventSchemas, registerDocumentSchema } from '@grif/contracts';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  documentEventRequestSchema,
+  documentListQuerySchema,
+  documentPageSchema,
+  documentRegisteredSchema,
+  documentViewSchema,
+  eventAcceptedSchema,
+  historyItemSchema,
+  holderAtQuerySchema,
+  holderAtSchema,
+  registerDocumentRequestSchema,
+} from '@grif/contracts';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
+import { ApiAnswer, ApiErrors, ApiJsonBody, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { DocumentsService } from './documents.service';
-import { eventPayloadSchemas } from './event-schemas';
 import { registerAnswer } from '../registers/register-answer';
 import { RegistersService } from '../registers/registers.service';
-
-/** OpenAPI: one body per event type, `type` naming it, the rest its payload. */
-const eventBodySchema = {
-  oneOf: Object.keys(documentEventSchemas).map((type) => ({
-    allOf: [{ type: 'object', required: ['type'], properties: { type: { const: type } } }, eventPayloadSchemas[type]],
-  })),
-};
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -29,33 +32,45 @@ export class DocumentsController {
 
   @Post()
   @UseInterceptors(AnswerStatus)
-  @ApiBody({ schema: z.toJSONSchema(registerDocumentSchema) as object })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiJsonBody(registerDocumentRequestSchema)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key answers the same 201 again, without a second registration' })
+  @ApiAnswer(201, documentRegisteredSchema, 'Registered with the next journal number (R-4.1b).')
+  @ApiErrors(400, 401, 403, 409, 422)
   register(@CurrentActor() actor: Actor, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined) {
     return this.documents.register(actor, body, key);
   }
 
   @Get()
+  @ApiQueryOf(documentListQuerySchema)
+  @ApiRegisterAnswer(documentPageSchema, 'Documents; staff see only what is issued to them now')
+  @ApiErrors(400, 401, 403)
   async list(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('registration', await this.registers.documents(actor, q));
   }
 
   @Get(':id/holder-at')
   @Roles(...READERS)
+  @ApiQueryOf(holderAtQuerySchema)
+  @ApiAnswer(200, holderAtSchema, 'Who held the document at that moment, folded from its history.')
+  @ApiErrors(400, 401, 403, 404)
   holderAt(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('at') at: string) {
     return this.registers.holderAt(actor, id, at);
   }
 
   @Get(':id')
+  @ApiAnswer(200, documentViewSchema, 'The document, with the events the caller may send now and those a rule blocks.')
+  @ApiErrors(401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.documents.get(actor, id);
   }
 
   @Post(':id/events')
   @UseInterceptors(AnswerStatus)
-  @ApiBody({ schema: eventBodySchema as object })
+  @ApiJsonBody(documentEventRequestSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read; 409 if it moved on' })
+  @ApiAnswer(200, eventAcceptedSchema, 'Accepted (or the same answer again for a repeated Idempotency-Key).')
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   send(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -68,6 +83,8 @@ export class DocumentsController {
   }
 
   @Get(':id/history')
+  @ApiAnswer(200, historyItemSchema.array(), 'The hash-chained history, oldest first.')
+  @ApiErrors(401, 403, 404)
   history(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.documents.history(actor, id);
   }

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RULES } from '@grif/domain';
+import { documentEventJsonSchemasSchema, rulesSchema } from '@grif/contracts';
+import { ApiAnswer, ApiErrors } from '../http/api-contract';
 import { eventPayloadSchemas } from './event-schemas';
 
 @ApiTags('documents')
@@ -9,12 +11,16 @@ import { eventPayloadSchemas } from './event-schemas';
 export class SchemasController {
   /** JSON Schema of each document event's payload: the UI builds its forms from these. */
   @Get('schemas/document-events')
+  @ApiAnswer(200, documentEventJsonSchemasSchema, 'The JSON Schema of each event payload, by event type.')
+  @ApiErrors(401, 403)
   documentEvents() {
     return eventPayloadSchemas;
   }
 
   /** The Regulation's rules Grif enforces, in Kyrgyz, Russian and English. */
   @Get('rules')
+  @ApiAnswer(200, rulesSchema, 'The rules by id, each in Kyrgyz, Russian and English.')
+  @ApiErrors(401, 403)
   rules() {
     return RULES;
   }

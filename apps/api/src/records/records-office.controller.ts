@@ -3,6 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CitesRule, CLERK_OR_SECURITY, READERS, Roles } from '../auth/roles.decorator';
+import {
+  cabinetViewSchema, clearanceViewSchema, createCabinetSchema, createFileSchema, createRoomSchema, mediaViewSchema, nomenclatureFileViewSchema, personViewSchema,
+  recordClearanceSchema, registerMediaSchema, roomViewSchema,
+} from '@grif/contracts';
+import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { RecordsOfficeService } from './records-office.service';
 
 @ApiTags('records office')
@@ -13,36 +18,51 @@ export class RecordsOfficeController {
 
   @Get('rooms')
   @Roles(...READERS)
+  @ApiAnswer(200, roomViewSchema.array(), 'The rooms of the school with their cabinets, by name.')
+  @ApiErrors(401, 403)
   rooms(@CurrentActor() actor: Actor) {
     return this.office.rooms(actor);
   }
 
   @Post('rooms')
   @Roles(...CLERK_OR_SECURITY)
+  @ApiJsonBody(createRoomSchema)
+  @ApiAnswer(201, roomViewSchema, 'Created (records clerk, information-security officer).')
+  @ApiErrors(400, 401, 403)
   createRoom(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.office.createRoom(actor, body);
   }
 
   @Post('rooms/:id/cabinets')
   @Roles(...CLERK_OR_SECURITY)
+  @ApiJsonBody(createCabinetSchema)
+  @ApiAnswer(201, cabinetViewSchema, 'Created in that room.')
+  @ApiErrors(400, 401, 403, 404)
   createCabinet(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.office.createCabinet(actor, id, body);
   }
 
   @Get('nomenclature')
   @Roles(...READERS)
+  @ApiAnswer(200, nomenclatureFileViewSchema.array(), 'The nomenclature of files, newest year first.')
+  @ApiErrors(401, 403)
   nomenclature(@CurrentActor() actor: Actor) {
     return this.office.nomenclature(actor);
   }
 
   @Post('nomenclature')
   @Roles('records_clerk')
+  @ApiJsonBody(createFileSchema)
+  @ApiAnswer(201, nomenclatureFileViewSchema, 'Created (records clerk).')
+  @ApiErrors(400, 401, 403)
   createFile(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.office.createFile(actor, body);
   }
 
   @Get('people')
   @Roles(...READERS)
+  @ApiAnswer(200, personViewSchema.array(), 'Everyone of the school with their roles and clearances (R-2.5).')
+  @ApiErrors(401, 403)
   people(@CurrentActor() actor: Actor) {
     return this.office.people(actor);
   }
@@ -51,18 +71,26 @@ export class RecordsOfficeController {
   @Post('people/:id/clearances')
   @Roles('security_officer')
   @CitesRule('R-2.5')
+  @ApiJsonBody(recordClearanceSchema)
+  @ApiAnswer(201, clearanceViewSchema, 'Recorded (information-security officer, R-2.5).')
+  @ApiErrors(400, 401, 403, 404)
   recordClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.office.recordClearance(actor, id, body);
   }
 
   @Get('media')
   @Roles(...READERS)
+  @ApiAnswer(200, mediaViewSchema.array(), 'Registered removable media, newest first (R-3).')
+  @ApiErrors(401, 403)
   media(@CurrentActor() actor: Actor) {
     return this.office.media(actor);
   }
 
   @Post('media')
   @Roles(...CLERK_OR_SECURITY)
+  @ApiJsonBody(registerMediaSchema)
+  @ApiAnswer(201, mediaViewSchema, 'Registered (records clerk, information-security officer).')
+  @ApiErrors(400, 401, 403, 422)
   registerMedia(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.office.registerMedia(actor, body);
   }

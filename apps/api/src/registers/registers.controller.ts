@@ -4,6 +4,8 @@ import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { registerAnswer } from './register-answer';
+import { carrierPageSchema, carrierQuerySchema, copyPageSchema, copyQuerySchema, documentListQuerySchema, documentPageSchema, issuePageSchema, issueQuerySchema } from '@grif/contracts';
+import { ApiErrors, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { RegistersService } from './registers.service';
 
 @ApiTags('registers')
@@ -14,24 +16,36 @@ export class RegistersController {
 
   /** Open to all: staff see only what is issued to them (the service narrows it). */
   @Get('registration')
+  @ApiQueryOf(documentListQuerySchema)
+  @ApiRegisterAnswer(documentPageSchema, 'The registration journal (R-4.1b), by journal number unless sorted otherwise')
+  @ApiErrors(400, 401, 403)
   async registration(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('registration', await this.registers.documents(actor, { sort: 'regNumber', ...q }));
   }
 
   @Get('issues')
   @Roles(...READERS)
+  @ApiQueryOf(issueQuerySchema)
+  @ApiRegisterAnswer(issuePageSchema, 'The issue journal (R-4.2.1)')
+  @ApiErrors(400, 401, 403)
   async issues(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('issues', await this.registers.issues(actor, q));
   }
 
   @Get('copies')
   @Roles(...READERS)
+  @ApiQueryOf(copyQuerySchema)
+  @ApiRegisterAnswer(copyPageSchema, 'The copy journal (R-4.1c)')
+  @ApiErrors(400, 401, 403)
   async copies(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('copies', await this.registers.copies(actor, q));
   }
 
   @Get('carriers')
   @Roles(...READERS)
+  @ApiQueryOf(carrierQuerySchema)
+  @ApiRegisterAnswer(carrierPageSchema, 'The carriers register (R-3): who holds which classified item, copy or medium, now or `at` a past moment')
+  @ApiErrors(400, 401, 403)
   async carriers(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('carriers', await this.registers.carriers(actor, q));
   }

@@ -1,0 +1,55 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { errorBodySchema } from '@grif/contracts';
+import { queryParameters, schemaOf } from './openapi-schemas';
+
+/**
+ * Decorators that describe a route by its contracts (libs/contracts): the OpenAPI document, the
+ * generated UI types and the response check of the API tests all read them. Validation stays where it
+ * is (the engine and services parse with the same schemas); these only describe.
+ */
+
+/** The JSON body the route takes. */
+export const ApiJsonBody = (schema: z.ZodType) => ApiBody({ required: true, schema: schemaOf(schema) });
+
+/** A successful answer: its status and contract (null: no body). */
+export const ApiAnswer = (status: number, schema: z.ZodType | null, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    ...(schema ? { content: { 'application/json': { schema: schemaOf(schema) } } } : {}),
+  });
+
+/** A register: one JSON page, or with `format=csv` the whole register as CSV. */
+export const ApiRegisterAnswer = (page: z.ZodType, description: string) =>
+  ApiResponse({
+    status: 200,
+    description: `${description} (\`format=csv\`: every row as RFC 4180 CSV with a UTF-8 BOM)`,
+    content: { 'application/json': { schema: schemaOf(page) }, 'text/csv': { schema: { type: 'string' } } },
+  });
+
+/** The query parameters of a zod query schema, one by one. */
+export const ApiQueryOf = (schema: z.ZodObject) => applyDecorators(...queryParameters(schema).map((p) => ApiQuery(p)));
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422;
+const ERRORS: Record<ErrorStatus, string> = {
+  400: 'The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD).',
+  401: 'No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS).',
+  403: "The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED).",
+  404: 'No such record, or not one the caller may see (NOT_FOUND).',
+  409: 'Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED).',
+  422: 'A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code.',
+};
+
+/** The error answers a route gives, each an ErrorBody. (503 and 413 are added for every route by openapi.ts.) */
+export const ApiErrors = (...statuses: ErrorStatus[]) =>
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: ERRORS[status],
+        content: { 'application/json': { schema: schemaOf(errorBodySchema) } },
+      }),
+    ),
+  );
