@@ -45,7 +45,8 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
     checkResponse(method, path, res.status, res.headers.get('content-type'), parsed);
     const answered: Record<string, string> = {};
     res.headers.forEach((v, k) => (answered[k] = v));
-    return { status: res.status, body: parsed, headers: answered };
+    // Not enumerable: the suites compare {status, body} with toEqual.
+    return Object.defineProperty({ status: res.status, body: parsed }, 'headers', { value: answered, enumerable: false }) as { status: number; body: any; headers: Record<string, string> };
   };
   for (const u of Object.keys(h.ids)) {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });

@@ -109,7 +109,7 @@ export class RegistersService {
       paging(q),
     );
     const names = await this.people.namesOf(actor.schoolId);
-    const items: CopyRow[] = lines.map((r) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
+    const items: CopyRow[] = lines.map(({ schoolId: _school, ...r }) => ({ ...r, madeBy: names.get(r.madeBy) ?? r.madeBy }));
     return { q, page: { items, total, page: q.page, pageSize: q.pageSize } };
   }
 
