@@ -1,6 +1,7 @@
 import IORedis from 'ioredis';
 import { Deadline, OutboxMessage } from '@grif/persistence';
 import { deadlineJobId } from '@grif/queue';
+import { Reconciler } from '@grif/worker';
 import { startGrif, TestRuntime } from '../support/harness';
 import { ApiHarness, eventually, startApi } from '../support/api';
 import { Child, freePort, spawnChild } from '../support/processes';
@@ -76,6 +77,47 @@ describe('deadlines: losing Redis loses no deadline (the table is the truth)', (
     expect((await deadlineOf(id)).status).toBe('fired');
     // Nothing is left to re-arm.
     expect(await worker.reconcile()).toBe(0);
+  });
+});
+
+describe('notifications: losing Redis loses no notification (an effect is done only when delivered)', () => {
+  let worker: TestRuntime | undefined;
+  afterAll(() => worker?.close());
+  const lossesTo = async (user: string, ids: string[]) => {
+    const items = (await api.call(user, 'GET', '/api/notifications')).body.items as { template: string; instanceId: string }[];
+    return items.filter((n) => n.template === 'document.lost' && ids.includes(n.instanceId));
+  };
+
+  it('ten losses queued while no worker runs, then FLUSHALL: the started worker delivers each notification exactly once', async () => {
+    // No worker runs now; this process's relay hands each notify row to Redis right after its commit.
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = await api.issuedDocument();
+      expect((await send('teacher', id, { type: 'REPORT_LOSS', circumstances: `жоголду ${i}` })).status).toBe(200);
+      ids.push(id);
+    }
+    const notifyRows = () => api.rt.transactions.reader().find(OutboxMessage, { instanceId: { $in: ids }, kind: 'notify' });
+    await eventually(async () => ((await notifyRows()).every((r) => r.dispatchedAt) ? true : undefined), 5000);
+    expect((await notifyRows()).map((r) => r.deliveredAt)).toEqual(Array(10).fill(null));
+    expect(await api.rt.queues.notifications.getJobCountByTypes('waiting', 'prioritized')).toBe(10);
+
+    const admin = new IORedis(redisUrl);
+    try {
+      expect(await admin.flushall()).toBe('OK');
+    } finally {
+      admin.disconnect();
+    }
+    expect(await api.rt.queues.notifications.getJobCountByTypes('waiting', 'prioritized')).toBe(0);
+
+    // The worker's reconciler hands the undelivered rows over again at start-up.
+    worker = await workerRuntime();
+    await eventually(async () => ((await lossesTo('security', ids)).length === 10 ? true : undefined), 10_000);
+    await eventually(async () => ((await notifyRows()).every((r) => r.deliveredAt) ? true : undefined), 5000);
+    expect((await lossesTo('clerk', ids)).length).toBe(10);
+    // Exactly once: another pass finds nothing undelivered, and nobody got a second copy.
+    expect(await worker.app.get(Reconciler).reconcile()).toMatchObject({ effects: 0 });
+    for (const user of ['security', 'clerk']) expect(new Set((await lossesTo(user, ids)).map((n) => n.instanceId)).size).toBe(10);
+    expect((await lossesTo('security', ids)).length).toBe(10);
   });
 });
 

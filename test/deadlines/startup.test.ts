@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Child, freePort, portIsFree, spawnNode } from '../support/processes';
+import { Child, DIST, freePort, portIsFree, spawnChild, spawnNode } from '../support/processes';
+import { eventually } from '../support/api';
 
 /** Compiled code (`npm run build` first); a temporary SQLite database whatever DATABASE_URL says. */
 describe('start-up without Redis: fails fast with one line that says how to start it', () => {
@@ -41,3 +42,55 @@ describe('start-up without Redis: fails fast with one line that says how to star
   });
 });
 
+
+/** A newcomer's machine: Node and redis-server, nothing running. `npm start` (main --with-worker) brings its own Redis. */
+describe('npm start without a running Redis', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let redisPort: number;
+  const children: Child[] = [];
+  const start = (extra: Record<string, string> = {}) => {
+    const child = spawnChild(process.execPath, [DIST('apps/api/src/main.js'), '--with-worker'], { ...env, ...extra });
+    children.push(child);
+    return child;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'grif-newcomer-'));
+    redisPort = await freePort();
+    env = {
+      DATABASE_URL: `sqlite:${join(dir, 'grif.sqlite')}`,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      GRIF_DATA_DIR: dir,
+      GRIF_QUEUE_PREFIX: 'grif-newcomer-test',
+      PORT: String(await freePort()),
+    };
+    const migrate = spawnNode('tools/migrate.js', env);
+    children.push(migrate);
+    expect((await migrate.exited).code).toBe(0);
+  });
+  afterAll(async () => {
+    for (const c of children) await c.stop(3000);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts redis-server for itself (127.0.0.1, append-only files under the data folder), says so in one line, and stops it on exit', async () => {
+    const grif = start();
+    await grif.waitFor(/API on http/, 30_000);
+    const said = grif.output().split('\n').filter((l) => l.includes('redis-server'));
+    expect(said).toEqual([expect.stringContaining(`Grif started redis-server there (127.0.0.1 only, append-only files in ${join(dir, 'redis')})`)]);
+    const health = await (await fetch(`http://127.0.0.1:${env.PORT}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', redis: 'up', database: 'up' });
+    expect(existsSync(join(dir, 'redis', 'appendonlydir'))).toBe(true);
+
+    grif.proc.kill('SIGTERM');
+    expect(await grif.exited).toEqual({ code: 0, signal: null });
+    await eventually(async () => ((await portIsFree(redisPort)) ? true : undefined), 5000);
+  });
+
+  it('without redis-server on the PATH it exits 1 with one line that says how to get one', async () => {
+    const grif = start({ PATH: join(dir, 'no-such-folder') });
+    expect(await grif.exited).toEqual({ code: 1, signal: null });
+    expect(grif.output().trim().split('\n')).toEqual([expect.stringContaining('redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server')]);
+  });
+});

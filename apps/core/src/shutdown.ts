@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 /** The order a process stops in: finish the jobs in hand, then let go of Redis, then of the database. */
 export const SHUTDOWN_PHASES = ['jobs', 'redis', 'database'] as const;
 export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
+const DONE: Record<ShutdownPhase, string> = { jobs: 'jobs drained', redis: 'redis closed', database: 'database closed' };
 
 /**
  * The one owner of shutdown. Whoever opens something long-lived registers how to
@@ -26,9 +27,11 @@ export class ShutdownSequence implements OnApplicationShutdown {
   private async run(): Promise<void> {
     for (const phase of SHUTDOWN_PHASES) {
       // Within a phase, the last opened closes first.
-      for (const step of this.steps.filter((s) => s.phase === phase).reverse()) {
+      const steps = this.steps.filter((s) => s.phase === phase).reverse();
+      for (const step of steps) {
         await step.close().catch((err: unknown) => this.log.warn(`${phase}/${step.name}: ${(err as Error).message}`));
       }
+      if (steps.length) this.log.log(`${DONE[phase]}: ${steps.map((s) => s.name).join(', ')}`);
     }
   }
 }

@@ -28,12 +28,13 @@ export class JobWorkers implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const processors = this.processors();
+    // Registered first: a worker that never starts still holds Redis connections to close.
+    for (const p of processors) this.shutdown.register('jobs', `worker ${p.worker.name}`, () => p.worker.close());
     assertEveryJobHandled(processors.map((p) => ({ queue: p.worker.name, jobs: Object.keys(p.handlers) })));
     for (const p of processors) {
       p.worker.on('error', (err) => this.outage.failed('redis', err));
       p.worker.on('failed', (job, err) => this.log.warn(`${p.worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
       void p.worker.run().catch((err: unknown) => this.outage.failed('redis', err));
-      this.shutdown.register('jobs', `worker ${p.worker.name}`, () => p.worker.close());
     }
   }
 }
