@@ -1,24 +1,26 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { HealthProbe } from '@grif/core';
 import { healthSchema } from '@grif/contracts';
+import { HealthProbe } from '@grif/core';
 import { Public } from '../auth/public.decorator';
 import { ApiAnswer } from '../http/api-contract';
+import { AnswerStatus, StatusAnswer } from '../http/answer-status';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly probe: HealthProbe) {}
 
+  /** 200 when this process reaches its database and Redis; 503 (for load balancers and monitors) when not. */
   @Public()
   @Get()
+  @UseInterceptors(AnswerStatus)
   @ApiAnswer(200, healthSchema, 'The database and Redis answer.')
   @ApiAnswer(503, healthSchema, 'The database or Redis does not answer.')
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(): Promise<StatusAnswer<unknown>> {
     const [database, redis] = await Promise.all([this.probe.database(), this.probe.redis()]);
     const ok = database && redis;
-    res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', database: database ? 'up' : 'down', redis: redis ? 'up' : 'down', outboxPending: database ? await this.probe.outboxPending() : null };
+    const body = { status: ok ? 'ok' : 'degraded', database: database ? 'up' : 'down', redis: redis ? 'up' : 'down', outboxPending: database ? await this.probe.outboxPending() : null };
+    return { status: ok ? 200 : 503, body };
   }
 }
