@@ -138,7 +138,20 @@ export default tseslint.config(
   },
   {
     files: ['apps/admin/src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@grif/*', '!@grif/contracts', '**/libs/**', '**/workflows/**', '**/apps/api/**'], message: 'The UI takes the API contract from @grif/contracts and its body types from api/schema.d.ts, nothing else of the server.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@grif/*', '!@grif/contracts', '**/libs/**', '**/workflows/**', '**/apps/api/**'],
+              message:
+                'The UI takes the API contract from @grif/contracts and its body types from api/schema.d.ts, nothing else of the server.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['libs/engine/**/*.ts'],

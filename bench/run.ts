@@ -24,9 +24,11 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 async function timed(label: string, n: number, work: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < n) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
   const perSec = n / (Number(process.hrtime.bigint() - started) / 1e9);
   console.log(`${label.padEnd(34)} ${perSec.toFixed(0).padStart(6)} /s`);
   return perSec;
@@ -54,19 +56,41 @@ async function main(): Promise<void> {
   // PostgreSQL: a scratch database on the server DATABASE_URL names, never that database itself.
   const scratch = `grif_bench_${process.pid}`;
   if (!dir) await adminQuery(env.target, `create database ${scratch}`);
-  const db: DatabaseSettings = dir ? { kind: 'sqlite', target: join(dir, 'bench.sqlite') } : { kind: 'postgresql', target: withDatabase(env.target, scratch) };
+  const db: DatabaseSettings = dir
+    ? { kind: 'sqlite', target: join(dir, 'bench.sqlite') }
+    : { kind: 'postgresql', target: withDatabase(env.target, scratch) };
   await migrateDatabase(db);
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(
-    { module: class BenchModule {}, imports: [CoreModule.forRootAsync({ useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix: `grif-bench-${process.pid}` } }) })] },
+    {
+      module: class BenchModule {},
+      imports: [
+        CoreModule.forRootAsync({
+          useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix: `grif-bench-${process.pid}` } }),
+        }),
+      ],
+    },
     { logger: ['error', 'warn'] },
   );
   const rt = { engine: app.get(WorkflowEngine), transactions: app.get(WriteTransactions) };
   try {
     const schoolId = randomUUID();
     const clerk: Actor = { userId: 'bench-clerk', schoolId, roles: ['records_clerk'], kind: 'user' };
-    await rt.transactions.run((em) => em.execute('insert into schools (id, name, created_at) values (?, ?, ?)', [schoolId, 'bench', new Date().toISOString()]));
-    const reg: RegisterDocument = { direction: 'internal', kind: 'other', title: 'bench', correspondent: 'bench', documentDate: '2026-11-26', pages: 1 };
+    await rt.transactions.run((em) =>
+      em.execute('insert into schools (id, name, created_at) values (?, ?, ?)', [
+        schoolId,
+        'bench',
+        new Date().toISOString(),
+      ]),
+    );
+    const reg: RegisterDocument = {
+      direction: 'internal',
+      kind: 'other',
+      title: 'bench',
+      correspondent: 'bench',
+      documentDate: '2026-11-26',
+      pages: 1,
+    };
     const docs: string[] = [];
     for (let i = 0; i < CONCURRENCY * 4; i++) {
       const out = await rt.engine.create('document', reg, clerk, documentRegistration(schoolId));
@@ -74,10 +98,23 @@ async function main(): Promise<void> {
       docs.push(out.body.id);
     }
     const baseline = await timed(`baseline: one-row transactions (${db.kind})`, N, (i) =>
-      rt.transactions.run((em) => em.execute('update write_gate set n = n + 1 where id = 1').then(() => em.execute('insert into journal_counters (school_id, year, direction, last_seq) values (?, ?, ?, ?)', [schoolId, 3000 + i, 'bench', i]))),
+      rt.transactions.run((em) =>
+        em
+          .execute('update write_gate set n = n + 1 where id = 1')
+          .then(() =>
+            em.execute('insert into journal_counters (school_id, year, direction, last_seq) values (?, ?, ?, ?)', [
+              schoolId,
+              3000 + i,
+              'bench',
+              i,
+            ]),
+          ),
+      ),
     );
     const engine = await timed(`engine: send() with idempotency`, N, (i) =>
-      rt.engine.send(docs[i % docs.length], 'STORE', { location: `shelf ${i}` }, clerk, { idempotencyKey: `bench-${i}` }).catch(() => undefined),
+      rt.engine
+        .send(docs[i % docs.length], 'STORE', { location: `shelf ${i}` }, clerk, { idempotencyKey: `bench-${i}` })
+        .catch(() => undefined),
     );
     console.log(`ratio engine/baseline: ${(engine / baseline).toFixed(2)} (concurrency ${CONCURRENCY}, n ${N})`);
   } finally {

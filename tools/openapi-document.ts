@@ -9,7 +9,14 @@ import { openApiDocument } from '../apps/api/src/http/openapi';
  * controllers' metadata and instantiates nothing, so no configuration, database or Redis is needed.
  */
 export async function offlineOpenApiDocument(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(ApiModule.forRoot({ useFactory: () => { throw new Error('preview mode builds no provider'); } }), { preview: true, logger: false });
+  const app = await NestFactory.create(
+    ApiModule.forRoot({
+      useFactory: () => {
+        throw new Error('preview mode builds no provider');
+      },
+    }),
+    { preview: true, logger: false },
+  );
   try {
     return openApiDocument(app);
   } finally {

@@ -53,7 +53,10 @@ export type LookupKind = Fact['kind'];
 export type Effect =
   | { type: 'armDeadline'; params: { key: string; dueAt: string; event: string; rule?: RuleId } }
   | { type: 'cancelDeadline'; params: { key: string } }
-  | { type: 'notify'; params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> } }
+  | {
+      type: 'notify';
+      params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> };
+    }
   /** New instances of a machine, created in the same transaction (copies of a document, R-4.1c). */
   | { type: 'spawn'; params: { machineId: string; inputs: unknown[] } };
 export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify', 'spawn'] as const;

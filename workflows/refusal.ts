@@ -12,18 +12,24 @@ function guardNames(g: GuardRef | undefined): string[] {
   return typeof g === 'object' && typeof g.type === 'string' ? [g.type] : [];
 }
 
-export type Refusal = { kind: 'not_handled' } | { kind: 'guard'; guard: string; why: GuardRefusals[string] | undefined };
+export type Refusal =
+  { kind: 'not_handled' } | { kind: 'guard'; guard: string; why: GuardRefusals[string] | undefined };
 
 /**
  * Why the machine ignored an event: no transition for it in this state, or the first
  * named guard that said no (and what that guard stands for: a rule, or a code).
  */
-export function refusalOf(def: Pick<WorkflowDefinition, 'machine' | 'guardRefusals'>, snapshot: AnyMachineSnapshot, env: Envelope): Refusal {
+export function refusalOf(
+  def: Pick<WorkflowDefinition, 'machine' | 'guardRefusals'>,
+  snapshot: AnyMachineSnapshot,
+  env: Envelope,
+): Refusal {
   const guards = def.machine.implementations.guards as Record<string, (args: unknown, params: unknown) => boolean>;
   for (const t of getNextTransitions(snapshot).filter((x) => x.eventType === env.type)) {
     for (const name of guardNames(t.guard as GuardRef)) {
       const impl = guards[name];
-      if (impl && !impl({ context: snapshot.context, event: env }, undefined)) return { kind: 'guard', guard: name, why: def.guardRefusals[name] };
+      if (impl && !impl({ context: snapshot.context, event: env }, undefined))
+        return { kind: 'guard', guard: name, why: def.guardRefusals[name] };
     }
   }
   return { kind: 'not_handled' };

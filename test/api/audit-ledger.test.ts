@@ -1,4 +1,11 @@
-import { ChainCheckpoint, Deadline, DocumentRecord, IssueRecord, WorkflowEvent, WorkflowInstance } from '@grif/persistence';
+import {
+  ChainCheckpoint,
+  Deadline,
+  DocumentRecord,
+  IssueRecord,
+  WorkflowEvent,
+  WorkflowInstance,
+} from '@grif/persistence';
 import { ApiHarness, startApi } from '../support/api';
 
 /** a chained ledger of chain heads catches an instance deleted with its whole history. */
@@ -28,7 +35,10 @@ describe('audit: the ledger of chain heads', () => {
     const ledger = await em().find(ChainCheckpoint, { schoolId: api.schoolId }, { orderBy: { seq: 'asc' } });
     expect(ledger.at(-1)!.prevHash).toBe(ledger.at(-2)!.hash);
     expect(JSON.parse(ledger.at(-1)!.heads)[0][0]).toBe(id);
-    expect((await api.call('auditor', 'GET', '/api/audit/verify')).body).toMatchObject({ ok: true, checkpoints: ledger.length });
+    expect((await api.call('auditor', 'GET', '/api/audit/verify')).body).toMatchObject({
+      ok: true,
+      checkpoints: ledger.length,
+    });
   });
 
   it('two seals at once write one checkpoint', async () => {

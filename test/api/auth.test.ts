@@ -21,7 +21,11 @@ describe('identity: login, sessions, roles by appointment', () => {
   });
 
   it('sets an HttpOnly, SameSite=Strict session cookie that authenticates too', async () => {
-    const res = await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacher', password: 'demo-password-2026' }) });
+    const res = await fetch(`${api.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'teacher', password: 'demo-password-2026' }),
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/grif_session=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
@@ -77,7 +81,11 @@ describe('first start without demo data', () => {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     try {
       const post = (path: string, body: unknown, token?: string) =>
-        fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        fetch(base + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
       const login = await (await post('/api/auth/login', { username: 'admin', password })).json();
       expect(login.user).toMatchObject({ username: 'admin', mustChangePassword: true, roles: ['admin'] });
       const blocked = await fetch(`${base}/api/audit/verify`, { headers: { authorization: `Bearer ${login.token}` } });
@@ -85,7 +93,11 @@ describe('first start without demo data', () => {
       expect((await blocked.json()).code).toBe('PASSWORD_CHANGE_REQUIRED');
       const weak = await post('/api/auth/password', { currentPassword: password, newPassword: 'short' }, login.token);
       expect(weak.status).toBe(400);
-      const changed = await post('/api/auth/password', { currentPassword: password, newPassword: 'Ала-Тоо тоолору 2026' }, login.token);
+      const changed = await post(
+        '/api/auth/password',
+        { currentPassword: password, newPassword: 'Ала-Тоо тоолору 2026' },
+        login.token,
+      );
       expect(changed.status).toBe(204);
       const after = await fetch(`${base}/api/audit/verify`, { headers: { authorization: `Bearer ${login.token}` } });
       expect(after.status).toBe(200);

@@ -13,8 +13,22 @@ describe('documents over HTTP: the rules of issue and return', () => {
   afterAll(() => api.close());
 
   it('registers with a journal number per year and direction (R-4.1b)', async () => {
-    const a = await api.call('clerk', 'POST', '/api/documents', { direction: 'outgoing', kind: 'order', title: 'Буйрук', correspondent: 'Райондук билим берүү бөлүмү', documentDate: '2026-11-25', pages: 1 });
-    const b = await api.call('clerk', 'POST', '/api/documents', { direction: 'outgoing', kind: 'order', title: 'Буйрук 2', correspondent: 'Райондук билим берүү бөлүмү', documentDate: '2026-11-25', pages: 1 });
+    const a = await api.call('clerk', 'POST', '/api/documents', {
+      direction: 'outgoing',
+      kind: 'order',
+      title: 'Буйрук',
+      correspondent: 'Райондук билим берүү бөлүмү',
+      documentDate: '2026-11-25',
+      pages: 1,
+    });
+    const b = await api.call('clerk', 'POST', '/api/documents', {
+      direction: 'outgoing',
+      kind: 'order',
+      title: 'Буйрук 2',
+      correspondent: 'Райондук билим берүү бөлүмү',
+      documentDate: '2026-11-25',
+      pages: 1,
+    });
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ state: 'registered', version: 1 });
     const seq = (r: string) => Number(r.slice(2, 6));
@@ -23,14 +37,26 @@ describe('documents over HTTP: the rules of issue and return', () => {
   });
 
   it('R-4.1b: only the records clerk registers documents', async () => {
-    const r = await api.call('teacher', 'POST', '/api/documents', { direction: 'incoming', kind: 'letter', title: 't', correspondent: 'c', documentDate: '2026-11-25', pages: 1 });
+    const r = await api.call('teacher', 'POST', '/api/documents', {
+      direction: 'incoming',
+      kind: 'letter',
+      title: 't',
+      correspondent: 'c',
+      documentDate: '2026-11-25',
+      pages: 1,
+    });
     expect(r.status).toBe(403);
     expect(r.body.rule).toBe('R-4.1b');
   });
 
-  it('R-4.2.4: a director (who sees the document) may not issue it: 403 citing the rule, in the caller\'s language', async () => {
+  it("R-4.2.4: a director (who sees the document) may not issue it: 403 citing the rule, in the caller's language", async () => {
     const id = await api.document('official_use');
-    const r = await send('director', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'иш үчүн' }, { 'accept-language': 'ru' });
+    const r = await send(
+      'director',
+      id,
+      { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'иш үчүн' },
+      { 'accept-language': 'ru' },
+    );
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ rule: 'R-4.2.4', code: 'RULE_VIOLATION' });
     expect(r.body.message).toContain('только через ответственного за делопроизводство');
@@ -74,7 +100,12 @@ describe('documents over HTTP: the rules of issue and return', () => {
 
   it('R-4.2.3: a For Official Use issue is due by the close of the working day; a later dueAt is refused', async () => {
     const id = await api.document('official_use');
-    const late = await send('clerk', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'x', dueAt: new Date(Date.now() + 8 * 24 * 3600_000).toISOString() });
+    const late = await send('clerk', id, {
+      type: 'ISSUE',
+      holderId: api.ids.teacher,
+      purpose: 'x',
+      dueAt: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+    });
     expect(late.status).toBe(422);
     expect(late.body.rule).toBe('R-4.2.3');
     const ok = await send('clerk', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'x' });
@@ -99,7 +130,10 @@ describe('documents over HTTP: the rules of issue and return', () => {
     ] as const;
     for (const [body, field] of cases) {
       const r = await send('clerk', id, body);
-      expect([r.status, r.body.fields?.map((f: { field: string }) => f.field)]).toEqual([400, expect.arrayContaining([field])]);
+      expect([r.status, r.body.fields?.map((f: { field: string }) => f.field)]).toEqual([
+        400,
+        expect.arrayContaining([field]),
+      ]);
     }
     const noKey = await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'RETURN' });
     expect(noKey.status).toBe(400);
@@ -131,8 +165,21 @@ describe('documents over HTTP: the rules of issue and return', () => {
     await send('teacher', id, { type: 'ACKNOWLEDGE' });
     await send('clerk', id, { type: 'RETURN', condition: 'жакшы' });
     const h = await api.call('auditor', 'GET', `/api/documents/${id}/history`);
-    expect(h.body.map((e: { type: string }) => e.type)).toEqual(['CREATE', 'CLASSIFY', 'STORE', 'ISSUE', 'ACKNOWLEDGE', 'RETURN']);
-    expect(h.body[4]).toMatchObject({ seq: 5, actor: api.ids.teacher, actorName: 'Гүлнара Жумабаева (мугалим)', from: 'issued', to: 'issued' });
+    expect(h.body.map((e: { type: string }) => e.type)).toEqual([
+      'CREATE',
+      'CLASSIFY',
+      'STORE',
+      'ISSUE',
+      'ACKNOWLEDGE',
+      'RETURN',
+    ]);
+    expect(h.body[4]).toMatchObject({
+      seq: 5,
+      actor: api.ids.teacher,
+      actorName: 'Гүлнара Жумабаева (мугалим)',
+      from: 'issued',
+      to: 'issued',
+    });
     expect(h.body[5]).toMatchObject({ from: 'issued', to: 'in_storage', payload: { condition: 'жакшы' } });
     for (let i = 1; i < h.body.length; i++) expect(h.body[i].prevHash).toBe(h.body[i - 1].hash);
   });

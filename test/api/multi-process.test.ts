@@ -13,7 +13,12 @@ describe('two API processes on one database', () => {
   beforeAll(async () => {
     api = await startApi();
     const port = await freePort();
-    second = spawnNode('apps/api/src/main.js', { ...api.db.env, PORT: String(port), GRIF_QUEUE_PREFIX: api.rt.queue.prefix, GRIF_DEMO: undefined });
+    second = spawnNode('apps/api/src/main.js', {
+      ...api.db.env,
+      PORT: String(port),
+      GRIF_QUEUE_PREFIX: api.rt.queue.prefix,
+      GRIF_DEMO: undefined,
+    });
     await second.waitFor(/API on http/, 20000);
     secondBase = `http://127.0.0.1:${port}`;
   });
@@ -32,7 +37,14 @@ describe('two API processes on one database', () => {
   it('64 racing sends split across both processes: exactly one applied, the rest 409, no gap', async () => {
     const id = await api.document('open', ['CLASSIFY']);
     const results = await Promise.all(
-      Array.from({ length: 64 }, (_, i) => post(i % 2 ? secondBase : api.base, id, { type: 'STORE', location: `шкаф ${i}` }, { 'idempotency-key': `mp-${id}-${i}`, 'if-match': '2' })),
+      Array.from({ length: 64 }, (_, i) =>
+        post(
+          i % 2 ? secondBase : api.base,
+          id,
+          { type: 'STORE', location: `шкаф ${i}` },
+          { 'idempotency-key': `mp-${id}-${i}`, 'if-match': '2' },
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(63);
@@ -43,8 +55,14 @@ describe('two API processes on one database', () => {
   it('the same Idempotency-Key through both processes at once: one event, identical answers', async () => {
     const id = await api.document('open');
     const body = { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'x' };
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? secondBase : api.base, id, body, { 'idempotency-key': `mp-same-${id}` })));
-    expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ status: 200, body: { state: 'issued', version: 4 } })]));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        post(i % 2 ? secondBase : api.base, id, body, { 'idempotency-key': `mp-same-${id}` }),
+      ),
+    );
+    expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
+      new Set([JSON.stringify({ status: 200, body: { state: 'issued', version: 4 } })]),
+    );
     const history = await api.call('clerk', 'GET', `/api/documents/${id}/history`);
     expect(history.body.filter((e: { type: string }) => e.type === 'ISSUE')).toHaveLength(1);
   });

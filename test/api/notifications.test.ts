@@ -4,7 +4,8 @@ import { ApiHarness, eventually, startApi } from '../support/api';
 describe('notifications: effects reach the people they name, once', () => {
   let api: ApiHarness;
   let k = 0;
-  const send = (user: string, id: string, body: object) => api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `n-${++k}` });
+  const send = (user: string, id: string, body: object) =>
+    api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `n-${++k}` });
   const inbox = (user: string) => api.call(user, 'GET', '/api/notifications').then((r) => r.body);
 
   beforeAll(async () => {
@@ -16,8 +17,16 @@ describe('notifications: effects reach the people they name, once', () => {
     const id = await api.document('official_use');
     await send('clerk', id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'x' });
     await send('teacher', id, { type: 'REPORT_LOSS', circumstances: 'сумка уурдалды' });
-    const security = await eventually(async () => ((await inbox('security')).unread > 0 ? inbox('security') : undefined), 5000);
-    expect(security.items[0]).toMatchObject({ template: 'document.lost', instanceId: id, data: { circumstances: 'сумка уурдалды' }, readAt: null });
+    const security = await eventually(
+      async () => ((await inbox('security')).unread > 0 ? inbox('security') : undefined),
+      5000,
+    );
+    expect(security.items[0]).toMatchObject({
+      template: 'document.lost',
+      instanceId: id,
+      data: { circumstances: 'сумка уурдалды' },
+      readAt: null,
+    });
     await eventually(async () => ((await inbox('clerk')).unread > 0 ? true : undefined), 5000);
     expect((await inbox('director')).items).toEqual([]);
     expect((await inbox('teacher2')).items).toEqual([]);
@@ -32,7 +41,9 @@ describe('notifications: effects reach the people they name, once', () => {
 
   it('a notify job that runs twice writes one notification per person', async () => {
     const before = (await inbox('security')).items.length;
-    const job = (await api.rt.queues.notifications.getJobs(['completed'])).find((j) => j.name === DELIVER_NOTIFICATION_JOB)!;
+    const job = (await api.rt.queues.notifications.getJobs(['completed'])).find(
+      (j) => j.name === DELIVER_NOTIFICATION_JOB,
+    )!;
     await job.retry('completed');
     await eventually(async () => ((await job.isCompleted()) ? true : undefined), 5000);
     expect((await inbox('security')).items.length).toBe(before);

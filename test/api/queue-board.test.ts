@@ -29,7 +29,11 @@ describe('Bull Board at /admin/queues', () => {
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
       const r = await get(path, { ...bearer(user), 'accept-language': 'en' });
       expect(r.status).toBe(403);
-      expect(await r.json()).toEqual({ statusCode: 403, code: 'ROLE_REQUIRED', message: 'Your role does not allow this action.' });
+      expect(await r.json()).toEqual({
+        statusCode: 403,
+        code: 'ROLE_REQUIRED',
+        message: 'Your role does not allow this action.',
+      });
     }
   });
 

@@ -32,7 +32,11 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
     it('lets an open document lie anywhere, and refuses to mark it For Official Use while it lies in an open room', async () => {
       const id = await api.document('open', ['CLASSIFY']);
       expect((await send('clerk', id, { type: 'STORE', cabinetId: openCabinet })).status).toBe(200);
-      const r = await send('security', id, { type: 'RECLASSIFY', classification: 'official_use', reason: 'ички тескеме' });
+      const r = await send('security', id, {
+        type: 'RECLASSIFY',
+        classification: 'official_use',
+        reason: 'ички тескеме',
+      });
       expect([r.status, r.body.rule]).toEqual([422, 'R-4.2.2']);
     });
 
@@ -51,11 +55,19 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
       expect([byClerk.status, byClerk.body.rule]).toEqual([403, 'R-4.3']);
       const noReason = await send('security', id, { type: 'RECLASSIFY', classification: 'open' });
       expect(noReason.status).toBe(400);
-      const ok = await send('director', id, { type: 'RECLASSIFY', classification: 'confidential', reason: 'директордун буйругу №12' });
+      const ok = await send('director', id, {
+        type: 'RECLASSIFY',
+        classification: 'confidential',
+        reason: 'директордун буйругу №12',
+      });
       expect(ok.status).toBe(200);
       expect((await get(id)).classification).toBe('confidential');
       const history = (await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body;
-      expect(history.at(-1)).toMatchObject({ type: 'RECLASSIFY', actor: api.ids.director, payload: { classification: 'confidential', reason: 'директордун буйругу №12' } });
+      expect(history.at(-1)).toMatchObject({
+        type: 'RECLASSIFY',
+        actor: api.ids.director,
+        payload: { classification: 'confidential', reason: 'директордун буйругу №12' },
+      });
     });
   });
 
@@ -66,31 +78,67 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
       expect([refused.status, refused.body.rule]).toEqual([422, 'R-2.5']);
       const open = await api.document('open');
       expect((await send('clerk', open, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'x' })).status).toBe(200);
-      const byClerk = await api.call('clerk', 'POST', `/api/people/${api.ids.teacher2}/clearances`, { kind: 'nda', date: '2026-11-01' });
+      const byClerk = await api.call('clerk', 'POST', `/api/people/${api.ids.teacher2}/clearances`, {
+        kind: 'nda',
+        date: '2026-11-01',
+      });
       expect([byClerk.status, byClerk.body.rule]).toEqual([403, 'R-2.5']);
-      await api.call('security', 'POST', `/api/people/${api.ids.teacher2}/clearances`, { kind: 'nda', date: '2026-11-01' });
+      await api.call('security', 'POST', `/api/people/${api.ids.teacher2}/clearances`, {
+        kind: 'nda',
+        date: '2026-11-01',
+      });
       const half = await send('clerk', classified, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'x' });
       expect(half.body.rule).toBe('R-2.5');
-      await api.call('security', 'POST', `/api/people/${api.ids.teacher2}/clearances`, { kind: 'briefing', date: '2026-11-02' });
-      expect((await send('clerk', classified, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'x' })).status).toBe(200);
+      await api.call('security', 'POST', `/api/people/${api.ids.teacher2}/clearances`, {
+        kind: 'briefing',
+        date: '2026-11-02',
+      });
+      expect(
+        (await send('clerk', classified, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'x' })).status,
+      ).toBe(200);
       const people = (await api.call('security', 'GET', '/api/people')).body;
-      expect(people.find((p: { id: string }) => p.id === api.ids.teacher2)).toMatchObject({ nda: '2026-11-01', briefing: '2026-11-02', cleared: true });
+      expect(people.find((p: { id: string }) => p.id === api.ids.teacher2)).toMatchObject({
+        nda: '2026-11-01',
+        briefing: '2026-11-02',
+        cleared: true,
+      });
     });
   });
 
   describe('R-4.2.5: For Official Use documents never leave the school', () => {
     const outgoing = async (classification: string) => {
-      const r = await api.call('clerk', 'POST', '/api/documents', { ...REGISTRATION, direction: 'outgoing', correspondent: 'Райондук билим берүү бөлүмү' });
-      for (const [type, p] of [['CLASSIFY', { classification }], ['STORE', { cabinetId: api.secureCabinetId }]] as const) await send('clerk', r.body.id, { type, ...p });
+      const r = await api.call('clerk', 'POST', '/api/documents', {
+        ...REGISTRATION,
+        direction: 'outgoing',
+        correspondent: 'Райондук билим берүү бөлүмү',
+      });
+      for (const [type, p] of [
+        ['CLASSIFY', { classification }],
+        ['STORE', { cabinetId: api.secureCabinetId }],
+      ] as const)
+        await send('clerk', r.body.id, { type, ...p });
       return r.body.id as string;
     };
 
     it('refuses to dispatch a For Official Use document, and any copy of one', async () => {
       const id = await outgoing('official_use');
       // The screen shows the action with the rule that forbids it, rather than hiding it.
-      expect((await get(id)).blockedEvents).toContainEqual({ type: 'DISPATCH', rule: 'R-4.2.5', code: 'RULE_VIOLATION' });
-      const r = await send('clerk', id, { type: 'DISPATCH', addressee: 'Райондук билим берүү бөлүмү', via: 'post' }, { 'accept-language': 'en' });
-      expect([r.status, r.body.rule, r.body.message]).toEqual([422, 'R-4.2.5', 'R-4.2.5: Documents marked "For Official Use" may not leave the school.']);
+      expect((await get(id)).blockedEvents).toContainEqual({
+        type: 'DISPATCH',
+        rule: 'R-4.2.5',
+        code: 'RULE_VIOLATION',
+      });
+      const r = await send(
+        'clerk',
+        id,
+        { type: 'DISPATCH', addressee: 'Райондук билим берүү бөлүмү', via: 'post' },
+        { 'accept-language': 'en' },
+      );
+      expect([r.status, r.body.rule, r.body.message]).toEqual([
+        422,
+        'R-4.2.5',
+        'R-4.2.5: Documents marked "For Official Use" may not leave the school.',
+      ]);
       await send('clerk', id, { type: 'COPY', purpose: 'райондук бөлүм үчүн', count: 1 });
       const copyId = (await api.call('clerk', 'GET', `/api/registers/copies?originalId=${id}`)).body.items[0].copyId;
       const c = await send('clerk', copyId, { type: 'DISPATCH', addressee: 'x' });
@@ -99,10 +147,24 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
 
     it('refuses an issue "to take outside" for For Official Use, not for open documents', async () => {
       const fou = await api.document('official_use');
-      const r = await send('clerk', fou, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'үйдө иштөө', takeOutside: true });
+      const r = await send('clerk', fou, {
+        type: 'ISSUE',
+        holderId: api.ids.teacher,
+        purpose: 'үйдө иштөө',
+        takeOutside: true,
+      });
       expect([r.status, r.body.rule]).toEqual([422, 'R-4.2.5']);
       const open = await api.document('open');
-      expect((await send('clerk', open, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'үйдө иштөө', takeOutside: true })).status).toBe(200);
+      expect(
+        (
+          await send('clerk', open, {
+            type: 'ISSUE',
+            holderId: api.ids.teacher,
+            purpose: 'үйдө иштөө',
+            takeOutside: true,
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('dispatches an open outgoing document; an incoming one cannot be dispatched', async () => {
@@ -116,7 +178,7 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
     });
   });
 
-  describe('R-4.1c: copies are machines of their own, numbered, journaled, with the original\'s mark', () => {
+  describe("R-4.1c: copies are machines of their own, numbered, journaled, with the original's mark", () => {
     it('makes two copies and then a third, each in the copy journal', async () => {
       const id = await api.document('personal_data');
       expect((await send('clerk', id, { type: 'COPY', purpose: 'ата-энелер чогулушу', count: 2 })).status).toBe(200);
@@ -124,12 +186,26 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
       const original = await get(id);
       expect(original.copiesMade).toBe(3);
       const journal = (await api.call('auditor', 'GET', `/api/registers/copies?originalId=${id}&sort=copyNumber`)).body;
-      expect(journal.items.map((c: { copyNumber: number; purpose: string }) => [c.copyNumber, c.purpose])).toEqual([[1, 'ата-энелер чогулушу'], [2, 'ата-энелер чогулушу'], [3, 'архив']]);
+      expect(journal.items.map((c: { copyNumber: number; purpose: string }) => [c.copyNumber, c.purpose])).toEqual([
+        [1, 'ата-энелер чогулушу'],
+        [2, 'ата-энелер чогулушу'],
+        [3, 'архив'],
+      ]);
       const copy = await get(journal.items[2].copyId);
-      expect(copy).toMatchObject({ state: 'in_storage', classification: 'personal_data', copyNumber: 3, copyOf: { id, regNumber: original.regNumber }, regNumber: `${original.regNumber}/3` });
+      expect(copy).toMatchObject({
+        state: 'in_storage',
+        classification: 'personal_data',
+        copyNumber: 3,
+        copyOf: { id, regNumber: original.regNumber },
+        regNumber: `${original.regNumber}/3`,
+      });
       const again = await send('clerk', copy.id, { type: 'COPY', purpose: 'x', count: 1 });
       expect(again.body.code).toBe('COPY_OF_COPY');
-      expect((await api.call('clerk', 'GET', `/api/documents/${copy.id}/history`)).body[0]).toMatchObject({ type: 'CREATE', to: 'in_storage', actor: api.ids.clerk });
+      expect((await api.call('clerk', 'GET', `/api/documents/${copy.id}/history`)).body[0]).toMatchObject({
+        type: 'CREATE',
+        to: 'in_storage',
+        actor: api.ids.clerk,
+      });
     });
   });
 
@@ -140,17 +216,32 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
       const r = await send('teacher', id, { type: 'REPORT_LOSS', circumstances: 'автобуста калып калды' });
       expect(r.body.state).toBe('lost');
       const notes = await api.rt.transactions.reader().find(OutboxMessage, { instanceId: id, kind: 'notify' });
-      expect(notes.map((n) => JSON.parse(n.payload))).toContainEqual(expect.objectContaining({ template: 'document.lost', toRoles: expect.arrayContaining(['security_officer']) }));
-      expect((await get(id)).lost).toMatchObject({ circumstances: 'автобуста калып калды', reportedBy: api.ids.teacher });
+      expect(notes.map((n) => JSON.parse(n.payload))).toContainEqual(
+        expect.objectContaining({ template: 'document.lost', toRoles: expect.arrayContaining(['security_officer']) }),
+      );
+      expect((await get(id)).lost).toMatchObject({
+        circumstances: 'автобуста калып калды',
+        reportedBy: api.ids.teacher,
+      });
       expect((await send('clerk', id, { type: 'RETURN' })).status).toBe(409);
     });
   });
 
   describe('retention', () => {
     it('files a document in the nomenclature and computes when it may be destroyed', async () => {
-      const file = await api.call('clerk', 'POST', '/api/nomenclature', { index: '01-05', title: 'Кирүүчү каттар', year: 2026, retentionYears: 5 });
+      const file = await api.call('clerk', 'POST', '/api/nomenclature', {
+        index: '01-05',
+        title: 'Кирүүчү каттар',
+        year: 2026,
+        retentionYears: 5,
+      });
       expect(file.body.destructionEligibleFrom).toBe('2032-01-01');
-      const permanent = await api.call('clerk', 'POST', '/api/nomenclature', { index: '01-01', title: 'Директордун буйруктары', year: 2026, retentionYears: null });
+      const permanent = await api.call('clerk', 'POST', '/api/nomenclature', {
+        index: '01-01',
+        title: 'Директордун буйруктары',
+        year: 2026,
+        retentionYears: null,
+      });
       const r = await api.call('clerk', 'POST', '/api/documents', { ...REGISTRATION, fileId: file.body.id });
       expect((await get(r.body.id)).destructionEligibleFrom).toBe('2032-01-01');
       await send('clerk', r.body.id, { type: 'ASSIGN_FILE', fileId: permanent.body.id });

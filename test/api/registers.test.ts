@@ -4,8 +4,12 @@ import { REGISTRATION } from '../support/harness';
 describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
   let api: ApiHarness;
   let k = 0;
-  const send = (user: string, id: string, body: object) => api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `reg-${++k}` });
-  const history = (id: string) => api.call('auditor', 'GET', `/api/documents/${id}/history`).then((r) => r.body as { type: string; at: string; actor: string; payload: any }[]);
+  const send = (user: string, id: string, body: object) =>
+    api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `reg-${++k}` });
+  const history = (id: string) =>
+    api
+      .call('auditor', 'GET', `/api/documents/${id}/history`)
+      .then((r) => r.body as { type: string; at: string; actor: string; payload: any }[]);
   const ids: string[] = [];
   let between = '';
 
@@ -20,7 +24,12 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     between = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     await send('clerk', ids[0], { type: 'RETURN', condition: 'бүтүн' });
-    await api.call('security', 'POST', '/api/media', { label: 'USB №4 (окуучулардын тизмеси)', kind: 'usb', classification: 'personal_data', holderId: api.ids.teacher2 });
+    await api.call('security', 'POST', '/api/media', {
+      label: 'USB №4 (окуучулардын тизмеси)',
+      kind: 'usb',
+      classification: 'personal_data',
+      holderId: api.ids.teacher2,
+    });
   });
   afterAll(() => api.close());
 
@@ -30,7 +39,12 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     for (const line of journal.items) {
       const h = await history(line.documentId);
       const issue = h.find((e) => e.type === 'ISSUE')!;
-      expect(line).toMatchObject({ holderId: issue.payload.holderId, purpose: issue.payload.purpose, issuedAt: issue.at, issuedBy: 'Нуржан Токтогулова (иш кагаздары)' });
+      expect(line).toMatchObject({
+        holderId: issue.payload.holderId,
+        purpose: issue.payload.purpose,
+        issuedAt: issue.at,
+        issuedBy: 'Нуржан Токтогулова (иш кагаздары)',
+      });
       expect(line.acknowledgedAt).toBe(h.find((e) => e.type === 'ACKNOWLEDGE')?.at ?? null);
       expect(line.returnedAt).toBe(h.find((e) => e.type === 'RETURN')?.at ?? null);
     }
@@ -45,13 +59,24 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
       ['media', api.ids.teacher2],
     ]);
     expect(now[0].itemId).toBe(ids[1]);
-    const then = (await api.call('security', 'GET', `/api/registers/carriers?at=${encodeURIComponent(between)}`)).body.items;
+    const then = (await api.call('security', 'GET', `/api/registers/carriers?at=${encodeURIComponent(between)}`)).body
+      .items;
     expect(then.map((c: { itemId: string }) => c.itemId).sort()).toEqual([ids[0], ids[1]].sort());
-    const holder = (await api.call('auditor', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(between)}`)).body;
+    const holder = (
+      await api.call('auditor', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(between)}`)
+    ).body;
     expect(holder).toMatchObject({ holderId: api.ids.teacher, state: 'issued' });
-    const nowHolder = (await api.call('auditor', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(new Date().toISOString())}`)).body;
+    const nowHolder = (
+      await api.call(
+        'auditor',
+        'GET',
+        `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(new Date().toISOString())}`,
+      )
+    ).body;
     expect(nowHolder).toMatchObject({ holderId: null, state: 'in_storage' });
-    expect((await api.call('teacher', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(between)}`)).status).toBe(403);
+    expect(
+      (await api.call('teacher', 'GET', `/api/documents/${ids[0]}/holder-at?at=${encodeURIComponent(between)}`)).status,
+    ).toBe(403);
   });
 
   it('every register can be read as it stood at a moment, from the history', async () => {
@@ -73,7 +98,9 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     await api.call('clerk', 'POST', '/api/documents', { ...REGISTRATION, direction: 'outgoing', title: 'Жооп кат' });
     const incoming = (await api.call('clerk', 'GET', '/api/registers/registration?direction=incoming&year=2026')).body;
     expect(incoming.items.every((d: { direction: string }) => d.direction === 'incoming')).toBe(true);
-    expect(incoming.items.map((d: { regNumber: string }) => d.regNumber)).toEqual([...incoming.items.map((d: { regNumber: string }) => d.regNumber)].sort());
+    expect(incoming.items.map((d: { regNumber: string }) => d.regNumber)).toEqual(
+      [...incoming.items.map((d: { regNumber: string }) => d.regNumber)].sort(),
+    );
     const page2 = (await api.call('clerk', 'GET', '/api/documents?pageSize=2&page=2&sort=createdAt')).body;
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(page2.items).toHaveLength(2);
@@ -91,16 +118,22 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
   });
 
   it('exports CSV with a BOM, the header row and Kyrgyz text intact', async () => {
-    const res = await fetch(`${api.base}/api/registers/issues?format=csv`, { headers: { authorization: `Bearer ${api.tokens.clerk}` } });
+    const res = await fetch(`${api.base}/api/registers/issues?format=csv`, {
+      headers: { authorization: `Bearer ${api.tokens.clerk}` },
+    });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('regNumber,classification,holderName,purpose,issuedBy,issuedAt,acknowledgedAt,dueAt,overdueAt,returnedAt,condition');
+    expect(lines[0]).toBe(
+      'regNumber,classification,holderName,purpose,issuedBy,issuedAt,acknowledgedAt,dueAt,overdueAt,returnedAt,condition',
+    );
     expect(lines).toHaveLength(3);
     expect(text).toContain('Гүлнара Жумабаева (мугалим)');
-    const reg = await fetch(`${api.base}/api/registers/registration?format=csv`, { headers: { authorization: `Bearer ${api.tokens.clerk}` } });
+    const reg = await fetch(`${api.base}/api/registers/registration?format=csv`, {
+      headers: { authorization: `Bearer ${api.tokens.clerk}` },
+    });
     expect((await reg.text()).split('\r\n')[0]).toContain('regNumber,direction,kind');
   });
 });

@@ -8,7 +8,12 @@ describe('deadlines: a For Official Use issue goes overdue when its deadline pas
   const send = (user: string, id: string, body: object) =>
     api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `overdue-${++k}-${id}` });
   const state = async (id: string) => (await api.call('clerk', 'GET', `/api/documents/${id}`)).body.state as string;
-  const history = async (id: string) => (await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string; actor: string; to: string }[];
+  const history = async (id: string) =>
+    (await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as {
+      type: string;
+      actor: string;
+      to: string;
+    }[];
   const deadlinePassed = async (id: string) => (await history(id)).filter((e) => e.type === 'DEADLINE_PASSED');
   const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
   /** The alarm's job once BullMQ has finished it (completed or failed), with what it returned. */
@@ -16,7 +21,9 @@ describe('deadlines: a For Official Use issue goes overdue when its deadline pas
     eventually(async () => {
       const job = await api.rt.alarm.queue.getJob(jobId);
       const s = await job?.getState();
-      return s === 'completed' || s === 'failed' ? { state: s, returned: job!.returnvalue as unknown, reason: job!.failedReason } : undefined;
+      return s === 'completed' || s === 'failed'
+        ? { state: s, returned: job!.returnvalue as unknown, reason: job!.failedReason }
+        : undefined;
     }, 10_000);
   const issue = async (id: string, inMs: number) => {
     const dueAt = new Date(Date.now() + inMs).toISOString();
@@ -35,7 +42,11 @@ describe('deadlines: a For Official Use issue goes overdue when its deadline pas
     const issuedAt = Date.now();
     const dueAt = await issue(id, 2000);
     // The spec's limit: overdue within 3 s of issue (the deadline is 2 s ahead).
-    await eventually(async () => ((await state(id)) === 'overdue' ? true : undefined), issuedAt + 3000 - Date.now(), 50);
+    await eventually(
+      async () => ((await state(id)) === 'overdue' ? true : undefined),
+      issuedAt + 3000 - Date.now(),
+      50,
+    );
     expect(Date.now() - issuedAt).toBeLessThan(3000);
     const h = await history(id);
     expect(h.at(-1)).toMatchObject({ type: 'DEADLINE_PASSED', actor: 'system', from: 'issued', to: 'overdue' });

@@ -28,14 +28,26 @@ const issue = async (id: string, inMs: number) => {
 };
 const state = async (id: string) => (await api.call('clerk', 'GET', `/api/documents/${id}`)).body.state as string;
 const deadlinePassed = async (id: string) =>
-  ((await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter((e) => e.type === 'DEADLINE_PASSED');
+  ((await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter(
+    (e) => e.type === 'DEADLINE_PASSED',
+  );
 const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
 /** Another process's runtime (workers, reconciler, relay) on the same database and queue prefix. */
-const workerRuntime = async () => (await startGrif('core', api.db.settings, { queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true })).rt;
+const workerRuntime = async () =>
+  (await startGrif('core', api.db.settings, { queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true })).rt;
 
 beforeAll(async () => {
   const port = await freePort();
-  redis = spawnChild('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  redis = spawnChild('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   await redis.waitFor(/Ready to accept connections/, 10_000);
   redisUrl = `redis://127.0.0.1:${port}`;
   api = await startApi({ queue: { redisUrl, prefix: testQueuePrefix() }, relayPollMs: 3_600_000 });
@@ -58,7 +70,11 @@ describe('deadlines: losing Redis loses no deadline (the table is the truth)', (
     const d = await deadlineOf(id);
     expect(d).toMatchObject({ status: 'pending', dueAt });
     const queue = api.rt.alarm.queue;
-    await eventually(async () => ((await (await queue.getJob(deadlineJobId(d.id)))?.getState()) === 'delayed' ? true : undefined), 3000, 20);
+    await eventually(
+      async () => ((await (await queue.getJob(deadlineJobId(d.id)))?.getState()) === 'delayed' ? true : undefined),
+      3000,
+      20,
+    );
 
     const admin = new IORedis(redisUrl);
     try {
@@ -84,7 +100,10 @@ describe('notifications: losing Redis loses no notification (an effect is done o
   let worker: TestRuntime | undefined;
   afterAll(() => worker?.close());
   const lossesTo = async (user: string, ids: string[]) => {
-    const items = (await api.call(user, 'GET', '/api/notifications')).body.items as { template: string; instanceId: string }[];
+    const items = (await api.call(user, 'GET', '/api/notifications')).body.items as {
+      template: string;
+      instanceId: string;
+    }[];
     return items.filter((n) => n.template === 'document.lost' && ids.includes(n.instanceId));
   };
 
@@ -96,7 +115,8 @@ describe('notifications: losing Redis loses no notification (an effect is done o
       expect((await send('teacher', id, { type: 'REPORT_LOSS', circumstances: `жоголду ${i}` })).status).toBe(200);
       ids.push(id);
     }
-    const notifyRows = () => api.rt.transactions.reader().find(OutboxMessage, { instanceId: { $in: ids }, kind: 'notify' });
+    const notifyRows = () =>
+      api.rt.transactions.reader().find(OutboxMessage, { instanceId: { $in: ids }, kind: 'notify' });
     await eventually(async () => ((await notifyRows()).every((r) => r.dispatchedAt) ? true : undefined), 5000);
     expect((await notifyRows()).map((r) => r.deliveredAt)).toEqual(Array(10).fill(null));
     expect(await api.rt.queues.notifications.getJobCountByTypes('waiting', 'prioritized')).toBe(10);
@@ -116,7 +136,8 @@ describe('notifications: losing Redis loses no notification (an effect is done o
     expect((await lossesTo('clerk', ids)).length).toBe(10);
     // Exactly once: another pass finds nothing undelivered, and nobody got a second copy.
     expect(await worker.app.get(Reconciler).reconcile()).toMatchObject({ effects: 0 });
-    for (const user of ['security', 'clerk']) expect(new Set((await lossesTo(user, ids)).map((n) => n.instanceId)).size).toBe(10);
+    for (const user of ['security', 'clerk'])
+      expect(new Set((await lossesTo(user, ids)).map((n) => n.instanceId)).size).toBe(10);
     expect((await lossesTo('security', ids)).length).toBe(10);
   });
 });
@@ -136,7 +157,8 @@ describe('deadlines: a crash between commit and enqueue only delays the alarm (o
     expect(d.status).toBe('pending');
     const queue = api.rt.alarm.queue;
     expect(await queue.getJob(deadlineJobId(d.id))).toBeUndefined();
-    const arm = () => api.rt.transactions.reader().findOneOrFail(OutboxMessage, { instanceId: id, kind: 'deadline.arm' });
+    const arm = () =>
+      api.rt.transactions.reader().findOneOrFail(OutboxMessage, { instanceId: id, kind: 'deadline.arm' });
     expect((await arm()).dispatchedAt).toBeNull();
     expect(JSON.parse((await arm()).payload)).toEqual({ deadlineId: d.id, dueAt: d.dueAt });
 

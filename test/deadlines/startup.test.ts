@@ -14,7 +14,11 @@ describe('start-up without Redis: fails fast with one line that says how to star
     dir = mkdtempSync(join(tmpdir(), 'grif-startup-'));
     // 6399 by convention; should something listen there on this machine, any free port does.
     const port = (await portIsFree(6399)) ? 6399 : await freePort();
-    env = { DATABASE_URL: `sqlite:${join(dir, 'grif.sqlite')}`, REDIS_URL: `redis://127.0.0.1:${port}`, GRIF_QUEUE_PREFIX: 'grif-startup-test' };
+    env = {
+      DATABASE_URL: `sqlite:${join(dir, 'grif.sqlite')}`,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      GRIF_QUEUE_PREFIX: 'grif-startup-test',
+    };
     const migrate = spawnNode('tools/migrate.js', env);
     children.push(migrate);
     expect((await migrate.exited).code).toBe(0);
@@ -32,7 +36,10 @@ describe('start-up without Redis: fails fast with one line that says how to star
     const child = spawnNode(script, env);
     children.push(child);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const exit = await Promise.race([child.exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 5000)))]);
+    const exit = await Promise.race([
+      child.exited,
+      new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 5000))),
+    ]);
     clearTimeout(timer);
     expect(exit).toEqual({ code: 1, signal: null });
     expect(Date.now() - started).toBeLessThan(5000);
@@ -41,7 +48,6 @@ describe('start-up without Redis: fails fast with one line that says how to star
     expect(lines[0]).toContain(env.REDIS_URL);
   });
 });
-
 
 /** A newcomer's machine: Node and redis-server, nothing running. `npm start` (main --with-worker) brings its own Redis. */
 describe('npm start without a running Redis', () => {
@@ -77,8 +83,15 @@ describe('npm start without a running Redis', () => {
   it('starts redis-server for itself (127.0.0.1, append-only files under the data folder), says so in one line, and stops it on exit', async () => {
     const grif = start();
     await grif.waitFor(/API on http/, 30_000);
-    const said = grif.output().split('\n').filter((l) => l.includes('redis-server'));
-    expect(said).toEqual([expect.stringContaining(`Grif started redis-server there (127.0.0.1 only, append-only files in ${join(dir, 'redis')})`)]);
+    const said = grif
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('redis-server'));
+    expect(said).toEqual([
+      expect.stringContaining(
+        `Grif started redis-server there (127.0.0.1 only, append-only files in ${join(dir, 'redis')})`,
+      ),
+    ]);
     const health = await (await fetch(`http://127.0.0.1:${env.PORT}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', redis: 'up', database: 'up' });
     expect(existsSync(join(dir, 'redis', 'appendonlydir'))).toBe(true);
@@ -91,6 +104,8 @@ describe('npm start without a running Redis', () => {
   it('without redis-server on the PATH it exits 1 with one line that says how to get one', async () => {
     const grif = start({ PATH: join(dir, 'no-such-folder') });
     expect(await grif.exited).toEqual({ code: 1, signal: null });
-    expect(grif.output().trim().split('\n')).toEqual([expect.stringContaining('redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server')]);
+    expect(grif.output().trim().split('\n')).toEqual([
+      expect.stringContaining('redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server'),
+    ]);
   });
 });

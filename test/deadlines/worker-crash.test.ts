@@ -25,7 +25,8 @@ describe('deadlines: kill -9 of a worker in the middle of a deadline job', () =>
     await w.waitFor(/grif-worker: started/, 15_000);
     return w;
   };
-  const history = async (id: string) => (await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string; actor: string }[];
+  const history = async (id: string) =>
+    (await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string; actor: string }[];
 
   beforeAll(async () => {
     api = await startApi();
@@ -39,14 +40,23 @@ describe('deadlines: kill -9 of a worker in the middle of a deadline job', () =>
     const a = await startWorker({ GRIF_TEST_HOLD_AFTER_FIRE_MS: '60000' });
     const id = await api.document('official_use');
     const dueAt = new Date(Date.now() + 1500).toISOString();
-    const issued = await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'отчёт', dueAt }, { 'idempotency-key': `crash-${id}` });
+    const issued = await api.call(
+      'clerk',
+      'POST',
+      `/api/documents/${id}/events`,
+      { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'отчёт', dueAt },
+      { 'idempotency-key': `crash-${id}` },
+    );
     expect(issued.status).toBe(200);
     const d = await api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
     const queue = api.rt.alarm.queue;
     const jobState = async () => (await queue.getJob(deadlineJobId(d.id)))?.getState();
 
     // Worker A committed DEADLINE_PASSED and now holds the job open (it is still active).
-    await eventually(async () => ((await history(id)).some((e) => e.type === 'DEADLINE_PASSED') ? true : undefined), 10_000);
+    await eventually(
+      async () => ((await history(id)).some((e) => e.type === 'DEADLINE_PASSED') ? true : undefined),
+      10_000,
+    );
     await a.waitFor(new RegExp(`holding ${d.id}`), 5000);
     expect(await jobState()).toBe('active');
 

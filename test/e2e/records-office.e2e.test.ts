@@ -15,7 +15,8 @@ const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
 // Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
 // CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
 const browserPresent = existsSync(CHROMIUM) || process.env.GRIF_REQUIRE_BROWSER === '1';
-if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
+if (!browserPresent)
+  console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
 
 (browserPresent ? describe : describe.skip)('records office UI, end to end in Chromium', () => {
   let api: ApiHarness;
@@ -26,7 +27,11 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     await page.screenshot({ path: join(SHOTS, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
   const signIn = async (username: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ky-KG', timezoneId: 'Asia/Bishkek' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ky-KG',
+      timezoneId: 'Asia/Bishkek',
+    });
     const page = await context.newPage();
     await page.goto(api.base + '/');
     await page.getByTestId('login-username').fill(username);
@@ -48,7 +53,16 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     api = await startApi();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -75,7 +89,12 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     expect(regNumber).toMatch(/^К-\d{4}\/\d{4}$/);
     await shot(clerk, 'registered');
 
-    await act(clerk, 'CLASSIFY', (p) => p.getByTestId('field-classification').selectOption('official_use').then(() => undefined));
+    await act(clerk, 'CLASSIFY', (p) =>
+      p
+        .getByTestId('field-classification')
+        .selectOption('official_use')
+        .then(() => undefined),
+    );
     await stateIs(clerk, 'classified');
     expect(await clerk.getByTestId('doc-classification').textContent()).toContain('Кызматтык колдонуу үчүн');
     await shot(clerk, 'classified');
@@ -106,7 +125,8 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     await clerk.reload();
     await stateIs(clerk, 'issued');
     await act(clerk, 'RETURN', async (p) => {
-      if (await p.getByTestId('field-condition').count()) await p.getByTestId('field-condition').fill('бүтүн, бардык барактары бар');
+      if (await p.getByTestId('field-condition').count())
+        await p.getByTestId('field-condition').fill('бүтүн, бардык барактары бар');
     });
     await stateIs(clerk, 'in_storage');
     await shot(clerk, 'returned');
@@ -133,12 +153,19 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
   it('the information-security officer records a clearance and reclassifies; the auditor verifies every chain', async () => {
     const security = await signIn('security');
     await security.getByTestId('nav-people').click();
-    for (const [kind, date] of [['nda', '2026-11-02'], ['briefing', '2026-11-03']]) {
+    for (const [kind, date] of [
+      ['nda', '2026-11-02'],
+      ['briefing', '2026-11-03'],
+    ]) {
       await security.getByTestId('clearance-person').selectOption(api.ids.teacher2);
       await security.getByTestId('clearance-kind').selectOption(kind);
       await security.getByTestId('clearance-date').fill(date);
       await security.getByTestId('clearance-submit').click();
-      await security.getByTestId('person-row').filter({ hasText: 'teacher2' }).filter({ hasText: date.slice(8, 10).replace(/^0/, '') + '-ноябрь' }).waitFor();
+      await security
+        .getByTestId('person-row')
+        .filter({ hasText: 'teacher2' })
+        .filter({ hasText: date.slice(8, 10).replace(/^0/, '') + '-ноябрь' })
+        .waitFor();
     }
     await security.getByTestId('person-row').filter({ hasText: 'teacher2' }).getByTestId('cleared-badge').waitFor();
     await shot(security, 'security-clearance-recorded');
@@ -152,7 +179,13 @@ if (!browserPresent) console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (
     await security.waitForSelector('[data-testid=doc-classification][data-value=official_use]');
     await shot(security, 'security-reclassified');
     // R-2.5: the clearance recorded in the browser is what lets the clerk issue to teacher2 now.
-    const issue = await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'текшерүү' }, { 'idempotency-key': `e2e-${id}` });
+    const issue = await api.call(
+      'clerk',
+      'POST',
+      `/api/documents/${id}/events`,
+      { type: 'ISSUE', holderId: api.ids.teacher2, purpose: 'текшерүү' },
+      { 'idempotency-key': `e2e-${id}` },
+    );
     expect(issue.status).toBe(200);
 
     const auditor = await signIn('auditor');

@@ -17,7 +17,9 @@ describe('engine: one transition, one transaction', () => {
     const e = h.rt.engine;
     await e.send(doc.id, 'CLASSIFY', { classification: 'open' }, clerk, { idempotencyKey: key() });
     await e.send(doc.id, 'STORE', { location: 'Каб. 12, шкаф 1' }, clerk, { idempotencyKey: key() });
-    const issued = await e.send(doc.id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'сабакка даярдануу' }, clerk, { idempotencyKey: key() });
+    const issued = await e.send(doc.id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'сабакка даярдануу' }, clerk, {
+      idempotencyKey: key(),
+    });
     expect(issued.body).toMatchObject({ state: 'issued', version: 4 });
     await e.send(doc.id, 'ACKNOWLEDGE', {}, h.actor('teacher'), { idempotencyKey: key() });
     const back = await e.send(doc.id, 'RETURN', {}, clerk, { idempotencyKey: key() });
@@ -32,7 +34,9 @@ describe('engine: one transition, one transaction', () => {
     const doc = await registerDocument(h.rt.engine, clerk);
     await h.rt.engine.send(doc.id, 'CLASSIFY', { classification: 'open' }, clerk, { idempotencyKey: key() });
     await h.rt.engine.send(doc.id, 'STORE', { location: 'A' }, clerk, { idempotencyKey: key() });
-    const err = await h.rt.engine.send(doc.id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'x' }, h.actor('director'), { idempotencyKey: key() }).catch((x) => x);
+    const err = await h.rt.engine
+      .send(doc.id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'x' }, h.actor('director'), { idempotencyKey: key() })
+      .catch((x) => x);
     expect(err).toBeInstanceOf(GrifError);
     expect(err.rule).toBe('R-4.2.4');
   });

@@ -31,24 +31,34 @@ describe('a database outage answers 503 with Retry-After', () => {
     await admin.connect();
     const name = new URL(target).pathname.slice(1);
     await admin.query(`alter database ${name} allow_connections false`);
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
     return async () => {
       await admin.query(`alter database ${name} allow_connections true`);
       await admin.end();
     };
   }
 
-  it('refuses with 503 DATABASE_UNAVAILABLE in the reader\'s language, then works again', async () => {
+  it("refuses with 503 DATABASE_UNAVAILABLE in the reader's language, then works again", async () => {
     const restore = await outage();
     let refused;
     try {
-      refused = await api.call('clerk', 'POST', '/api/documents', REGISTRATION, { 'accept-language': 'ru', 'idempotency-key': 'outage-1' });
+      refused = await api.call('clerk', 'POST', '/api/documents', REGISTRATION, {
+        'accept-language': 'ru',
+        'idempotency-key': 'outage-1',
+      });
     } finally {
       await restore();
     }
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'База данных временно недоступна. Повторите попытку чуть позже.' });
+    expect(refused.body).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'База данных временно недоступна. Повторите попытку чуть позже.',
+    });
     const again = await api.call('clerk', 'POST', '/api/documents', REGISTRATION, { 'idempotency-key': 'outage-1' });
     expect(again.status).toBe(201);
     expect(again.body.state).toBe('registered');

@@ -13,7 +13,13 @@ export interface ApiHarness extends Harness {
   tokens: Record<string, string>;
   /** A cabinet of a secure room, made at start-up. */
   secureCabinetId: string;
-  call(user: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Record<string, string> }>;
+  call(
+    user: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, string> }>;
   /** Registers a document as the clerk and walks it with the given events (each with a fresh key). */
   document(classification?: string, steps?: ('CLASSIFY' | 'STORE')[]): Promise<string>;
   /** A stored document of that mark, issued by the clerk to the (cleared) teacher. */
@@ -46,7 +52,10 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
     const answered: Record<string, string> = {};
     res.headers.forEach((v, k) => (answered[k] = v));
     // Not enumerable: the suites compare {status, body} with toEqual.
-    return Object.defineProperty({ status: res.status, body: parsed }, 'headers', { value: answered, enumerable: false }) as { status: number; body: any; headers: Record<string, string> };
+    return Object.defineProperty({ status: res.status, body: parsed }, 'headers', {
+      value: answered,
+      enumerable: false,
+    }) as { status: number; body: any; headers: Record<string, string> };
   };
   for (const u of Object.keys(h.ids)) {
     const r = await call(null, 'POST', '/api/auth/login', { username: u, password: DEMO_PASSWORD });
@@ -56,20 +65,33 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
   // teacher2 deliberately has no clearance.
   const room = await call('clerk', 'POST', '/api/rooms', { name: 'Каб. 12 (архив)', secure: true });
   const cabinet = await call('clerk', 'POST', `/api/rooms/${room.body.id}/cabinets`, { name: 'Шкаф 1' });
-  for (const kind of ['nda', 'briefing']) await call('security', 'POST', `/api/people/${h.ids.teacher}/clearances`, { kind, date: '2026-09-02' });
+  for (const kind of ['nda', 'briefing'])
+    await call('security', 'POST', `/api/people/${h.ids.teacher}/clearances`, { kind, date: '2026-09-02' });
   const document: ApiHarness['document'] = async (classification = 'open', steps = ['CLASSIFY', 'STORE']) => {
     const r = await call('clerk', 'POST', '/api/documents', REGISTRATION);
     if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
     const payloads = { CLASSIFY: { classification }, STORE: { cabinetId: cabinet.body.id } };
     for (const s of steps) {
-      const e = await call('clerk', 'POST', `/api/documents/${r.body.id}/events`, { type: s, ...payloads[s] }, { 'idempotency-key': `setup-${++n}-${r.body.id}` });
+      const e = await call(
+        'clerk',
+        'POST',
+        `/api/documents/${r.body.id}/events`,
+        { type: s, ...payloads[s] },
+        { 'idempotency-key': `setup-${++n}-${r.body.id}` },
+      );
       if (e.status !== 200) throw new Error(`${s}: ${e.status} ${JSON.stringify(e.body)}`);
     }
     return r.body.id as string;
   };
   const issuedDocument: ApiHarness['issuedDocument'] = async (classification = 'official_use') => {
     const id = await document(classification);
-    const r = await call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: h.ids.teacher, purpose: 'иш' }, { 'idempotency-key': `setup-${++n}-${id}` });
+    const r = await call(
+      'clerk',
+      'POST',
+      `/api/documents/${id}/events`,
+      { type: 'ISSUE', holderId: h.ids.teacher, purpose: 'иш' },
+      { 'idempotency-key': `setup-${++n}-${id}` },
+    );
     if (r.status !== 200) throw new Error(`ISSUE: ${r.status} ${JSON.stringify(r.body)}`);
     return id;
   };

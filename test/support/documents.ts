@@ -4,8 +4,17 @@ import { documentRegistration, RegisterDocument } from '@grif/workflows';
 import { REGISTRATION } from './harness';
 
 /** Registers a document the way the API does. */
-export async function registerDocument(engine: WorkflowEngine, clerk: Actor, overrides: Partial<RegisterDocument> = {}) {
-  const out = await engine.create('document', { ...REGISTRATION, ...overrides }, clerk, documentRegistration(clerk.schoolId));
+export async function registerDocument(
+  engine: WorkflowEngine,
+  clerk: Actor,
+  overrides: Partial<RegisterDocument> = {},
+) {
+  const out = await engine.create(
+    'document',
+    { ...REGISTRATION, ...overrides },
+    clerk,
+    documentRegistration(clerk.schoolId),
+  );
   return out.body;
 }
 

@@ -5,7 +5,13 @@ import type { Queue } from 'bullmq';
 import { CoreModule, GrifConfig, HealthProbe, QUEUES } from '@grif/core';
 import { Actor, Role } from '@grif/domain';
 import { CLOCK, Clock, WorkflowEngine } from '@grif/engine';
-import { DatabaseSettings, PeopleRepository, SchoolsRepository, SessionsRepository, WriteTransactions } from '@grif/persistence';
+import {
+  DatabaseSettings,
+  PeopleRepository,
+  SchoolsRepository,
+  SessionsRepository,
+  WriteTransactions,
+} from '@grif/persistence';
 import { DeadlineAlarm, OutboxRelay, QueueName, QueueSettings } from '@grif/queue';
 import { JobsModule, JobsOptions, Reconciler } from '@grif/worker';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -50,7 +56,12 @@ export interface TestRuntime {
 export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifConfig {
   return {
     db: opts.busyTimeoutMs ? { ...db, busyTimeoutMs: opts.busyTimeoutMs } : db,
-    queue: { redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: testQueuePrefix(), lockMs: 4000, ...opts.queue },
+    queue: {
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      prefix: testQueuePrefix(),
+      lockMs: 4000,
+      ...opts.queue,
+    },
     relayPollMs: opts.relayPollMs ?? 1000,
     reconcileMs: opts.reconcileMs ?? 60_000,
     checkpointMs: opts.checkpointMs ?? 300_000,
@@ -61,14 +72,28 @@ export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifCo
 }
 
 /** The same modules main starts, through @nestjs/testing: the API (HTTP app, not listening yet) or the core (+ workers). */
-export async function startGrif(kind: 'api', db: DatabaseSettings, opts?: GrifOptions): Promise<{ rt: TestRuntime; app: INestApplication }>;
-export async function startGrif(kind: 'core', db: DatabaseSettings, opts?: GrifOptions): Promise<{ rt: TestRuntime; app: INestApplicationContext }>;
+export async function startGrif(
+  kind: 'api',
+  db: DatabaseSettings,
+  opts?: GrifOptions,
+): Promise<{ rt: TestRuntime; app: INestApplication }>;
+export async function startGrif(
+  kind: 'core',
+  db: DatabaseSettings,
+  opts?: GrifOptions,
+): Promise<{ rt: TestRuntime; app: INestApplicationContext }>;
 export async function startGrif(kind: 'api' | 'core', db: DatabaseSettings, opts: GrifOptions = {}) {
   const config = testConfig(db, opts);
   const root =
     kind === 'api'
       ? ApiModule.forRoot({ useFactory: () => config }, { worker: opts.worker, jobs: opts.jobs })
-      : { module: class TestCoreModule {}, imports: [CoreModule.forRootAsync({ useFactory: () => config }), ...(opts.worker ? [JobsModule.register(opts.jobs)] : [])] };
+      : {
+          module: class TestCoreModule {},
+          imports: [
+            CoreModule.forRootAsync({ useFactory: () => config }),
+            ...(opts.worker ? [JobsModule.register(opts.jobs)] : []),
+          ],
+        };
   let builder = Test.createTestingModule({ imports: [root] });
   if (opts.clock) builder = builder.overrideProvider(CLOCK).useValue(opts.clock);
   const moduleRef = await builder.compile();
@@ -106,7 +131,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const ROLES_OF: Record<string, Role[]> = Object.fromEntries(DEMO_PEOPLE.map((p) => [p.username, p.roles.map((r) => r.role)]));
+const ROLES_OF: Record<string, Role[]> = Object.fromEntries(
+  DEMO_PEOPLE.map((p) => [p.username, p.roles.map((r) => r.role)]),
+);
 
 /** Seeds the demo school's people into a started runtime; returns the harness around it. */
 export async function withDemoSchool(db: TestDatabase, rt: TestRuntime, identity: IdentityService): Promise<Harness> {
@@ -129,7 +156,16 @@ export async function withDemoSchool(db: TestDatabase, rt: TestRuntime, identity
 export async function startHarness(opts: GrifOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const { rt } = await startGrif('core', db.settings, opts);
-  return withDemoSchool(db, rt, new IdentityService(rt.app.get(PeopleRepository), rt.app.get(SessionsRepository), rt.app.get(SchoolsRepository), rt.clock));
+  return withDemoSchool(
+    db,
+    rt,
+    new IdentityService(
+      rt.app.get(PeopleRepository),
+      rt.app.get(SessionsRepository),
+      rt.app.get(SchoolsRepository),
+      rt.clock,
+    ),
+  );
 }
 
 export const REGISTRATION = {

@@ -41,7 +41,11 @@ export function spawnChild(command: string, args: string[], env: Record<string, 
     waitFor: (pattern, timeoutMs) =>
       new Promise<void>((resolve, reject) => {
         const timer = setInterval(check, 50);
-        const limit = setTimeout(() => finish(new Error(`${command} ${args.join(' ')}: no ${pattern} within ${timeoutMs} ms; output:\n${out}`)), timeoutMs);
+        const limit = setTimeout(
+          () =>
+            finish(new Error(`${command} ${args.join(' ')}: no ${pattern} within ${timeoutMs} ms; output:\n${out}`)),
+          timeoutMs,
+        );
         function finish(err?: Error) {
           clearInterval(timer);
           clearTimeout(limit);
@@ -50,7 +54,8 @@ export function spawnChild(command: string, args: string[], env: Record<string, 
         }
         function check() {
           if (pattern.test(out)) finish();
-          else if (done) finish(new Error(`${command} ${args.join(' ')} exited before printing ${pattern}; output:\n${out}`));
+          else if (done)
+            finish(new Error(`${command} ${args.join(' ')} exited before printing ${pattern}; output:\n${out}`));
         }
         check();
       }),

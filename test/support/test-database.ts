@@ -41,7 +41,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'grif-test-'));
   const settings: DatabaseSettings = { kind: 'sqlite', target: join(dir, 'grif.sqlite') };
   await migrateDatabase(settings);
-  return { settings, env: { DATABASE_URL: `sqlite:${settings.target}` }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    settings,
+    env: { DATABASE_URL: `sqlite:${settings.target}` },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function testQueuePrefix(): string {

@@ -36,11 +36,15 @@ describe('every job name has a handler, or the worker does not start', () => {
     afterAll(() => db.drop());
 
     it('refuses to boot when the notifications processor has no handler for deliver-notification', async () => {
-      const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ useFactory: () => testConfig(db.settings) })] })
+      const moduleRef = await Test.createTestingModule({
+        imports: [WorkerModule.forRoot({ useFactory: () => testConfig(db.settings) })],
+      })
         .overrideProvider(NotificationProcessor)
         .useClass(ForgetfulNotifications)
         .compile();
-      await expect(moduleRef.init()).rejects.toThrow('no handler for job "deliver-notification" of queue "notifications"');
+      await expect(moduleRef.init()).rejects.toThrow(
+        'no handler for job "deliver-notification" of queue "notifications"',
+      );
       // close() would rethrow the failed init; what main's process.exit does, done by hand: let go of Redis and the database.
       await moduleRef.get(ShutdownSequence).onApplicationShutdown();
     });
@@ -76,8 +80,15 @@ describe('a business refusal ends a job at once (UnrecoverableError), it is not 
 
     it('a malformed notification job fails after one attempt, though it was given eight', async () => {
       const queue = h.rt.queues.notifications;
-      const added = await queue.add(DELIVER_NOTIFICATION_JOB, { schoolId: h.schoolId }, { jobId: 'outbox-malformed', attempts: 8, backoff: { type: 'fixed', delay: 100 } });
-      const failed = await eventually(async () => ((await queue.getJob(added.id!))?.failedReason ? queue.getJob(added.id!) : undefined), 10_000);
+      const added = await queue.add(
+        DELIVER_NOTIFICATION_JOB,
+        { schoolId: h.schoolId },
+        { jobId: 'outbox-malformed', attempts: 8, backoff: { type: 'fixed', delay: 100 } },
+      );
+      const failed = await eventually(
+        async () => ((await queue.getJob(added.id!))?.failedReason ? queue.getJob(added.id!) : undefined),
+        10_000,
+      );
       expect(failed!.attemptsMade).toBe(1);
       expect(failed!.failedReason).toMatch(/^malformed notification job: instanceId/);
       expect(await failed!.getState()).toBe('failed');

@@ -29,7 +29,13 @@ describe('SIGTERM drains jobs, then closes Redis, then the database', () => {
     await worker.waitFor(/grif-worker: started/, 15_000);
     const id = await api.document('official_use');
     const dueAt = new Date(Date.now() + 500).toISOString();
-    const issued = await api.call('clerk', 'POST', `/api/documents/${id}/events`, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'иш', dueAt }, { 'idempotency-key': `drain-${id}` });
+    const issued = await api.call(
+      'clerk',
+      'POST',
+      `/api/documents/${id}/events`,
+      { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'иш', dueAt },
+      { 'idempotency-key': `drain-${id}` },
+    );
     expect(issued.status).toBe(200);
     const d = await api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
     await worker.waitFor(new RegExp(`holding ${d.id}`), 10_000);
@@ -45,6 +51,10 @@ describe('SIGTERM drains jobs, then closes Redis, then the database', () => {
     expect(at('jobs drained')).toBeGreaterThan(at(`holding ${d.id}`));
     expect(at('redis closed')).toBeGreaterThan(at('jobs drained'));
     expect(at('database closed')).toBeGreaterThan(at('redis closed'));
-    await eventually(async () => ((await api.call('clerk', 'GET', `/api/documents/${id}`)).body.state === 'overdue' ? true : undefined), 2000);
+    await eventually(
+      async () =>
+        (await api.call('clerk', 'GET', `/api/documents/${id}`)).body.state === 'overdue' ? true : undefined,
+      2000,
+    );
   });
 });

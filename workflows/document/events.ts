@@ -24,7 +24,12 @@ export const documentEventSchemas = {
   RECLASSIFY: z.strictObject({ classification: z.enum(CLASSIFICATIONS), reason: text(500) }),
   STORE: z.union([z.strictObject({ cabinetId: id }), z.strictObject({ location: text(200) })]),
   ASSIGN_FILE: z.strictObject({ fileId: id }),
-  ISSUE: z.strictObject({ holderId: id, purpose: text(500), dueAt: isoInstant.optional(), takeOutside: z.boolean().optional() }),
+  ISSUE: z.strictObject({
+    holderId: id,
+    purpose: text(500),
+    dueAt: isoInstant.optional(),
+    takeOutside: z.boolean().optional(),
+  }),
   ACKNOWLEDGE: z.strictObject({}),
   RETURN: z.strictObject({ condition: text(500).optional() }),
   COPY: z.strictObject({ purpose: text(500), count: z.int().min(1).max(20) }),

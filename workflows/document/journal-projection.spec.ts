@@ -8,7 +8,14 @@ const context = (over: Partial<DocumentContext> = {}): DocumentContext => ({
   regNumber: 'К-0007/2026',
   regYear: 2026,
   regSeq: 7,
-  registration: { direction: 'incoming', kind: 'letter', title: 'Кат', correspondent: 'Министрлик', documentDate: '2026-11-20', pages: 3 },
+  registration: {
+    direction: 'incoming',
+    kind: 'letter',
+    title: 'Кат',
+    correspondent: 'Министрлик',
+    documentDate: '2026-11-20',
+    pages: 3,
+  },
   classification: null,
   location: null,
   cabinet: null,
@@ -23,7 +30,13 @@ const context = (over: Partial<DocumentContext> = {}): DocumentContext => ({
   ...over,
 });
 
-const holder = { userId: 'teacher', purpose: 'сабак', issuedAt: AT, dueAt: '2026-11-24T12:00:00.000Z', acknowledgedAt: null };
+const holder = {
+  userId: 'teacher',
+  purpose: 'сабак',
+  issuedAt: AT,
+  dueAt: '2026-11-24T12:00:00.000Z',
+  acknowledgedAt: null,
+};
 
 describe('journal rows of a document event', () => {
   it('CREATE of an original: one registration line, numbered as registered', () => {
@@ -31,38 +44,115 @@ describe('journal rows of a document event', () => {
       {
         kind: 'registration.insert',
         line: {
-          id: 'doc-1', schoolId: 'school-35', regYear: 2026, direction: 'incoming', regSeq: 7, regNumber: 'К-0007/2026', kind: 'letter', title: 'Кат',
-          correspondent: 'Министрлик', documentDate: '2026-11-20', state: 'registered', createdAt: AT, classification: null, holderId: null, dueAt: null,
-          location: null, fileId: null, copyOf: null, copyNumber: 0,
+          id: 'doc-1',
+          schoolId: 'school-35',
+          regYear: 2026,
+          direction: 'incoming',
+          regSeq: 7,
+          regNumber: 'К-0007/2026',
+          kind: 'letter',
+          title: 'Кат',
+          correspondent: 'Министрлик',
+          documentDate: '2026-11-20',
+          state: 'registered',
+          createdAt: AT,
+          classification: null,
+          holderId: null,
+          dueAt: null,
+          location: null,
+          fileId: null,
+          copyOf: null,
+          copyNumber: 0,
         },
       },
     ]);
   });
 
   it('CREATE of a copy: its registration line and a copy-journal line with the inherited mark (R-4.1c)', () => {
-    const copy = context({ regNumber: 'К-0007/2026/2', classification: 'official_use', copyOf: { id: 'orig', regNumber: 'К-0007/2026' }, copyNumber: 2 });
-    const writes = journalWrites({ ...doc, state: 'in_storage' }, copy, { type: 'CREATE', payload: {}, actorId: 'clerk', at: AT });
+    const copy = context({
+      regNumber: 'К-0007/2026/2',
+      classification: 'official_use',
+      copyOf: { id: 'orig', regNumber: 'К-0007/2026' },
+      copyNumber: 2,
+    });
+    const writes = journalWrites({ ...doc, state: 'in_storage' }, copy, {
+      type: 'CREATE',
+      payload: {},
+      actorId: 'clerk',
+      at: AT,
+    });
     expect(writes.map((w) => w.kind)).toEqual(['registration.insert', 'copy.insert']);
-    expect(writes[0]).toMatchObject({ line: { copyOf: 'orig', copyNumber: 2, classification: 'official_use', state: 'in_storage' } });
+    expect(writes[0]).toMatchObject({
+      line: { copyOf: 'orig', copyNumber: 2, classification: 'official_use', state: 'in_storage' },
+    });
     expect(writes[1]).toEqual({
       kind: 'copy.insert',
-      line: { schoolId: 'school-35', originalId: 'orig', originalRegNumber: 'К-0007/2026', copyId: 'doc-1', copyNumber: 2, madeBy: 'clerk', madeAt: AT, classification: 'official_use' },
+      line: {
+        schoolId: 'school-35',
+        originalId: 'orig',
+        originalRegNumber: 'К-0007/2026',
+        copyId: 'doc-1',
+        copyNumber: 2,
+        madeBy: 'clerk',
+        madeAt: AT,
+        classification: 'official_use',
+      },
     });
   });
 
   it('any later event brings the registration line to the snapshot', () => {
-    const c = context({ classification: 'confidential', location: 'Каб. 12 / Шкаф 1', file: { id: 'f1', index: '01-05', title: 'Кирүүчү', year: 2026, retentionYears: 5 } });
-    expect(journalWrites({ ...doc, state: 'in_storage' }, c, { type: 'STORE', payload: { cabinetId: 'c1' }, actorId: 'clerk', at: AT })).toEqual([
-      { kind: 'registration.update', documentId: 'doc-1', changes: { state: 'in_storage', classification: 'confidential', holderId: null, dueAt: null, location: 'Каб. 12 / Шкаф 1', fileId: 'f1' } },
+    const c = context({
+      classification: 'confidential',
+      location: 'Каб. 12 / Шкаф 1',
+      file: { id: 'f1', index: '01-05', title: 'Кирүүчү', year: 2026, retentionYears: 5 },
+    });
+    expect(
+      journalWrites({ ...doc, state: 'in_storage' }, c, {
+        type: 'STORE',
+        payload: { cabinetId: 'c1' },
+        actorId: 'clerk',
+        at: AT,
+      }),
+    ).toEqual([
+      {
+        kind: 'registration.update',
+        documentId: 'doc-1',
+        changes: {
+          state: 'in_storage',
+          classification: 'confidential',
+          holderId: null,
+          dueAt: null,
+          location: 'Каб. 12 / Шкаф 1',
+          fileId: 'f1',
+        },
+      },
     ]);
   });
 
   it('ISSUE opens an issue-journal line with the purpose and due time (R-4.2.1)', () => {
-    const writes = journalWrites({ ...doc, state: 'issued' }, context({ classification: 'official_use', holder }), { type: 'ISSUE', payload: { holderId: 'teacher', purpose: 'сабак' }, actorId: 'clerk', at: AT });
-    expect(writes[0]).toMatchObject({ kind: 'registration.update', changes: { holderId: 'teacher', dueAt: holder.dueAt } });
+    const writes = journalWrites({ ...doc, state: 'issued' }, context({ classification: 'official_use', holder }), {
+      type: 'ISSUE',
+      payload: { holderId: 'teacher', purpose: 'сабак' },
+      actorId: 'clerk',
+      at: AT,
+    });
+    expect(writes[0]).toMatchObject({
+      kind: 'registration.update',
+      changes: { holderId: 'teacher', dueAt: holder.dueAt },
+    });
     expect(writes[1]).toEqual({
       kind: 'issue.insert',
-      line: { schoolId: 'school-35', documentId: 'doc-1', regNumber: 'К-0007/2026', classification: 'official_use', holderId: 'teacher', purpose: 'сабак', issuedAt: AT, issuedBy: 'clerk', dueAt: holder.dueAt },
+      line: {
+        schoolId: 'school-35',
+        documentId: 'doc-1',
+        regNumber: 'К-0007/2026',
+        classification: 'official_use',
+        holderId: 'teacher',
+        purpose: 'сабак',
+        issuedAt: AT,
+        issuedBy: 'clerk',
+        dueAt: holder.dueAt,
+      },
     });
   });
 
@@ -79,7 +169,9 @@ describe('journal rows of a document event', () => {
 
   it('events outside custody leave the issue journal alone', () => {
     for (const type of ['CLASSIFY', 'RECLASSIFY', 'ASSIGN_FILE', 'COPY', 'DISPATCH']) {
-      expect(journalWrites(doc, context(), { type, payload: {}, actorId: 'clerk', at: AT }).map((w) => w.kind)).toEqual(['registration.update']);
+      expect(journalWrites(doc, context(), { type, payload: {}, actorId: 'clerk', at: AT }).map((w) => w.kind)).toEqual(
+        ['registration.update'],
+      );
     }
   });
 });

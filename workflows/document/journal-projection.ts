@@ -25,7 +25,10 @@ export interface RegistrationLine {
 }
 
 /** What every later event may change on a registration line. */
-export type RegistrationChanges = Pick<RegistrationLine, 'state' | 'classification' | 'holderId' | 'dueAt' | 'location' | 'fileId'>;
+export type RegistrationChanges = Pick<
+  RegistrationLine,
+  'state' | 'classification' | 'holderId' | 'dueAt' | 'location' | 'fileId'
+>;
 
 /** A line of the issue journal when the document is issued; the store gives it its id. */
 export interface IssueLine {
@@ -41,7 +44,12 @@ export interface IssueLine {
 }
 
 /** How the open issue line of a document is completed: signed for, overdue, returned or lost. */
-export type OpenIssueChanges = Partial<{ acknowledgedAt: string; overdueAt: string; returnedAt: string | null; condition: string | null }>;
+export type OpenIssueChanges = Partial<{
+  acknowledgedAt: string;
+  overdueAt: string;
+  returnedAt: string | null;
+  condition: string | null;
+}>;
 
 /**
  * A line of the copy journal (R-4.1c). Its purpose is the COPY event's, which is recorded on the
@@ -85,7 +93,11 @@ export interface ProjectedDocumentEvent {
  * The journal rows one committed document event asks for: the registration line follows the
  * snapshot; the issue journal gets a line per issue, completed as it goes.
  */
-export function journalWrites(instance: ProjectedInstance, c: DocumentContext, e: ProjectedDocumentEvent): JournalWrite[] {
+export function journalWrites(
+  instance: ProjectedInstance,
+  c: DocumentContext,
+  e: ProjectedDocumentEvent,
+): JournalWrite[] {
   const changes: RegistrationChanges = {
     state: instance.state,
     classification: c.classification,
@@ -99,7 +111,12 @@ export function journalWrites(instance: ProjectedInstance, c: DocumentContext, e
   return [{ kind: 'registration.update', documentId: instance.id, changes }, ...(issue ? [issue] : [])];
 }
 
-function registration(instance: ProjectedInstance, c: DocumentContext, e: ProjectedDocumentEvent, changes: RegistrationChanges): JournalWrite[] {
+function registration(
+  instance: ProjectedInstance,
+  c: DocumentContext,
+  e: ProjectedDocumentEvent,
+  changes: RegistrationChanges,
+): JournalWrite[] {
   const r = c.registration;
   const line: RegistrationLine = {
     id: instance.id,
@@ -138,7 +155,11 @@ function registration(instance: ProjectedInstance, c: DocumentContext, e: Projec
 
 /** one journal line per issue, completed as the holder signs and the clerk takes it back. */
 function issueJournal(instance: ProjectedInstance, c: DocumentContext, e: ProjectedDocumentEvent): JournalWrite | null {
-  const open = (changes: OpenIssueChanges): JournalWrite => ({ kind: 'issue.completeOpen', documentId: instance.id, changes });
+  const open = (changes: OpenIssueChanges): JournalWrite => ({
+    kind: 'issue.completeOpen',
+    documentId: instance.id,
+    changes,
+  });
   switch (e.type) {
     case 'ISSUE': {
       const h = c.holder!;

@@ -10,7 +10,14 @@
 import { DateTime } from 'luxon';
 import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
-import { CLASSIFICATIONS, DEFAULT_CALENDAR, isRestricted, systemActor, type Actor, type Classification } from '@grif/domain';
+import {
+  CLASSIFICATIONS,
+  DEFAULT_CALENDAR,
+  isRestricted,
+  systemActor,
+  type Actor,
+  type Classification,
+} from '@grif/domain';
 import { EFFECT_TYPES, type CabinetFact, type Fact, type FileFact, type PersonFact } from '../definition';
 import { refusalOf } from '../refusal';
 import {
@@ -32,7 +39,15 @@ type StateName = 'registered' | 'classified' | 'in_storage' | 'issued' | 'overdu
 /** What transition() hands back besides the snapshot: the effects the engine writes to its outbox. */
 type Action = { type: string; params?: unknown };
 
-const STATES: readonly StateName[] = ['registered', 'classified', 'in_storage', 'issued', 'overdue', 'dispatched', 'lost'];
+const STATES: readonly StateName[] = [
+  'registered',
+  'classified',
+  'in_storage',
+  'issued',
+  'overdue',
+  'dispatched',
+  'lost',
+];
 const FINAL: readonly StateName[] = ['dispatched', 'lost'];
 /** The state diagram of docs/api.md; ASSIGN_FILE is accepted in every state besides (a root transition). */
 const ACCEPTS: Record<StateName, readonly EventType[]> = {
@@ -90,12 +105,44 @@ function cleared(p: PersonFact, at: string): boolean {
   return p.nda != null && p.briefing != null && p.nda <= day && p.briefing <= day;
 }
 
-const SECURE_CABINET: CabinetFact = { kind: 'cabinet', id: 'cab-archive-1', name: 'Шкаф 1', roomName: 'Каб. 12 (архив)', secure: true };
-const OPEN_CABINET: CabinetFact = { kind: 'cabinet', id: 'cab-staffroom-3', name: 'Текче 3', roomName: 'Мугалимдер бөлмөсү', secure: false };
+const SECURE_CABINET: CabinetFact = {
+  kind: 'cabinet',
+  id: 'cab-archive-1',
+  name: 'Шкаф 1',
+  roomName: 'Каб. 12 (архив)',
+  secure: true,
+};
+const OPEN_CABINET: CabinetFact = {
+  kind: 'cabinet',
+  id: 'cab-staffroom-3',
+  name: 'Текче 3',
+  roomName: 'Мугалимдер бөлмөсү',
+  secure: false,
+};
 const BARE_LOCATION = 'Катчынын столунда';
-const LETTERS: FileFact = { kind: 'file', id: 'file-01-05', index: '01-05', title: 'Кирүүчү жана чыгуучу каттар', year: 2026, retentionYears: 5 };
-const ORDERS: FileFact = { kind: 'file', id: 'file-01-01', index: '01-01', title: 'Директордун буйруктары', year: 2026, retentionYears: null };
-const filed = (f: FileFact): FiledIn => ({ id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears });
+const LETTERS: FileFact = {
+  kind: 'file',
+  id: 'file-01-05',
+  index: '01-05',
+  title: 'Кирүүчү жана чыгуучу каттар',
+  year: 2026,
+  retentionYears: 5,
+};
+const ORDERS: FileFact = {
+  kind: 'file',
+  id: 'file-01-01',
+  index: '01-01',
+  title: 'Директордун буйруктары',
+  year: 2026,
+  retentionYears: null,
+};
+const filed = (f: FileFact): FiledIn => ({
+  id: f.id,
+  index: f.index,
+  title: f.title,
+  year: f.year,
+  retentionYears: f.retentionYears,
+});
 
 /** The records the engine can look up, by id (EventSpec.lookups). */
 const FACTS: Record<string, Fact> = Object.fromEntries(
@@ -212,10 +259,20 @@ function factsFor(type: EventType, payload: object): Record<string, Fact> {
 /** Builders of what the engine would hand to transition(): payload plus who, when, which instance, where in history, calendar, facts. */
 function envelopes(m: Model) {
   const env = <T extends EventType>(type: T, payload: EventOf<T>['payload'], actor: Actor, at = AT): EventOf<T> =>
-    ({ type, payload, actor, at, instanceId: m.instanceId, seq: SEQ[type], calendar: DEFAULT_CALENDAR, facts: factsFor(type, payload) }) as EventOf<T>;
+    ({
+      type,
+      payload,
+      actor,
+      at,
+      instanceId: m.instanceId,
+      seq: SEQ[type],
+      calendar: DEFAULT_CALENDAR,
+      facts: factsFor(type, payload),
+    }) as EventOf<T>;
   return {
     classify: (classification: Classification) => env('CLASSIFY', { classification }, CLERK),
-    reclassify: (classification: Classification, by: Actor) => env('RECLASSIFY', { classification, reason: 'Директордун буйругу №12' }, by),
+    reclassify: (classification: Classification, by: Actor) =>
+      env('RECLASSIFY', { classification, reason: 'Директордун буйругу №12' }, by),
     stores: () => [
       env('STORE', { cabinetId: SECURE_CABINET.id }, CLERK),
       env('STORE', { cabinetId: OPEN_CABINET.id }, CLERK),
@@ -227,9 +284,11 @@ function envelopes(m: Model) {
     acknowledge: (by: Actor, at: string) => env('ACKNOWLEDGE', {}, by, at),
     ret: (condition?: string) => env('RETURN', condition ? { condition } : {}, CLERK),
     copy: (count: number) => env('COPY', { purpose: 'Ата-энелер чогулушу', count }, CLERK),
-    dispatch: (via?: 'post' | 'email' | 'courier' | 'hand') => env('DISPATCH', { addressee: 'Райондук билим берүү бөлүмү', ...(via ? { via } : {}) }, CLERK),
+    dispatch: (via?: 'post' | 'email' | 'courier' | 'hand') =>
+      env('DISPATCH', { addressee: 'Райондук билим берүү бөлүмү', ...(via ? { via } : {}) }, CLERK),
     loss: (by: Actor) => env('REPORT_LOSS', { circumstances: 'Автобуста калып калды' }, by),
-    deadline: (deadlineKey: string, at = AT) => env('DEADLINE_PASSED', { deadlineKey, deadlineId: `dl-${deadlineKey}` }, SYSTEM, at),
+    deadline: (deadlineKey: string, at = AT) =>
+      env('DEADLINE_PASSED', { deadlineKey, deadlineId: `dl-${deadlineKey}` }, SYSTEM, at),
   };
 }
 
@@ -325,7 +384,9 @@ function probeEvents(m: Model): (s: Snapshot) => DocumentEvent[] {
         ...others.map((by) => e.loss(by)),
       );
     }
-    const foreign = (Object.keys(sample) as EventType[]).filter((t) => t !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(t)).map((t) => sample[t]());
+    const foreign = (Object.keys(sample) as EventType[])
+      .filter((t) => t !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(t))
+      .map((t) => sample[t]());
     return [...walk(s), ...extra, ...foreign];
   };
 }
@@ -345,7 +406,15 @@ function label(e: DocumentEvent): string {
     case 'ISSUE': {
       const { dueAt, takeOutside } = e.payload;
       const due =
-        dueAt === undefined ? 'no dueAt' : dueAt === DUE_SAME_DAY ? 'due same day' : dueAt === DUE_SAME_DAY_LOCAL ? 'due same day, +06:00' : dueAt === DUE_NEXT_DAY ? 'due next day' : 'due in the past';
+        dueAt === undefined
+          ? 'no dueAt'
+          : dueAt === DUE_SAME_DAY
+            ? 'due same day'
+            : dueAt === DUE_SAME_DAY_LOCAL
+              ? 'due same day, +06:00'
+              : dueAt === DUE_NEXT_DAY
+                ? 'due next day'
+                : 'due in the past';
       return `ISSUE(${e.payload.holderId}, ${due}${takeOutside === undefined ? '' : `, takeOutside ${takeOutside}`})`;
     }
     case 'ACKNOWLEDGE':
@@ -388,40 +457,76 @@ function violations(s: Snapshot, m: Model): string[] {
   must(STATES.includes(state), `unknown state ${JSON.stringify(s.value)}`);
   must(s.status === (FINAL.includes(state) ? 'done' : 'active'), `status ${s.status} in ${state}`);
   // What registration fixed never changes.
-  must(c.regNumber === m.input.regNumber && c.regYear === m.input.regYear && c.regSeq === m.input.regSeq, 'registration number changed');
+  must(
+    c.regNumber === m.input.regNumber && c.regYear === m.input.regYear && c.regSeq === m.input.regSeq,
+    'registration number changed',
+  );
   must(same(c.registration, m.input.registration), 'registration changed');
-  must(c.file === null || same(c.file, m.input.file ?? null) || same(c.file, filed(ORDERS)), 'file is neither the registered nor an assigned one');
+  must(
+    c.file === null || same(c.file, m.input.file ?? null) || same(c.file, filed(ORDERS)),
+    'file is neither the registered nor an assigned one',
+  );
   // R-4.1c: a copy knows its original and number, and is never copied; an original has no such marks.
   if (m.input.copy) {
     must(same(c.copyOf, m.input.copy.of) && c.copyNumber === m.input.copy.number, 'copy lost its original or number');
-    must(c.regNumber === `${m.input.copy.of.regNumber}/${m.input.copy.number}`, 'copy number is not the original number /n');
+    must(
+      c.regNumber === `${m.input.copy.of.regNumber}/${m.input.copy.number}`,
+      'copy number is not the original number /n',
+    );
     must(c.copiesMade === 0, 'a copy was copied');
   } else {
     must(c.copyOf === null && c.copyNumber === null, 'an original carries copy marks');
     must(Number.isInteger(c.copiesMade) && c.copiesMade >= 0, 'copiesMade is not a count');
   }
   must((c.classification === null) === (state === 'registered'), `classification ${c.classification} in ${state}`);
-  must((c.location === null) === (state === 'registered' || state === 'classified'), `location ${c.location} in ${state}`);
+  must(
+    (c.location === null) === (state === 'registered' || state === 'classified'),
+    `location ${c.location} in ${state}`,
+  );
   if (c.cabinet) {
     const cab = FACTS[c.cabinet.id] as CabinetFact;
-    must(c.location === `${cab.roomName} / ${cab.name}` && c.cabinet.secureRoom === cab.secure, 'cabinet and location disagree');
+    must(
+      c.location === `${cab.roomName} / ${cab.name}` && c.cabinet.secureRoom === cab.secure,
+      'cabinet and location disagree',
+    );
   }
   // R-4.2.2: For Official Use lies only in a cabinet of a secure room, whatever happened to it.
-  if (c.classification === 'official_use' && c.location !== null) must(c.cabinet?.secureRoom === true, 'R-4.2.2: official_use outside a secure cabinet');
+  if (c.classification === 'official_use' && c.location !== null)
+    must(c.cabinet?.secureRoom === true, 'R-4.2.2: official_use outside a secure cabinet');
 
   const { holder } = c;
   if (state === 'issued' || state === 'overdue') must(holder !== null, `no holder in ${state}`);
   else if (state !== 'lost') must(holder === null, `a holder in ${state}`);
   if (holder) {
-    must(PEOPLE.some((p) => p.actor.userId === holder.userId) && holder.issuedAt === AT && holder.purpose === 'Тарификация', 'holder not from an ISSUE');
-    must(holder.acknowledgedAt === null || holder.acknowledgedAt === ACK_AT, `acknowledgedAt ${holder.acknowledgedAt}: a repeated signature overwrote the first`);
+    must(
+      PEOPLE.some((p) => p.actor.userId === holder.userId) &&
+        holder.issuedAt === AT &&
+        holder.purpose === 'Тарификация',
+      'holder not from an ISSUE',
+    );
+    must(
+      holder.acknowledgedAt === null || holder.acknowledgedAt === ACK_AT,
+      `acknowledgedAt ${holder.acknowledgedAt}: a repeated signature overwrote the first`,
+    );
     // R-2.5: a restricted document is only ever in the hands of a cleared person.
-    if (isRestricted(c.classification)) must(cleared(personOf(holder.userId).fact, holder.issuedAt), 'R-2.5: restricted document held by an uncleared person');
+    if (isRestricted(c.classification))
+      must(
+        cleared(personOf(holder.userId).fact, holder.issuedAt),
+        'R-2.5: restricted document held by an uncleared person',
+      );
     // R-4.2.3: a For Official Use document is always due back by the close of the day it left.
-    if (c.classification === 'official_use') must(holder.dueAt !== null && Date.parse(holder.dueAt) <= Date.parse(SAME_DAY_CLOSE), 'R-4.2.3: official_use due after the day closes');
+    if (c.classification === 'official_use')
+      must(
+        holder.dueAt !== null && Date.parse(holder.dueAt) <= Date.parse(SAME_DAY_CLOSE),
+        'R-4.2.3: official_use due after the day closes',
+      );
   }
   // An armed deadline always belongs to a due date, and only an issued document has one armed.
-  if (state === 'issued') must((c.deadlineKey !== null) === (holder?.dueAt != null) && [null, CURRENT_KEY].includes(c.deadlineKey), 'deadline does not match the due date');
+  if (state === 'issued')
+    must(
+      (c.deadlineKey !== null) === (holder?.dueAt != null) && [null, CURRENT_KEY].includes(c.deadlineKey),
+      'deadline does not match the due date',
+    );
   else must(c.deadlineKey === null, `deadline armed in ${state}`);
   if (state === 'overdue') must(holder?.dueAt != null, 'overdue without a due date');
 
@@ -433,7 +538,11 @@ function violations(s: Snapshot, m: Model): string[] {
     must(c.dispatched.at === AT && holder === null, 'dispatch record');
   }
   must((c.lost !== null) === (state === 'lost'), 'loss record and state disagree');
-  if (c.lost) must(c.lost.at === AT && [CLERK.userId, holder?.userId].includes(c.lost.reportedBy), `loss reported by ${c.lost.reportedBy}`);
+  if (c.lost)
+    must(
+      c.lost.at === AT && [CLERK.userId, holder?.userId].includes(c.lost.reportedBy),
+      `loss reported by ${c.lost.reportedBy}`,
+    );
   return broken;
 }
 
@@ -467,7 +576,11 @@ const walks = MODELS.map((model) => {
       throw new Error(`${model.name}: no envelope modelled for ${type} in ${JSON.stringify(s.value)}`);
     },
   });
-  const cases = paths.map((path) => ({ title: `${model.name}: ${envelopesOf(path).map(label).join(' → ') || '(start)'}`, model, path }));
+  const cases = paths.map((path) => ({
+    title: `${model.name}: ${envelopesOf(path).map(label).join(' → ') || '(start)'}`,
+    model,
+    path,
+  }));
   return { model, paths, cases };
 });
 const CASES = walks.flatMap((w) => w.cases);
@@ -477,7 +590,14 @@ const CASES = walks.flatMap((w) => w.cases);
 const EDGES: Edge[] = CASES.flatMap(({ model, title, path }) =>
   probeEvents(model)(path.state).map((event) => {
     const [after, actions] = transition(documentMachine, path.state, event);
-    return { model, where: `${title} ⟶ ${label(event)}`, before: path.state, event, after, actions: actions as readonly Action[] };
+    return {
+      model,
+      where: `${title} ⟶ ${label(event)}`,
+      before: path.state,
+      event,
+      after,
+      actions: actions as readonly Action[],
+    };
   }),
 );
 
@@ -518,7 +638,8 @@ function issueVerdict(s: Snapshot, e: EventOf<'ISSUE'>): 'DUE_IN_PAST' | 'R-4.2.
   if (isRestricted(s.context.classification) && !cleared(personOf(e.payload.holderId).fact, e.at)) return 'R-2.5';
   return null;
 }
-const issueIn = (x: Edge): x is Edge & { event: EventOf<'ISSUE'> } => stateOf(x.before) === 'in_storage' && is(x.event, 'ISSUE');
+const issueIn = (x: Edge): x is Edge & { event: EventOf<'ISSUE'> } =>
+  stateOf(x.before) === 'in_storage' && is(x.event, 'ISSUE');
 
 /** The full check of an ISSUE in storage: refused as the verdict says, or issued with exactly this holder and deadline. */
 function expectIssue(x: Edge & { event: EventOf<'ISSUE'> }): void {
@@ -531,7 +652,9 @@ function expectIssue(x: Edge & { event: EventOf<'ISSUE'> }): void {
     deadlineKey: due ? CURRENT_KEY : null,
   });
   const rule = fou(x.before) ? 'R-4.2.3' : undefined;
-  expect(effects(x.actions)).toEqual(due ? [{ type: 'armDeadline', params: { key: CURRENT_KEY, dueAt: due, event: 'DEADLINE_PASSED', rule } }] : []);
+  expect(effects(x.actions)).toEqual(
+    due ? [{ type: 'armDeadline', params: { key: CURRENT_KEY, dueAt: due, event: 'DEADLINE_PASSED', rule } }] : [],
+  );
 }
 
 /** The full check of a STORE: refused under R-4.2.2, or put where the fact (or the bare location) says. */
@@ -560,9 +683,12 @@ const RULES: Rule[] = [
     check: (x) => {
       const state = stateOf(x.before);
       // '' is the eventless transition that sends a copy straight to storage.
-      const own = getNextTransitions(x.before).map((t) => t.eventType).filter((t) => t !== '');
+      const own = getNextTransitions(x.before)
+        .map((t) => t.eventType)
+        .filter((t) => t !== '');
       expect(new Set(own)).toEqual(new Set([...ACCEPTS[state], 'ASSIGN_FILE']));
-      if (x.event.type !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(x.event.type)) expectRefused(x, 'EVENT_NOT_ACCEPTED');
+      if (x.event.type !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(x.event.type))
+        expectRefused(x, 'EVENT_NOT_ACCEPTED');
     },
   },
   {
@@ -616,7 +742,9 @@ const RULES: Rule[] = [
       const e = x.event as EventOf<'RECLASSIFY'>;
       // Who may send it is the engine's check (403 citing R-4.3), made from this table before the machine is asked.
       expect(documentEvents.RECLASSIFY).toMatchObject({ roles: ['security_officer', 'director'], roleRule: 'R-4.3' });
-      expect(documentEventSchemas.RECLASSIFY.safeParse({ classification: e.payload.classification }).success).toBe(false);
+      expect(documentEventSchemas.RECLASSIFY.safeParse({ classification: e.payload.classification }).success).toBe(
+        false,
+      );
       expect(e.actor.roles.some((r) => documentEvents.RECLASSIFY.roles.includes(r))).toBe(true);
       if (e.payload.classification === x.before.context.classification) return expectRefused(x, 'SAME_CLASSIFICATION');
       expectOnly(x, stateOf(x.before), { classification: e.payload.classification });
@@ -627,7 +755,8 @@ const RULES: Rule[] = [
     name: 'R-2.5: a restricted document is issued only to a holder whose NDA and briefing are dated on or before the day of issue; an open one to anyone',
     applies: (x) =>
       issueIn(x) &&
-      (isRestricted(x.before.context.classification) || !cleared(personOf(x.event.payload.holderId).fact, x.event.at)) &&
+      (isRestricted(x.before.context.classification) ||
+        !cleared(personOf(x.event.payload.holderId).fact, x.event.at)) &&
       [null, 'R-2.5'].includes(issueVerdict(x.before, x.event)),
     check: (x) => expectIssue(x as Edge & { event: EventOf<'ISSUE'> }),
   },
@@ -642,7 +771,11 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.3: an official_use ISSUE due after the close of the working day is refused citing R-4.2.3',
-    applies: (x) => issueIn(x) && fou(x.before) && x.event.payload.dueAt !== undefined && Date.parse(x.event.payload.dueAt) > Date.parse(SAME_DAY_CLOSE),
+    applies: (x) =>
+      issueIn(x) &&
+      fou(x.before) &&
+      x.event.payload.dueAt !== undefined &&
+      Date.parse(x.event.payload.dueAt) > Date.parse(SAME_DAY_CLOSE),
     check: (x) => expectRefused(x, 'R-4.2.3'),
   },
   {
@@ -660,7 +793,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'an ISSUE due at or before its own instant is refused (DUE_IN_PAST), whatever the mark',
-    applies: (x) => issueIn(x) && x.event.payload.dueAt !== undefined && Date.parse(x.event.payload.dueAt) <= Date.parse(x.event.at),
+    applies: (x) =>
+      issueIn(x) && x.event.payload.dueAt !== undefined && Date.parse(x.event.payload.dueAt) <= Date.parse(x.event.at),
     check: (x) => expectRefused(x, 'DUE_IN_PAST'),
   },
   {
@@ -670,12 +804,14 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.1: ACKNOWLEDGE by anyone but the holder is refused citing R-4.2.1',
-    applies: (x) => holderOut(x.before) && is(x.event, 'ACKNOWLEDGE') && x.event.actor.userId !== x.before.context.holder?.userId,
+    applies: (x) =>
+      holderOut(x.before) && is(x.event, 'ACKNOWLEDGE') && x.event.actor.userId !== x.before.context.holder?.userId,
     check: (x) => expectRefused(x, 'R-4.2.1'),
   },
   {
     name: 'R-4.2.1: the holder acknowledges once, at the envelope instant, without leaving the state; a second signature is refused',
-    applies: (x) => holderOut(x.before) && is(x.event, 'ACKNOWLEDGE') && x.event.actor.userId === x.before.context.holder?.userId,
+    applies: (x) =>
+      holderOut(x.before) && is(x.event, 'ACKNOWLEDGE') && x.event.actor.userId === x.before.context.holder?.userId,
     check: (x) => {
       const holder = x.before.context.holder!;
       if (holder.acknowledgedAt != null) return expectRefused(x, 'ALREADY_ACKNOWLEDGED');
@@ -690,14 +826,22 @@ const RULES: Rule[] = [
   },
   {
     name: 'the current DEADLINE_PASSED makes an issued document overdue and notifies the office and the holder',
-    applies: (x) => stateOf(x.before) === 'issued' && is(x.event, 'DEADLINE_PASSED') && x.event.payload.deadlineKey === x.before.context.deadlineKey,
+    applies: (x) =>
+      stateOf(x.before) === 'issued' &&
+      is(x.event, 'DEADLINE_PASSED') &&
+      x.event.payload.deadlineKey === x.before.context.deadlineKey,
     check: (x) => {
       const { holder, regNumber } = x.before.context;
       expectOnly(x, 'overdue', { deadlineKey: null });
       expect(effects(x.actions)).toEqual([
         {
           type: 'notify',
-          params: { template: 'document.overdue', toRoles: ['records_clerk', 'security_officer'], toUserIds: [holder!.userId], data: { regNumber, dueAt: holder!.dueAt } },
+          params: {
+            template: 'document.overdue',
+            toRoles: ['records_clerk', 'security_officer'],
+            toUserIds: [holder!.userId],
+            data: { regNumber, dueAt: holder!.dueAt },
+          },
         },
       ]);
     },
@@ -726,14 +870,29 @@ const RULES: Rule[] = [
         regSeq: c.regSeq,
         registration: c.registration,
         file: c.file,
-        copy: { of: { id: e.instanceId, regNumber: c.regNumber }, number: n, classification: c.classification, location: c.location, cabinet: c.cabinet },
+        copy: {
+          of: { id: e.instanceId, regNumber: c.regNumber },
+          number: n,
+          classification: c.classification,
+          location: c.location,
+          cabinet: c.cabinet,
+        },
       }));
       expect(effects(x.actions)).toEqual([{ type: 'spawn', params: { machineId: 'document', inputs } }]);
       for (const input of inputs) {
         const [copy, actions] = initialTransition(documentMachine, input);
         expect(actions).toEqual([]);
         expect(copy.value).toBe('in_storage');
-        expect(copy.context).toMatchObject({ classification: c.classification, location: c.location, cabinet: c.cabinet, file: c.file, copyOf: input.copy!.of, copyNumber: input.copy!.number, copiesMade: 0, holder: null });
+        expect(copy.context).toMatchObject({
+          classification: c.classification,
+          location: c.location,
+          cabinet: c.cabinet,
+          file: c.file,
+          copyOf: input.copy!.of,
+          copyNumber: input.copy!.number,
+          copiesMade: 0,
+          holder: null,
+        });
       }
     },
   },
@@ -748,7 +907,9 @@ const RULES: Rule[] = [
     check: (x) => {
       const e = x.event as EventOf<'DISPATCH'>;
       if (x.before.context.registration.direction !== 'outgoing') return expectRefused(x, 'NOT_OUTGOING');
-      expectOnly(x, 'dispatched', { dispatched: { addressee: e.payload.addressee, via: e.payload.via ?? null, at: e.at } });
+      expectOnly(x, 'dispatched', {
+        dispatched: { addressee: e.payload.addressee, via: e.payload.via ?? null, at: e.at },
+      });
       expect(x.after.status).toBe('done');
       expect(x.actions).toEqual([]);
     },
@@ -759,19 +920,34 @@ const RULES: Rule[] = [
     check: (x) => {
       const e = x.event as EventOf<'REPORT_LOSS'>;
       const { holder, deadlineKey, regNumber } = x.before.context;
-      if (e.actor.userId !== holder?.userId && !e.actor.roles.includes('records_clerk')) return expectRefused(x, 'R-4.2.1');
-      expectOnly(x, 'lost', { lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId }, deadlineKey: null });
+      if (e.actor.userId !== holder?.userId && !e.actor.roles.includes('records_clerk'))
+        return expectRefused(x, 'R-4.2.1');
+      expectOnly(x, 'lost', {
+        lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
+        deadlineKey: null,
+      });
       expect(x.after.status).toBe('done');
       expect(effects(x.actions)).toEqual([
         ...(deadlineKey ? [{ type: 'cancelDeadline', params: { key: deadlineKey } }] : []),
-        { type: 'notify', params: { template: 'document.lost', toRoles: ['security_officer', 'records_clerk'], data: { regNumber, circumstances: e.payload.circumstances } } },
+        {
+          type: 'notify',
+          params: {
+            template: 'document.lost',
+            toRoles: ['security_officer', 'records_clerk'],
+            data: { regNumber, circumstances: e.payload.circumstances },
+          },
+        },
       ]);
     },
   },
 ];
 
 const sameSnapshot = (a: Snapshot, b: Snapshot) =>
-  expect({ value: a.value, status: a.status, context: a.context }).toEqual({ value: b.value, status: b.status, context: b.context });
+  expect({ value: a.value, status: a.status, context: a.context }).toEqual({
+    value: b.value,
+    status: b.status,
+    context: b.context,
+  });
 
 /** Replays `path` with the pure transition(), checking the graph agrees and every step keeps the invariants. */
 function replay(model: Model, path: Path): void {
@@ -794,7 +970,10 @@ describe('document machine, model-based (xstate/graph shortest paths)', () => {
   it('reaches exactly registered, classified, in_storage, issued, overdue, dispatched and lost', () => {
     expect(new Set(walks.flatMap((w) => w.paths.map((p) => p.state.value)))).toEqual(new Set(STATES));
     for (const { model, paths } of walks) {
-      expect({ model: model.name, reached: new Set(paths.map((p) => p.state.value)) }).toEqual({ model: model.name, reached: new Set(model.reaches) });
+      expect({ model: model.name, reached: new Set(paths.map((p) => p.state.value)) }).toEqual({
+        model: model.name,
+        reached: new Set(model.reaches),
+      });
     }
   });
 
@@ -804,7 +983,11 @@ describe('document machine, model-based (xstate/graph shortest paths)', () => {
       expect(documentEventSchemas[e.type].safeParse(e.payload).error).toBeUndefined();
       const { roles } = documentEvents[e.type];
       expect(roles === 'system' ? e.actor.kind === 'system' : e.actor.roles.some((r) => roles.includes(r))).toBe(true);
-      expect(Object.keys(e.facts).sort()).toEqual(Object.keys(documentEvents[e.type].lookups ?? {}).filter((f) => f in e.payload).sort());
+      expect(Object.keys(e.facts).sort()).toEqual(
+        Object.keys(documentEvents[e.type].lookups ?? {})
+          .filter((f) => f in e.payload)
+          .sort(),
+      );
       expect(e.seq).toBe(SEQ[e.type]);
     }
   });
@@ -827,7 +1010,9 @@ describe('document machine, model-based (xstate/graph shortest paths)', () => {
   it('every modelled envelope, accepted or refused, leaves a snapshot that keeps the invariants and asks only for effects the engine knows', () => {
     const broken = EDGES.flatMap((x) => [
       ...violations(x.after, x.model).map((v) => `${x.where}: ${v}`),
-      ...x.actions.filter((a) => !(EFFECT_TYPES as readonly string[]).includes(a.type)).map((a) => `${x.where}: unknown effect ${a.type}`),
+      ...x.actions
+        .filter((a) => !(EFFECT_TYPES as readonly string[]).includes(a.type))
+        .map((a) => `${x.where}: unknown effect ${a.type}`),
     ]);
     expect(broken.slice(0, 20)).toEqual([]);
   });

@@ -48,7 +48,13 @@ export interface DocumentInput {
   registration: RegisterDocument;
   file?: FiledIn | null;
   /** Present when the instance is a copy: it starts in storage beside its original, with its mark. */
-  copy?: { of: { id: string; regNumber: string }; number: number; classification: Classification | null; location: string | null; cabinet: DocumentContext['cabinet'] };
+  copy?: {
+    of: { id: string; regNumber: string };
+    number: number;
+    classification: Classification | null;
+    location: string | null;
+    cabinet: DocumentContext['cabinet'];
+  };
 }
 
 type Ev<T extends DocumentEventType> = Envelope<T, DocumentPayload<T>>;
@@ -66,7 +72,8 @@ function dueAtFor(context: DocumentContext, e: Ev<'ISSUE'>): string | null {
   return context.classification === 'official_use' ? officialUseLimit(e) : null;
 }
 
-const fileOf = (f: FileFact | undefined): FiledIn | null => (f ? { id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears } : null);
+const fileOf = (f: FileFact | undefined): FiledIn | null =>
+  f ? { id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears } : null;
 
 /** R-4.2.2: where a document of this mark may lie. */
 function storageFits(mark: Classification | null, cabinet: DocumentContext['cabinet']): boolean {
@@ -110,7 +117,8 @@ export const documentMachine = setup({
       return p.nda != null && p.briefing != null && p.nda <= by && p.briefing <= by;
     },
     // R-4.2.5: a For Official Use document never leaves the school, not even "for work at home".
-    staysInSchool: ({ context, event }) => !((event as Ev<'ISSUE'>).payload?.takeOutside && context.classification === 'official_use'),
+    staysInSchool: ({ context, event }) =>
+      !((event as Ev<'ISSUE'>).payload?.takeOutside && context.classification === 'official_use'),
     // R-4.2.5 again: dispatch is leaving the school; copies carry the original's mark.
     mayLeaveSchool: ({ context }) => context.classification !== 'official_use',
     isOutgoing: ({ context }) => context.registration.direction === 'outgoing',
@@ -122,15 +130,19 @@ export const documentMachine = setup({
     },
     storageFitsNewMark: ({ context, event }) => {
       const e = event as Ev<'RECLASSIFY'>;
-      return !e.payload?.classification || context.location == null || storageFits(e.payload.classification, context.cabinet);
+      return (
+        !e.payload?.classification || context.location == null || storageFits(e.payload.classification, context.cabinet)
+      );
     },
     markChanges: ({ context, event }) => {
       const e = event as Ev<'RECLASSIFY'>;
       return !e.payload?.classification || e.payload.classification !== context.classification;
     },
     isOriginal: ({ context }) => context.copyOf == null,
-    actorIsHolderOrClerk: ({ context, event }) => context.holder?.userId === event.actor.userId || event.actor.roles.includes('records_clerk'),
-    isCurrentDeadline: ({ context, event }) => (event as Ev<'DEADLINE_PASSED'>).payload.deadlineKey === context.deadlineKey,
+    actorIsHolderOrClerk: ({ context, event }) =>
+      context.holder?.userId === event.actor.userId || event.actor.roles.includes('records_clerk'),
+    isCurrentDeadline: ({ context, event }) =>
+      (event as Ev<'DEADLINE_PASSED'>).payload.deadlineKey === context.deadlineKey,
   },
   actions: {
     acknowledge: assign({
@@ -143,15 +155,24 @@ export const documentMachine = setup({
     }),
     store: assign(({ event }) => storedAt(event as Ev<'STORE'>)),
     reclassify: assign({ classification: ({ event }) => (event as Ev<'RECLASSIFY'>).payload.classification }),
-    assignFile: assign({ file: ({ event }) => fileOf((event as Ev<'ASSIGN_FILE'>).facts.fileId as FileFact | undefined) }),
+    assignFile: assign({
+      file: ({ event }) => fileOf((event as Ev<'ASSIGN_FILE'>).facts.fileId as FileFact | undefined),
+    }),
     reportLoss: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'REPORT_LOSS'>;
       if (context.deadlineKey) enqueue({ type: 'cancelDeadline', params: { key: context.deadlineKey } } as never);
       enqueue({
         type: 'notify',
-        params: { template: 'document.lost', toRoles: ['security_officer', 'records_clerk'], data: { regNumber: context.regNumber, circumstances: e.payload.circumstances } },
+        params: {
+          template: 'document.lost',
+          toRoles: ['security_officer', 'records_clerk'],
+          data: { regNumber: context.regNumber, circumstances: e.payload.circumstances },
+        },
       } as never);
-      enqueue.assign({ lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId }, deadlineKey: null });
+      enqueue.assign({
+        lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
+        deadlineKey: null,
+      });
     }),
     // Effects: recorded as data by transition(), executed by the engine (spawn: in the same transaction; the rest after commit, via the outbox).
     armDeadline: (_, _params: EffectParams<'armDeadline'>) => {},
@@ -211,13 +232,24 @@ export const documentMachine = setup({
             const dueAt = dueAtFor(context, e);
             const deadlineKey = dueAt ? `return-${e.seq}` : null;
             enqueue.assign({
-              holder: { userId: e.payload.holderId, purpose: e.payload.purpose, issuedAt: e.at, dueAt, acknowledgedAt: null },
+              holder: {
+                userId: e.payload.holderId,
+                purpose: e.payload.purpose,
+                issuedAt: e.at,
+                dueAt,
+                acknowledgedAt: null,
+              },
               deadlineKey,
             });
             if (dueAt && deadlineKey) {
               enqueue({
                 type: 'armDeadline',
-                params: { key: deadlineKey, dueAt, event: 'DEADLINE_PASSED', rule: context.classification === 'official_use' ? 'R-4.2.3' : undefined },
+                params: {
+                  key: deadlineKey,
+                  dueAt,
+                  event: 'DEADLINE_PASSED',
+                  rule: context.classification === 'official_use' ? 'R-4.2.3' : undefined,
+                },
               });
             }
           }),
@@ -234,7 +266,13 @@ export const documentMachine = setup({
               registration: context.registration,
               file: context.file,
               // R-4.1c: the copy inherits the original's mark.
-              copy: { of: { id: e.instanceId, regNumber: context.regNumber }, number: first + i, classification: context.classification, location: context.location, cabinet: context.cabinet },
+              copy: {
+                of: { id: e.instanceId, regNumber: context.regNumber },
+                number: first + i,
+                classification: context.classification,
+                location: context.location,
+                cabinet: context.cabinet,
+              },
             }));
             enqueue({ type: 'spawn', params: { machineId: 'document', inputs } });
             enqueue.assign({ copiesMade: context.copiesMade + e.payload.count });

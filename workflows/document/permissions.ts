@@ -4,7 +4,15 @@ import { documentEventSchemas, DocumentEventType } from './events';
 import type { DocumentContext } from './machine';
 
 const CLERK: Role[] = ['records_clerk'];
-const ANY_PERSON: Role[] = ['records_clerk', 'security_officer', 'director', 'staff', 'commission_member', 'tech_support', 'admin'];
+const ANY_PERSON: Role[] = [
+  'records_clerk',
+  'security_officer',
+  'director',
+  'staff',
+  'commission_member',
+  'tech_support',
+  'admin',
+];
 
 /** Who may send which event. The clerk alone moves documents; the holder signs for them. */
 export const documentEvents: Record<DocumentEventType, EventSpec> = {
@@ -12,7 +20,12 @@ export const documentEvents: Record<DocumentEventType, EventSpec> = {
   // the information-security officer supervises the records; the director orders.
   RECLASSIFY: { schema: documentEventSchemas.RECLASSIFY, roles: ['security_officer', 'director'], roleRule: 'R-4.3' },
   STORE: { schema: documentEventSchemas.STORE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { cabinetId: 'cabinet' } },
-  ASSIGN_FILE: { schema: documentEventSchemas.ASSIGN_FILE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { fileId: 'file' } },
+  ASSIGN_FILE: {
+    schema: documentEventSchemas.ASSIGN_FILE,
+    roles: CLERK,
+    roleRule: 'R-4.2.4',
+    lookups: { fileId: 'file' },
+  },
   ISSUE: { schema: documentEventSchemas.ISSUE, roles: CLERK, roleRule: 'R-4.2.4', lookups: { holderId: 'person' } },
   ACKNOWLEDGE: { schema: documentEventSchemas.ACKNOWLEDGE, roles: ANY_PERSON },
   RETURN: { schema: documentEventSchemas.RETURN, roles: CLERK, roleRule: 'R-4.2.4' },

@@ -22,7 +22,15 @@ export interface AsAt {
 export type Holding = AsAt & { holderId: string };
 
 /** The events that decide the mark and custody; the carriers register folds only these. */
-export const CUSTODY_EVENTS: readonly string[] = ['CREATE', 'CLASSIFY', 'RECLASSIFY', 'ISSUE', 'RETURN', 'REPORT_LOSS', 'DISPATCH'];
+export const CUSTODY_EVENTS: readonly string[] = [
+  'CREATE',
+  'CLASSIFY',
+  'RECLASSIFY',
+  'ISSUE',
+  'RETURN',
+  'REPORT_LOSS',
+  'DISPATCH',
+];
 
 /**
  * Replays the history (in instance, seq order): the state each event left, the mark, and custody
@@ -33,11 +41,16 @@ export function foldHistory(events: readonly HistoryEvent[]): Map<string, AsAt> 
   for (const e of events) {
     const cur = state.get(e.instanceId) ?? { state: e.toState, holderId: null, classification: null, since: e.at };
     cur.state = e.toState;
-    const p = e.payload as { classification?: Classification; holderId?: string; copy?: { classification: Classification | null } };
+    const p = e.payload as {
+      classification?: Classification;
+      holderId?: string;
+      copy?: { classification: Classification | null };
+    };
     if (e.type === 'CREATE') cur.classification = p.copy?.classification ?? null;
     if (e.type === 'CLASSIFY' || e.type === 'RECLASSIFY') cur.classification = p.classification ?? null;
     if (e.type === 'ISSUE') Object.assign(cur, { holderId: p.holderId, since: e.at });
-    if (e.type === 'RETURN' || e.type === 'REPORT_LOSS' || e.type === 'DISPATCH') Object.assign(cur, { holderId: null, since: e.at });
+    if (e.type === 'RETURN' || e.type === 'REPORT_LOSS' || e.type === 'DISPATCH')
+      Object.assign(cur, { holderId: null, since: e.at });
     state.set(e.instanceId, cur);
   }
   return state;
@@ -51,7 +64,10 @@ export function holdingsOf(events: readonly HistoryEvent[]): Map<string, Holding
 }
 
 /** One document at the end of its history up to a moment; null when it had no history by then. */
-export function documentAsAt(events: readonly HistoryEvent[], documentId: string): { holderId: string | null; state: string | null; classification: Classification | null } | null {
+export function documentAsAt(
+  events: readonly HistoryEvent[],
+  documentId: string,
+): { holderId: string | null; state: string | null; classification: Classification | null } | null {
   if (!events.length) return null;
   const h = foldHistory(events).get(documentId);
   return { holderId: h?.holderId ?? null, state: h?.state ?? null, classification: h?.classification ?? null };
@@ -61,15 +77,37 @@ export function documentAsAt(events: readonly HistoryEvent[], documentId: string
  * A registration line as it stood at the moment the history was folded to: the state, mark and
  * holder come from the history; the due time is not kept in it.
  */
-export function registrationLineAsAt<T extends { id: string; state: string }>(line: T, history: ReadonlyMap<string, AsAt>) {
+export function registrationLineAsAt<T extends { id: string; state: string }>(
+  line: T,
+  history: ReadonlyMap<string, AsAt>,
+) {
   const h = history.get(line.id);
-  return { ...line, state: h?.state ?? line.state, classification: h?.classification ?? null, holderId: h?.holderId ?? null, dueAt: null };
+  return {
+    ...line,
+    state: h?.state ?? line.state,
+    classification: h?.classification ?? null,
+    holderId: h?.holderId ?? null,
+    dueAt: null,
+  };
 }
 
 /** What an issue line had recorded by a moment: later signatures, returns and overdue marks are not yet there. */
-export function issueLineAsAt<T extends { acknowledgedAt: string | null; returnedAt: string | null; overdueAt: string | null; condition: string | null }>(line: T, at: string | undefined): T {
+export function issueLineAsAt<
+  T extends {
+    acknowledgedAt: string | null;
+    returnedAt: string | null;
+    overdueAt: string | null;
+    condition: string | null;
+  },
+>(line: T, at: string | undefined): T {
   const upTo = (v: string | null) => (v && at && v > at ? null : v);
-  return { ...line, acknowledgedAt: upTo(line.acknowledgedAt), returnedAt: upTo(line.returnedAt), condition: upTo(line.returnedAt) ? line.condition : null, overdueAt: upTo(line.overdueAt) };
+  return {
+    ...line,
+    acknowledgedAt: upTo(line.acknowledgedAt),
+    returnedAt: upTo(line.returnedAt),
+    condition: upTo(line.returnedAt) ? line.condition : null,
+    overdueAt: upTo(line.overdueAt),
+  };
 }
 
 /** A carrier of classified information (R-3) and who held it from when. */
@@ -94,7 +132,22 @@ export function carriersAt(
   const rows: Carrier[] = documents
     .map((d) => ({ d, h: holdings.get(d.id)! }))
     .filter(({ h }) => isRestricted(h.classification))
-    .map(({ d, h }) => ({ itemType: d.copyOf ? 'copy' : 'document', itemId: d.id, label: `${d.regNumber} ${d.title}`, classification: h.classification!, holderId: h.holderId, since: h.since }));
-  for (const m of media) rows.push({ itemType: 'media', itemId: m.id, label: m.label, classification: m.classification, holderId: m.holderId, since: m.registeredAt });
+    .map(({ d, h }) => ({
+      itemType: d.copyOf ? 'copy' : 'document',
+      itemId: d.id,
+      label: `${d.regNumber} ${d.title}`,
+      classification: h.classification!,
+      holderId: h.holderId,
+      since: h.since,
+    }));
+  for (const m of media)
+    rows.push({
+      itemType: 'media',
+      itemId: m.id,
+      label: m.label,
+      classification: m.classification,
+      holderId: m.holderId,
+      since: m.registeredAt,
+    });
   return rows.sort((a, b) => a.since.localeCompare(b.since) || a.itemId.localeCompare(b.itemId));
 }

@@ -13,8 +13,16 @@ export async function documentInput(
 ): Promise<DocumentInput> {
   const regYear = DateTime.fromJSDate(at, { zone: 'Asia/Bishkek' }).year;
   const regSeq = await allocate(regYear, registration.direction); // R-4.1b: numbered per school, year, direction
-  const filed = file ? { id: file.id, index: file.index, title: file.title, year: file.year, retentionYears: file.retentionYears } : null;
-  return { regNumber: formatRegNumber(registration.direction, regYear, regSeq), regYear, regSeq, registration, file: filed };
+  const filed = file
+    ? { id: file.id, index: file.index, title: file.title, year: file.year, retentionYears: file.retentionYears }
+    : null;
+  return {
+    regNumber: formatRegNumber(registration.direction, regYear, regSeq),
+    regYear,
+    regSeq,
+    registration,
+    file: filed,
+  };
 }
 
 /** What registering needs from the store, inside the registering transaction: the journal's next number. */
@@ -29,8 +37,18 @@ export interface JournalNumbering {
  */
 export function documentRegistration(schoolId: string) {
   return {
-    input: (numbers: JournalNumbering, at: Date, payload: unknown, facts: Record<string, Fact>): Promise<DocumentInput> =>
-      documentInput(payload as RegisterDocument, at, (facts.fileId as FileFact | undefined) ?? null, (year, direction) => numbers.nextJournalNumber(schoolId, year, direction)),
+    input: (
+      numbers: JournalNumbering,
+      at: Date,
+      payload: unknown,
+      facts: Record<string, Fact>,
+    ): Promise<DocumentInput> =>
+      documentInput(
+        payload as RegisterDocument,
+        at,
+        (facts.fileId as FileFact | undefined) ?? null,
+        (year, direction) => numbers.nextJournalNumber(schoolId, year, direction),
+      ),
     describe: (c: DocumentContext) => ({ regNumber: c.regNumber }),
   };
 }

@@ -107,7 +107,14 @@ function Shell({ me }: { me: Me }): ReactElement {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <Header section={section === 'documents' && arg ? 'documents' : (section ?? '')} />

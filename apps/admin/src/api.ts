@@ -81,7 +81,11 @@ interface RequestOptions {
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang(), ...opts.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLang(),
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -105,7 +109,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   }
   if (!res.ok) {
-    const body = isErrorBody(json) ? json : { statusCode: res.status, code: `HTTP_${res.status}` as const, message: res.statusText || text.slice(0, 200) };
+    const body = isErrorBody(json)
+      ? json
+      : { statusCode: res.status, code: `HTTP_${res.status}` as const, message: res.statusText || text.slice(0, 200) };
     if (res.status === 401 && !opts.quiet401) onUnauthorized();
     throw new ApiError(body);
   }
@@ -113,7 +119,12 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 function isErrorBody(v: unknown): v is ErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as ErrorBody).message === 'string' && typeof (v as ErrorBody).statusCode === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ErrorBody).message === 'string' &&
+    typeof (v as ErrorBody).statusCode === 'number'
+  );
 }
 
 /**
@@ -135,7 +146,8 @@ export type ListAnswer<T> = Page<T> | T[];
 
 export const api = {
   // Auth
-  login: (username: string, password: string) => request<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true }),
+  login: (username: string, password: string) =>
+    request<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
@@ -143,18 +155,26 @@ export const api = {
 
   // Documents
   registerDocument: (body: RegisterDocumentRequest) =>
-    request<Registered>('/api/documents', { method: 'POST', body, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+    request<Registered>('/api/documents', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': newIdempotencyKey() },
+    }),
   documents: (q: Query) => request<Page<DocumentRow>>(withQuery('/api/documents', q)),
   document: (id: string) => request<DocumentView>(`/api/documents/${encodeURIComponent(id)}`),
   history: (id: string) => request<HistoryItem[]>(`/api/documents/${encodeURIComponent(id)}/history`),
   /** Who held the document at a moment, and its state and mark then (folded from the history). */
-  holderAt: (id: string, at: string) => request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
+  holderAt: (id: string, at: string) =>
+    request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
   /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
   sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
     request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {
       method: 'POST',
       body: { type, ...payload },
-      headers: { 'Idempotency-Key': newIdempotencyKey(), ...(version !== undefined ? { 'If-Match': String(version) } : {}) },
+      headers: {
+        'Idempotency-Key': newIdempotencyKey(),
+        ...(version !== undefined ? { 'If-Match': String(version) } : {}),
+      },
     }),
 
   // Reference lists and registers
@@ -172,7 +192,8 @@ export const api = {
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),
-  markNotificationRead: (id: string) => request<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+  markNotificationRead: (id: string) =>
+    request<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
 
   // Audit
   verify: () => request<VerifyResult>('/api/audit/verify'),

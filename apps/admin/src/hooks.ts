@@ -59,7 +59,10 @@ export function invalidateRefs(kind?: RefKind): void {
 
 export function useRefList<K extends RefKind>(kind: K): { items: RefTypes[K]; error?: ApiError; loading: boolean } {
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ items: RefTypes[K]; error?: ApiError; loading: boolean }>({ items: [] as unknown as RefTypes[K], loading: true });
+  const [state, setState] = useState<{ items: RefTypes[K]; error?: ApiError; loading: boolean }>({
+    items: [] as unknown as RefTypes[K],
+    loading: true,
+  });
   useEffect(() => {
     const l = () => setVersion((v) => v + 1);
     refListeners.add(l);
@@ -77,7 +80,8 @@ export function useRefList<K extends RefKind>(kind: K): { items: RefTypes[K]; er
     }
     p.then(
       (items) => live && setState({ items, loading: false }),
-      (err: unknown) => live && setState({ items: [] as unknown as RefTypes[K], error: toApiError(err), loading: false }),
+      (err: unknown) =>
+        live && setState({ items: [] as unknown as RefTypes[K], error: toApiError(err), loading: false }),
     );
     return () => {
       live = false;
@@ -99,7 +103,12 @@ export function usePersonName(): (id: string | null | undefined) => string {
 }
 
 /** A form submission: busy while it runs, the refusal if the server said no, true when it went through. */
-export function useSubmit(): { busy: boolean; error: ApiError | undefined; run: (fn: () => Promise<unknown>) => Promise<boolean>; clear: () => void } {
+export function useSubmit(): {
+  busy: boolean;
+  error: ApiError | undefined;
+  run: (fn: () => Promise<unknown>) => Promise<boolean>;
+  clear: () => void;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const run = useCallback(async (fn: () => Promise<unknown>) => {

@@ -6,7 +6,8 @@
 import { bishkekLocalToIso } from './format';
 import type { JsonSchema } from './types';
 
-export type FieldKind = 'enum' | 'text' | 'textarea' | 'datetime' | 'date' | 'integer' | 'number' | 'boolean' | 'holder' | 'cabinet' | 'file';
+export type FieldKind =
+  'enum' | 'text' | 'textarea' | 'datetime' | 'date' | 'integer' | 'number' | 'boolean' | 'holder' | 'cabinet' | 'file';
 
 export interface FieldSpec {
   name: string;
@@ -75,9 +76,18 @@ function enumValues(s: JsonSchema): string[] | undefined {
 export function fieldSpec(name: string, raw: JsonSchema, required: boolean, root: JsonSchema): FieldSpec {
   const { schema: s, nullable } = unwrapNullable(raw, root);
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  const base: FieldSpec = { name, kind: 'text', required, nullable, defaultValue: s.default, title: s.title, description: s.description };
+  const base: FieldSpec = {
+    name,
+    kind: 'text',
+    required,
+    nullable,
+    defaultValue: s.default,
+    title: s.title,
+    description: s.description,
+  };
   const options = enumValues(s);
-  if (REF_PICKERS[name] && (type === 'string' || type === undefined) && !options) return { ...base, kind: REF_PICKERS[name]!, maxLength: s.maxLength };
+  if (REF_PICKERS[name] && (type === 'string' || type === undefined) && !options)
+    return { ...base, kind: REF_PICKERS[name]!, maxLength: s.maxLength };
   if (options) return { ...base, kind: 'enum', options };
   switch (type) {
     case 'boolean':
@@ -87,14 +97,23 @@ export function fieldSpec(name: string, raw: JsonSchema, required: boolean, root
       return {
         ...base,
         kind: type,
-        min: s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + (type === 'integer' ? 1 : 0) : undefined),
-        max: s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - (type === 'integer' ? 1 : 0) : undefined),
+        min:
+          s.minimum ??
+          (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + (type === 'integer' ? 1 : 0) : undefined),
+        max:
+          s.maximum ??
+          (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - (type === 'integer' ? 1 : 0) : undefined),
       };
     case 'string':
     default:
       if (s.format === 'date-time') return { ...base, kind: 'datetime' };
       if (s.format === 'date') return { ...base, kind: 'date' };
-      return { ...base, kind: (s.maxLength ?? 0) >= 300 ? 'textarea' : 'text', minLength: s.minLength, maxLength: s.maxLength };
+      return {
+        ...base,
+        kind: (s.maxLength ?? 0) >= 300 ? 'textarea' : 'text',
+        minLength: s.minLength,
+        maxLength: s.maxLength,
+      };
   }
 }
 

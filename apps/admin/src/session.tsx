@@ -32,7 +32,16 @@ export function permissions(me: Pick<Me, 'roles'>) {
     /** "Who held it on…" on the document page: the roles that see every document. */
     holderAt: recordsWide,
     /** Anyone a document can be issued to; the auditor only reads. */
-    mine: hasRole(me, 'staff', 'records_clerk', 'security_officer', 'director', 'commission_member', 'tech_support', 'admin'),
+    mine: hasRole(
+      me,
+      'staff',
+      'records_clerk',
+      'security_officer',
+      'director',
+      'commission_member',
+      'tech_support',
+      'admin',
+    ),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),

@@ -31,11 +31,28 @@ export interface ApiOptions {
 /** The HTTP API over the core; with `worker`, the worker's processors too. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: CoreModuleOptions = { useFactory: () => loadConfig() }, options: ApiOptions = {}): DynamicModule {
+  static forRoot(
+    config: CoreModuleOptions = { useFactory: () => loadConfig() },
+    options: ApiOptions = {},
+  ): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRootAsync(config), IdentityModule, QueueBoardModule, ...(options.worker ? [JobsModule.register(options.jobs)] : [])],
-      controllers: [AuthController, DocumentsController, SchemasController, RegistersController, RecordsOfficeController, NotificationsController, AuditController, HealthController],
+      imports: [
+        CoreModule.forRootAsync(config),
+        IdentityModule,
+        QueueBoardModule,
+        ...(options.worker ? [JobsModule.register(options.jobs)] : []),
+      ],
+      controllers: [
+        AuthController,
+        DocumentsController,
+        SchemasController,
+        RegistersController,
+        RecordsOfficeController,
+        NotificationsController,
+        AuditController,
+        HealthController,
+      ],
       providers: [
         FirstStart,
         DocumentsService,

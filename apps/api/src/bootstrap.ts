@@ -8,7 +8,9 @@ import { setupOpenApi } from './http/openapi';
 
 /** The built admin UI (apps/admin/dist), from the source tree or from dist/. */
 function adminDist(): string | undefined {
-  return [resolve(__dirname, '../../admin/dist'), resolve(__dirname, '../../../../apps/admin/dist')].find((d) => existsSync(join(d, 'index.html')));
+  return [resolve(__dirname, '../../admin/dist'), resolve(__dirname, '../../../../apps/admin/dist')].find((d) =>
+    existsSync(join(d, 'index.html')),
+  );
 }
 
 /** Serves the UI at / with a fallback to index.html for client-side routes; /api, /admin and /health stay the server's. */

@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   if (withWorker) redis = await ensureLocalRedis(config.queue.redisUrl, config.dataDir, (l) => console.log(l));
   else await assertRedisReachable(config.queue.redisUrl);
   try {
-    const app = configureHttp(await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), { abortOnError: false, logger: ['error', 'warn', 'log'] }));
+    const app = configureHttp(
+      await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), {
+        abortOnError: false,
+        logger: ['error', 'warn', 'log'],
+      }),
+    );
     await app.init();
     await app.get(FirstStart).seedIfEmpty(config.demo, (l) => console.log(l));
     await app.listen(config.port);
@@ -28,7 +33,9 @@ async function main(): Promise<void> {
         .then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
-    console.log(`grif: API on http://localhost:${config.port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${config.db.kind} database`);
+    console.log(
+      `grif: API on http://localhost:${config.port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${config.db.kind} database`,
+    );
   } catch (err) {
     await redis?.stop();
     throw err;

@@ -20,7 +20,13 @@ export interface GrifConfig {
   dataDir: string;
 }
 
-const ms = (fallback: number, min: number) => z.coerce.number().int().min(min).max(24 * 3600_000).default(fallback);
+const ms = (fallback: number, min: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(24 * 3600_000)
+    .default(fallback);
 
 const envSchema = z.object({
   REDIS_URL: z
@@ -34,7 +40,10 @@ const envSchema = z.object({
         return false;
       }
     }, 'must be redis://host:port[/db]'),
-  GRIF_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . - only').default('grif'),
+  GRIF_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . - only')
+    .default('grif'),
   GRIF_JOB_LOCK_MS: ms(4000, 500),
   GRIF_RELAY_POLL_MS: ms(1000, 50),
   GRIF_RECONCILE_MS: ms(60_000, 100),
@@ -69,8 +78,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
 
 /** A config built in code (tests) goes through the same bounds as the environment's. */
 export const grifConfigSchema = z.object({
-  db: z.object({ kind: z.enum(['sqlite', 'postgresql']), target: z.string().min(1), busyTimeoutMs: z.number().int().positive().optional() }),
-  queue: z.object({ redisUrl: z.string().min(1), prefix: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/), lockMs: z.number().int().min(500) }),
+  db: z.object({
+    kind: z.enum(['sqlite', 'postgresql']),
+    target: z.string().min(1),
+    busyTimeoutMs: z.number().int().positive().optional(),
+  }),
+  queue: z.object({
+    redisUrl: z.string().min(1),
+    prefix: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/),
+    lockMs: z.number().int().min(500),
+  }),
   relayPollMs: z.number().int().positive(),
   reconcileMs: z.number().int().positive(),
   checkpointMs: z.number().int().positive(),

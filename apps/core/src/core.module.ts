@@ -33,8 +33,15 @@ export interface CoreModuleOptions {
 class GrifConfigModule {}
 
 /** Opens the database; refuses to go on when it holds machine versions this build cannot run. */
-async function openDatabase(config: GrifConfig, registry: WorkflowRegistry, shutdown: ShutdownSequence, outage: OutageLog): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(config.db, { warn: (message) => outage.failed('database', new Error(message)) }));
+async function openDatabase(
+  config: GrifConfig,
+  registry: WorkflowRegistry,
+  shutdown: ShutdownSequence,
+  outage: OutageLog,
+): Promise<MikroORM> {
+  const orm = await MikroORM.init(
+    ormOptions(config.db, { warn: (message) => outage.failed('database', new Error(message)) }),
+  );
   try {
     registry.assertKnown(await storedMachineVersions(orm));
   } catch (err) {
@@ -45,7 +52,11 @@ async function openDatabase(config: GrifConfig, registry: WorkflowRegistry, shut
   return orm;
 }
 
-const factory = <T>(provide: any, useFactory: (...args: any[]) => T, inject: any[]): Provider => ({ provide, useFactory, inject });
+const factory = <T>(provide: any, useFactory: (...args: any[]) => T, inject: any[]): Provider => ({
+  provide,
+  useFactory,
+  inject,
+});
 
 /**
  * The core of every Grif process (API, worker, tests): configuration, the database,
@@ -72,7 +83,10 @@ export class CoreModule implements OnApplicationBootstrap {
           useFactory: async (...args: unknown[]) => {
             const config = await options.useFactory(...args);
             const checked = grifConfigSchema.safeParse(config);
-            if (!checked.success) throw new Error(`grif: invalid configuration: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+            if (!checked.success)
+              throw new Error(
+                `grif: invalid configuration: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+              );
             return config;
           },
           inject: options.inject ?? [],
@@ -87,23 +101,38 @@ export class CoreModule implements OnApplicationBootstrap {
       { provide: CLOCK, useValue: systemClock },
       OutageLog,
       HealthProbe,
-      factory(WriteTransactions, (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind), [MikroORM, GRIF_CONFIG]),
+      factory(WriteTransactions, (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind), [
+        MikroORM,
+        GRIF_CONFIG,
+      ]),
       // Every query lives in a repository of libs/persistence; plain classes, built here.
-      ...[...REPOSITORIES, AuditTrail].map((R) => factory(R, (tx: WriteTransactions) => new R(tx), [WriteTransactions])),
+      ...[...REPOSITORIES, AuditTrail].map((R) =>
+        factory(R, (tx: WriteTransactions) => new R(tx), [WriteTransactions]),
+      ),
       factory(MikroOutboxSource, (tx: WriteTransactions) => new MikroOutboxSource(tx), [WriteTransactions]),
       factory(MikroDeadlineSource, (tx: WriteTransactions) => new MikroDeadlineSource(tx), [WriteTransactions]),
       queueProvider(),
-      factory(DeadlineAlarm, (queue: Queue, clock: Clock) => new DeadlineAlarm(queue, clock), [getQueueToken(DEADLINE_QUEUE), CLOCK]),
+      factory(DeadlineAlarm, (queue: Queue, clock: Clock) => new DeadlineAlarm(queue, clock), [
+        getQueueToken(DEADLINE_QUEUE),
+        CLOCK,
+      ]),
       factory(
         OutboxRelay,
-        (source: MikroOutboxSource, alarm: DeadlineAlarm, queues: Record<QueueName, Queue>, clock: Clock, outage: OutageLog) =>
-          new OutboxRelay(source, alarm, queues, clock, (err) => outage.failed('redis', err)),
+        (
+          source: MikroOutboxSource,
+          alarm: DeadlineAlarm,
+          queues: Record<QueueName, Queue>,
+          clock: Clock,
+          outage: OutageLog,
+        ) => new OutboxRelay(source, alarm, queues, clock, (err) => outage.failed('redis', err)),
         [MikroOutboxSource, DeadlineAlarm, QUEUES, CLOCK, OutageLog],
       ),
       factory(
         WorkflowEngine,
         (registry: WorkflowRegistry, tx: WriteTransactions, clock: Clock, relay: OutboxRelay) =>
-          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, new FixedCalendarSource(), { outboxWritten: () => relay.kick() }),
+          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, new FixedCalendarSource(), {
+            outboxWritten: () => relay.kick(),
+          }),
         [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay],
       ),
     ];
@@ -114,10 +143,15 @@ export class CoreModule implements OnApplicationBootstrap {
         BullModule.forRootAsync({
           imports: [configModule],
           inject: [GRIF_CONFIG],
-          useFactory: (config: GrifConfig) => ({ connection: { url: config.queue.redisUrl }, prefix: config.queue.prefix }),
+          useFactory: (config: GrifConfig) => ({
+            connection: { url: config.queue.redisUrl },
+            prefix: config.queue.prefix,
+          }),
         }),
         // Each queue waits for the database (opened and checked), so a refusal to boot leaves no Redis connection behind.
-        BullModule.registerQueueAsync(...QUEUE_NAMES.map((name) => ({ name, inject: [MikroORM], useFactory: () => ({}) }))),
+        BullModule.registerQueueAsync(
+          ...QUEUE_NAMES.map((name) => ({ name, inject: [MikroORM], useFactory: () => ({}) })),
+        ),
       ],
       providers,
       exports: [configModule, BullModule, ...providers.map((p) => (typeof p === 'function' ? p : p.provide))],
@@ -127,6 +161,8 @@ export class CoreModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.relay.start(this.config.relayPollMs);
     this.shutdown.register('jobs', 'outbox relay', () => this.relay.stop());
-    this.log.log(`${this.config.db.kind} database; queues on ${this.config.queue.redisUrl.replace(/\/\/[^@]*@/, '//')} (prefix "${this.config.queue.prefix}")`);
+    this.log.log(
+      `${this.config.db.kind} database; queues on ${this.config.queue.redisUrl.replace(/\/\/[^@]*@/, '//')} (prefix "${this.config.queue.prefix}")`,
+    );
   }
 }

@@ -22,7 +22,12 @@ export class HealthProbe {
     let timer: NodeJS.Timeout | undefined;
     try {
       const ping = this.queues.deadlines.backend.client.then((client) => client.runCommand('ping', []));
-      return (await Promise.race([ping, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)))])) === 'PONG';
+      return (
+        (await Promise.race([
+          ping,
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+        ])) === 'PONG'
+      );
     } catch {
       return false;
     } finally {

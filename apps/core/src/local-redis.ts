@@ -29,7 +29,12 @@ function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
  * append-only file under `<dataDir>/redis` so deadlines' alarms survive a restart — and
  * stops it on exit. Otherwise one line says how to get one.
  */
-export async function ensureLocalRedis(url: string, dataDir: string, print: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<LocalRedis | undefined> {
+export async function ensureLocalRedis(
+  url: string,
+  dataDir: string,
+  print: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LocalRedis | undefined> {
   if (await redisAnswers(url, 1500)) return undefined;
   const { host, port } = redisOptions(url);
   const server = onPath('redis-server', env);
@@ -44,7 +49,24 @@ export async function ensureLocalRedis(url: string, dataDir: string, print: (lin
   mkdirSync(dir, { recursive: true });
   const child = spawn(
     server,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--maxmemory-policy', 'noeviction', '--logfile', 'redis.log'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--logfile',
+      'redis.log',
+    ],
     { stdio: 'ignore' },
   );
   const killOnExit = () => child.kill('SIGTERM');
@@ -57,7 +79,9 @@ export async function ensureLocalRedis(url: string, dataDir: string, print: (lin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  print(`grif: no Redis answered at ${url}, so Grif started redis-server there (127.0.0.1 only, append-only files in ${dir}); it stops when Grif stops.`);
+  print(
+    `grif: no Redis answered at ${url}, so Grif started redis-server there (127.0.0.1 only, append-only files in ${dir}); it stops when Grif stops.`,
+  );
   return { stop: () => stopChild(child, exited, killOnExit) };
 }
 

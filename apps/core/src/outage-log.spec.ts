@@ -7,7 +7,8 @@ describe('OutageLog: one line when a dependency goes, one when it is back', () =
     const log = (outage as unknown as { log: { error(m: string): void; log(m: string): void } }).log;
     jest.spyOn(log, 'error').mockImplementation((m) => void lines.push(`error ${m}`));
     jest.spyOn(log, 'log').mockImplementation((m) => void lines.push(`log ${m}`));
-    for (let i = 0; i < 50; i++) outage.failed('database', new Error('connect ECONNREFUSED 127.0.0.1:5432\n    at stack'));
+    for (let i = 0; i < 50; i++)
+      outage.failed('database', new Error('connect ECONNREFUSED 127.0.0.1:5432\n    at stack'));
     outage.failed('redis', new Error('Connection is closed.'));
     expect(outage.isDown('database')).toBe(true);
     outage.succeeded('database');

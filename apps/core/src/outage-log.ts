@@ -25,7 +25,9 @@ export class OutageLog {
     const o = this.down.get(dep);
     if (!o) return;
     this.down.delete(dep);
-    this.log.log(`${dep} available again after ${Math.round((Date.now() - o.since) / 1000)} s and ${o.failures} failed attempts`);
+    this.log.log(
+      `${dep} available again after ${Math.round((Date.now() - o.since) / 1000)} s and ${o.failures} failed attempts`,
+    );
   }
 
   isDown(dep: Dependency): boolean {

@@ -3,7 +3,11 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 /** The order a process stops in: finish the jobs in hand, then let go of Redis, then of the database. */
 export const SHUTDOWN_PHASES = ['jobs', 'redis', 'database'] as const;
 export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
-const DONE: Record<ShutdownPhase, string> = { jobs: 'jobs drained', redis: 'redis closed', database: 'database closed' };
+const DONE: Record<ShutdownPhase, string> = {
+  jobs: 'jobs drained',
+  redis: 'redis closed',
+  database: 'database closed',
+};
 
 /**
  * The one owner of shutdown. Whoever opens something long-lived registers how to

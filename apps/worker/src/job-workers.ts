@@ -33,7 +33,9 @@ export class JobWorkers implements OnApplicationBootstrap {
     assertEveryJobHandled(processors.map((p) => ({ queue: p.worker.name, jobs: Object.keys(p.handlers) })));
     for (const p of processors) {
       p.worker.on('error', (err) => this.outage.failed('redis', err));
-      p.worker.on('failed', (job, err) => this.log.warn(`${p.worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+      p.worker.on('failed', (job, err) =>
+        this.log.warn(`${p.worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
+      );
       void p.worker.run().catch((err: unknown) => this.outage.failed('redis', err));
     }
   }
@@ -48,8 +50,10 @@ export function assertEveryJobHandled(processors: { queue: string; jobs: string[
       problems.push(`queue "${queue}" has ${own.length} processors (needs exactly one)`);
       continue;
     }
-    for (const name of names) if (!own[0].jobs.includes(name)) problems.push(`no handler for job "${name}" of queue "${queue}"`);
-    for (const name of own[0].jobs) if (!names.includes(name)) problems.push(`handler for unknown job "${name}" of queue "${queue}"`);
+    for (const name of names)
+      if (!own[0].jobs.includes(name)) problems.push(`no handler for job "${name}" of queue "${queue}"`);
+    for (const name of own[0].jobs)
+      if (!names.includes(name)) problems.push(`handler for unknown job "${name}" of queue "${queue}"`);
   }
   for (const p of processors) if (!(p.queue in JOB_NAMES)) problems.push(`processor for unknown queue "${p.queue}"`);
   if (problems.length) throw new Error(`grif: the worker cannot start: ${problems.join('; ')}`);

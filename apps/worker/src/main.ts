@@ -21,10 +21,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await assertRedisReachable(config.queue.redisUrl);
   const log = new Logger('grif-worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }), {
-    abortOnError: false,
-    logger: ['error', 'warn', 'log'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }),
+    {
+      abortOnError: false,
+      logger: ['error', 'warn', 'log'],
+    },
+  );
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -47,7 +47,11 @@ export class Reconciler implements OnApplicationBootstrap {
   async reconcile(): Promise<{ deadlines: number; effects: number }> {
     const deadlines = await this.alarm.reconcile(this.deadlines);
     const effects = await this.relay.redeliver();
-    await this.queues[MAINTENANCE_QUEUE].upsertJobScheduler(SEAL_CHECKPOINTS_JOB, { every: this.config.checkpointMs }, { name: SEAL_CHECKPOINTS_JOB });
+    await this.queues[MAINTENANCE_QUEUE].upsertJobScheduler(
+      SEAL_CHECKPOINTS_JOB,
+      { every: this.config.checkpointMs },
+      { name: SEAL_CHECKPOINTS_JOB },
+    );
     if (deadlines || effects) this.log.log(`re-armed ${deadlines} deadlines, re-sent ${effects} effects`);
     return { deadlines, effects };
   }

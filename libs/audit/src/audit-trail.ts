@@ -22,7 +22,9 @@ export class AuditTrail {
   /** null when no head moved since the last checkpoint, or another process sealed the same one first. */
   async seal(schoolId: string, at: Date): Promise<SealedCheckpoint | null> {
     const row = await writeCheckpoint(this.tx, schoolId, at);
-    return row ? { seq: row.seq, at: row.at, heads: (JSON.parse(row.heads) as unknown[]).length, hash: row.hash } : null;
+    return row
+      ? { seq: row.seq, at: row.at, heads: (JSON.parse(row.heads) as unknown[]).length, hash: row.hash }
+      : null;
   }
 
   /** The worker's periodic seal: every school's moved heads; returns how many schools got a checkpoint. */

@@ -14,14 +14,36 @@ function readable(row: WorkflowEvent) {
 
 /** Verifies every chain of a school, an instance at a time, then the ledger of heads; reports the first broken link. */
 export async function verifySchool(em: EntityManager, schoolId: string): Promise<VerifyResult> {
-  const instances = await em.find(WorkflowInstance, { schoolId }, { orderBy: { createdAt: 'asc', id: 'asc' }, disableIdentityMap: true, fields: ['id', 'lastSeq', 'headHash', 'createdAt'] });
+  const instances = await em.find(
+    WorkflowInstance,
+    { schoolId },
+    {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      disableIdentityMap: true,
+      fields: ['id', 'lastSeq', 'headHash', 'createdAt'],
+    },
+  );
   let events = 0;
   for (const inst of instances) {
-    const rows = await em.find(WorkflowEvent, { schoolId, instanceId: inst.id }, { orderBy: { seq: 'asc' }, disableIdentityMap: true });
+    const rows = await em.find(
+      WorkflowEvent,
+      { schoolId, instanceId: inst.id },
+      { orderBy: { seq: 'asc' }, disableIdentityMap: true },
+    );
     events += rows.length;
-    const firstBreak = verifyInstanceChain(rows.map(readable), { instanceId: inst.id, lastSeq: inst.lastSeq, headHash: inst.headHash });
+    const firstBreak = verifyInstanceChain(rows.map(readable), {
+      instanceId: inst.id,
+      lastSeq: inst.lastSeq,
+      headHash: inst.headHash,
+    });
     if (firstBreak) return { ok: false, instances: instances.length, events, checkpoints: 0, firstBreak };
   }
   const ledger = await verifyCheckpoints(em, schoolId);
-  return { ok: !ledger.firstBreak, instances: instances.length, events, checkpoints: ledger.checkpoints, ...(ledger.firstBreak ? { firstBreak: ledger.firstBreak } : {}) };
+  return {
+    ok: !ledger.firstBreak,
+    instances: instances.length,
+    events,
+    checkpoints: ledger.checkpoints,
+    ...(ledger.firstBreak ? { firstBreak: ledger.firstBreak } : {}),
+  };
 }

@@ -10,7 +10,14 @@ export interface ChainBreak {
   instanceId: string;
   seq: number;
   eventId?: string;
-  reason: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' | 'instance_missing' | 'checkpoint_mismatch' | 'checkpoint_chain';
+  reason:
+    | 'hash_mismatch'
+    | 'broken_link'
+    | 'sequence_gap'
+    | 'head_mismatch'
+    | 'instance_missing'
+    | 'checkpoint_mismatch'
+    | 'checkpoint_chain';
 }
 
 export interface VerifyResult {
@@ -33,7 +40,8 @@ export function verifyInstanceChain(events: EventRow[], head: ChainHead): ChainB
   for (const e of events) {
     if (e.seq !== expectedSeq) return { instanceId: head.instanceId, seq: expectedSeq, reason: 'sequence_gap' };
     if (e.prevHash !== prev) return { instanceId: head.instanceId, seq: e.seq, eventId: e.id, reason: 'broken_link' };
-    if (eventHash(e.prevHash, e) !== e.hash) return { instanceId: head.instanceId, seq: e.seq, eventId: e.id, reason: 'hash_mismatch' };
+    if (eventHash(e.prevHash, e) !== e.hash)
+      return { instanceId: head.instanceId, seq: e.seq, eventId: e.id, reason: 'hash_mismatch' };
     prev = e.hash;
     expectedSeq++;
   }

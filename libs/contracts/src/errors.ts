@@ -12,12 +12,10 @@ export const API_ERROR_CODES = [...ERROR_CODES, ...HTTP_ERROR_CODES];
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const errorCodeSchema = z.enum(API_ERROR_CODES).meta({ id: 'ErrorCode' });
-export const fieldIssueSchema = z
-  .object({ field: z.string(), message: z.string() })
-  .meta({
-    id: 'FieldIssue',
-    description: 'One bad field of the request (a body path, a query parameter or a header).',
-  });
+export const fieldIssueSchema = z.object({ field: z.string(), message: z.string() }).meta({
+  id: 'FieldIssue',
+  description: 'One bad field of the request (a body path, a query parameter or a header).',
+});
 
 /** Every error answer: a code for programs, a sentence for people (in the caller's language), the rule when one refused. */
 export const errorBodySchema = z

@@ -4,7 +4,8 @@ import { Lang, RuleId, RULES, Texts } from './rules';
  * What kind of "no" this is. The HTTP layer maps kinds to status codes;
  * business code never speaks HTTP.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused' | 'unavailable';
 
 const MESSAGES = {
   VALIDATION_FAILED: {
@@ -55,7 +56,7 @@ const MESSAGES = {
   EVENT_NOT_ACCEPTED: {
     ky: 'Документтин азыркы абалында бул аракетти аткарууга болбойт.',
     ru: 'В текущем состоянии документа это действие невозможно.',
-    en: 'This action is not possible in the document\'s current state.',
+    en: "This action is not possible in the document's current state.",
   },
   IDEMPOTENCY_KEY_REQUIRED: {
     ky: 'Idempotency-Key аталышы талап кылынат.',
@@ -121,7 +122,10 @@ const MESSAGES = {
 
 export type ErrorCode = keyof typeof MESSAGES | 'RULE_VIOLATION';
 /** Every code a GrifError can carry, for clients that branch on them. */
-export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]), 'RULE_VIOLATION'];
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...(Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]),
+  'RULE_VIOLATION',
+];
 
 export interface FieldIssue {
   field: string;

@@ -3,7 +3,17 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { Actor, GrifError, hasRole } from '@grif/domain';
 import { EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
 import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
-import type { CalendarSource, Clock, DeadlineRow, EngineStore, EngineTx, InstanceRow, OutboxListener, OutboxRow, StoredResponse } from './ports';
+import type {
+  CalendarSource,
+  Clock,
+  DeadlineRow,
+  EngineStore,
+  EngineTx,
+  InstanceRow,
+  OutboxListener,
+  OutboxRow,
+  StoredResponse,
+} from './ports';
 import { explainRefusal } from './refusal';
 import { persistSnapshot, restoreSnapshot, stateName } from './snapshot';
 import { parsePayload } from './validate';
@@ -53,9 +63,17 @@ export class WorkflowEngine {
     private readonly listener?: OutboxListener,
   ) {}
 
-  async create<TInput>(machineId: string, payload: unknown, actor: Actor, opts: CreateOptions<TInput>): Promise<Outcome> {
+  async create<TInput>(
+    machineId: string,
+    payload: unknown,
+    actor: Actor,
+    opts: CreateOptions<TInput>,
+  ): Promise<Outcome> {
     const def = this.registry.current(machineId);
-    if (!hasRole(actor, ...def.creatorRoles)) throw def.creatorRule ? GrifError.ruleRefusal(def.creatorRule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');
+    if (!hasRole(actor, ...def.creatorRoles))
+      throw def.creatorRule
+        ? GrifError.ruleRefusal(def.creatorRule, 'forbidden')
+        : new GrifError('forbidden', 'ROLE_REQUIRED');
     const parsed = parsePayload(def.createSchema, payload);
     const fp = fingerprint({ op: 'create', machineId, payload: parsed });
     return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
@@ -73,12 +91,27 @@ export class WorkflowEngine {
     const id = randomUUID();
     const state = stateName(snapshot.value);
     const event = this.link(GENESIS_HASH, {
-      schoolId: actor.schoolId, instanceId: id, seq: 1, type: 'CREATE', payload: input, actorId: actor.userId,
-      actorRoles: actor.roles, at, fromState: null, toState: state,
+      schoolId: actor.schoolId,
+      instanceId: id,
+      seq: 1,
+      type: 'CREATE',
+      payload: input,
+      actorId: actor.userId,
+      actorRoles: actor.roles,
+      at,
+      fromState: null,
+      toState: state,
     });
     const instance: InstanceRow = {
-      id, schoolId: actor.schoolId, machineId: def.id, machineVersion: def.version, state,
-      snapshot: persistSnapshot(def, snapshot), version: 1, lastSeq: 1, headHash: event.hash,
+      id,
+      schoolId: actor.schoolId,
+      machineId: def.id,
+      machineVersion: def.version,
+      state,
+      snapshot: persistSnapshot(def, snapshot),
+      version: 1,
+      lastSeq: 1,
+      headHash: event.hash,
     };
     await tx.insertInstance(instance, at);
     await tx.appendEvent(event);
@@ -92,25 +125,55 @@ export class WorkflowEngine {
       const { instance, snapshot, definition: def } = await this.visible(tx, actor, id);
       const spec = def.events[type];
       if (!spec) {
-        throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }] });
+        throw new GrifError('invalid', 'VALIDATION_FAILED', {
+          fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }],
+        });
       }
       const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
-      if (!allowed) throw spec.roleRule ? GrifError.ruleRefusal(spec.roleRule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');
+      if (!allowed)
+        throw spec.roleRule
+          ? GrifError.ruleRefusal(spec.roleRule, 'forbidden')
+          : new GrifError('forbidden', 'ROLE_REQUIRED');
       const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
       const facts = await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed);
-      if (opts.expectedVersion != null && opts.expectedVersion !== instance.version) throw new GrifError('conflict', 'STALE_VERSION');
+      if (opts.expectedVersion != null && opts.expectedVersion !== instance.version)
+        throw new GrifError('conflict', 'STALE_VERSION');
 
       const at = this.clock.now().toISOString();
-      const env: Envelope = { type, payload: parsed, actor, at, instanceId: id, seq: instance.lastSeq + 1, calendar: await this.calendars.calendarFor(actor.schoolId), facts };
+      const env: Envelope = {
+        type,
+        payload: parsed,
+        actor,
+        at,
+        instanceId: id,
+        seq: instance.lastSeq + 1,
+        calendar: await this.calendars.calendarFor(actor.schoolId),
+        facts,
+      };
       const [next, actions] = transition(def.machine, snapshot, env as never);
       if (next === snapshot) throw explainRefusal(def, snapshot, env);
 
       const toState = stateName(next.value);
       const event = this.link(instance.headHash, {
-        schoolId: instance.schoolId, instanceId: id, seq: env.seq, type, payload: parsed, actorId: actor.userId,
-        actorRoles: actor.roles, at, fromState: instance.state, toState,
+        schoolId: instance.schoolId,
+        instanceId: id,
+        seq: env.seq,
+        type,
+        payload: parsed,
+        actorId: actor.userId,
+        actorRoles: actor.roles,
+        at,
+        fromState: instance.state,
+        toState,
       });
-      const updated: InstanceRow = { ...instance, state: toState, snapshot: persistSnapshot(def, next), version: instance.version + 1, lastSeq: env.seq, headHash: event.hash };
+      const updated: InstanceRow = {
+        ...instance,
+        state: toState,
+        snapshot: persistSnapshot(def, next),
+        version: instance.version + 1,
+        lastSeq: env.seq,
+        headHash: event.hash,
+      };
       if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
       await tx.appendEvent(event);
       if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
@@ -130,14 +193,26 @@ export class WorkflowEngine {
    * role allows but a rule of the Regulation forbids in this state (`blocked`, with the rule), so
    * a screen can say why instead of hiding the action.
    */
-  async eventsFor(actor: Actor, view: InstanceView): Promise<{ available: string[]; blocked: { type: string; rule?: string; code: string }[] }> {
+  async eventsFor(
+    actor: Actor,
+    view: InstanceView,
+  ): Promise<{ available: string[]; blocked: { type: string; rule?: string; code: string }[] }> {
     const calendar = await this.calendars.calendarFor(actor.schoolId);
     const at = this.clock.now().toISOString();
     const available: string[] = [];
     const blocked: { type: string; rule?: string; code: string }[] = [];
     for (const [type, spec] of Object.entries(view.definition.events)) {
       if (spec.roles === 'system' || !hasRole(actor, ...spec.roles)) continue;
-      const env = { type, payload: {}, actor, at, instanceId: view.instance.id, seq: view.instance.lastSeq + 1, calendar, facts: {} } as Envelope;
+      const env = {
+        type,
+        payload: {},
+        actor,
+        at,
+        instanceId: view.instance.id,
+        seq: view.instance.lastSeq + 1,
+        calendar,
+        facts: {},
+      } as Envelope;
       if (view.snapshot.can(env as never)) {
         available.push(type);
         continue;
@@ -156,17 +231,23 @@ export class WorkflowEngine {
   }
 
   /** A deadline's alarm rang: send its event as the system, keyed by the deadline so a repeat is harmless. */
-  async fireDeadline(deadlineId: string): Promise<{ outcome: 'fired' | 'settled' | 'stale' | 'missing' } | { outcome: 'early'; dueAt: string }> {
+  async fireDeadline(
+    deadlineId: string,
+  ): Promise<{ outcome: 'fired' | 'settled' | 'stale' | 'missing' } | { outcome: 'early'; dueAt: string }> {
     const d = await this.store.read((tx) => tx.findDeadline(deadlineId));
     if (!d) return { outcome: 'missing' };
     if (d.status !== 'pending') return { outcome: 'settled' };
     if (new Date(d.dueAt).getTime() > this.clock.now().getTime()) return { outcome: 'early', dueAt: d.dueAt };
     const actor: Actor = { userId: 'system', schoolId: d.schoolId, roles: [], kind: 'system' };
     try {
-      await this.send(d.instanceId, d.eventType, { deadlineKey: d.key, deadlineId: d.id }, actor, { idempotencyKey: `deadline-${d.id}`, firesDeadline: d.id });
+      await this.send(d.instanceId, d.eventType, { deadlineKey: d.key, deadlineId: d.id }, actor, {
+        idempotencyKey: `deadline-${d.id}`,
+        firesDeadline: d.id,
+      });
       return { outcome: 'fired' };
     } catch (err) {
-      if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code)) throw err;
+      if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code))
+        throw err;
       // The machine moved on (returned in time, cancelled): the alarm has nothing to do.
       await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()));
       return { outcome: 'stale' };
@@ -183,14 +264,21 @@ export class WorkflowEngine {
   }
 
   /** Loads the records a payload names, in the transaction, so guards judge them without I/O. */
-  private async lookupFacts(tx: EngineTx, schoolId: string, lookups: Readonly<Record<string, LookupKind>> | undefined, payload: Record<string, unknown>): Promise<Record<string, Fact>> {
+  private async lookupFacts(
+    tx: EngineTx,
+    schoolId: string,
+    lookups: Readonly<Record<string, LookupKind>> | undefined,
+    payload: Record<string, unknown>,
+  ): Promise<Record<string, Fact>> {
     const facts: Record<string, Fact> = {};
     for (const [field, kind] of Object.entries(lookups ?? {})) {
       const v = payload[field];
       if (typeof v !== 'string') continue;
       const fact = await tx.lookup(kind, schoolId, v);
       if (!fact) {
-        throw new GrifError('refused', kind === 'person' ? 'HOLDER_UNKNOWN' : 'REFERENCE_UNKNOWN', { fields: [{ field, message: `no such ${kind} in this school` }] });
+        throw new GrifError('refused', kind === 'person' ? 'HOLDER_UNKNOWN' : 'REFERENCE_UNKNOWN', {
+          fields: [{ field, message: `no such ${kind} in this school` }],
+        });
       }
       facts[field] = fact;
     }
@@ -201,17 +289,32 @@ export class WorkflowEngine {
     return { ...e, id: randomUUID(), prevHash, hash: eventHash(prevHash, e) };
   }
 
-  private async recordEffects(tx: EngineTx, inst: InstanceRow, actions: Effect[], actor: Actor, at: string): Promise<void> {
+  private async recordEffects(
+    tx: EngineTx,
+    inst: InstanceRow,
+    actions: Effect[],
+    actor: Actor,
+    at: string,
+  ): Promise<void> {
     const outbox: OutboxRow[] = [];
     const base = { schoolId: inst.schoolId, instanceId: inst.id };
     for (const a of actions.filter((x) => (EFFECT_TYPES as readonly string[]).includes(x.type))) {
       if (a.type === 'armDeadline') {
-        const d: DeadlineRow = { ...base, id: randomUUID(), key: a.params.key, eventType: a.params.event, dueAt: a.params.dueAt, rule: a.params.rule ?? null, status: 'pending' };
+        const d: DeadlineRow = {
+          ...base,
+          id: randomUUID(),
+          key: a.params.key,
+          eventType: a.params.event,
+          dueAt: a.params.dueAt,
+          rule: a.params.rule ?? null,
+          status: 'pending',
+        };
         await tx.insertDeadline(d, at);
         outbox.push({ ...base, id: randomUUID(), kind: 'deadline.arm', payload: { deadlineId: d.id, dueAt: d.dueAt } });
       } else if (a.type === 'cancelDeadline') {
         const cancelled = await tx.cancelDeadline(inst.id, a.params.key, at);
-        if (cancelled) outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
+        if (cancelled)
+          outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
       } else if (a.type === 'spawn') {
         const def = this.registry.current(a.params.machineId);
         for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at);
@@ -226,7 +329,12 @@ export class WorkflowEngine {
    * Runs `work` in one transaction and stores its answer under the idempotency key in
    * that same transaction. A retry finds the stored answer; a lost race re-reads it.
    */
-  private async idempotent(actor: Actor, key: string | undefined, fp: string, work: (tx: EngineTx) => Promise<Outcome>): Promise<Outcome> {
+  private async idempotent(
+    actor: Actor,
+    key: string | undefined,
+    fp: string,
+    work: (tx: EngineTx) => Promise<Outcome>,
+  ): Promise<Outcome> {
     const replay = (prior: StoredResponse): Outcome => {
       if (prior.fingerprint !== fp) throw new GrifError('refused', 'IDEMPOTENCY_KEY_REUSED');
       return { status: prior.statusCode, body: prior.body as SendResult };
@@ -239,7 +347,14 @@ export class WorkflowEngine {
           if (prior) return replay(prior);
         }
         const result = await work(tx);
-        if (key) await tx.saveResponse(actor.schoolId, actor.userId, key, { fingerprint: fp, statusCode: result.status, body: result.body }, this.clock.now().toISOString());
+        if (key)
+          await tx.saveResponse(
+            actor.schoolId,
+            actor.userId,
+            key,
+            { fingerprint: fp, statusCode: result.status, body: result.body },
+            this.clock.now().toISOString(),
+          );
         wrote = true;
         return result;
       });
@@ -260,4 +375,3 @@ export class WorkflowEngine {
     }
   }
 }
-

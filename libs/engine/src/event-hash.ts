@@ -18,9 +18,15 @@ export function eventHash(prevHash: string, e: Omit<EventRow, 'hash' | 'prevHash
     fromState: e.fromState,
     toState: e.toState,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(body ?? '')
+    .digest('hex');
 }
 
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(canonicalize(value) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(value) ?? '')
+    .digest('hex');
 }

@@ -8,6 +8,7 @@ import { refusalOf, type Envelope, type WorkflowDefinition } from '@grif/workflo
  */
 export function explainRefusal(def: WorkflowDefinition, snapshot: AnyMachineSnapshot, env: Envelope): GrifError {
   const r = refusalOf(def, snapshot, env);
-  if (r.kind === 'guard' && r.why) return 'rule' in r.why ? GrifError.ruleRefusal(r.why.rule) : new GrifError('refused', r.why.code);
+  if (r.kind === 'guard' && r.why)
+    return 'rule' in r.why ? GrifError.ruleRefusal(r.why.rule) : new GrifError('refused', r.why.code);
   return new GrifError('conflict', 'EVENT_NOT_ACCEPTED');
 }

@@ -8,11 +8,17 @@ export function parsePayload<T>(schema: ZodType<T>, payload: unknown): T {
   // A union (e.g. STORE by cabinet or by location): report the branch that came closest.
   const issues = r.error.issues.flatMap((i) =>
     i.code === 'invalid_union' && Array.isArray((i as { errors?: unknown[][] }).errors)
-      ? [...(i as unknown as { errors: (typeof r.error.issues)[] }).errors].sort((a, b) => a.length - b.length)[0] ?? [i]
+      ? ([...(i as unknown as { errors: (typeof r.error.issues)[] }).errors].sort((a, b) => a.length - b.length)[0] ?? [
+          i,
+        ])
       : [i],
   );
   const fields = issues.map((i) => ({
-    field: i.path.length ? i.path.join('.') : (i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.join(',') ?? '(body)' : '(body)'),
+    field: i.path.length
+      ? i.path.join('.')
+      : i.code === 'unrecognized_keys'
+        ? ((i as { keys?: string[] }).keys?.join(',') ?? '(body)')
+        : '(body)',
     message: i.message,
   }));
   throw new GrifError('invalid', 'VALIDATION_FAILED', { fields });

@@ -30,7 +30,9 @@ export class WorkflowRegistry {
     const missing = stored.filter((s) => !this.byKey.has(`${s.machineId}@${s.machineVersion}`));
     if (missing.length) {
       const list = missing.map((m) => `${m.machineId}@${m.machineVersion}`).join(', ');
-      throw new Error(`grif: the database has instances of unregistered machine versions: ${list}. Register them (keep the old version in workflows/) or migrate those instances.`);
+      throw new Error(
+        `grif: the database has instances of unregistered machine versions: ${list}. Register them (keep the old version in workflows/) or migrate those instances.`,
+      );
     }
   }
 }

@@ -1,6 +1,15 @@
 import { UniqueConstraintViolationException, LockWaitTimeoutException, DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { DeadlineRow, EngineStore, EngineTx, EventRow, InstanceRow, OutboxRow, ProjectedEvent, StoredResponse } from '@grif/engine';
+import type {
+  DeadlineRow,
+  EngineStore,
+  EngineTx,
+  EventRow,
+  InstanceRow,
+  OutboxRow,
+  ProjectedEvent,
+  StoredResponse,
+} from '@grif/engine';
 import type { Fact, LookupKind } from '@grif/workflows';
 import { lookupFact } from './lookups';
 import { Deadline, IdempotencyRecord, OutboxMessage, WorkflowEvent, WorkflowInstance } from './entities';
@@ -8,18 +17,42 @@ import { PROJECTORS } from './projections';
 import type { WriteTransactions } from './write-transactions';
 
 const toInstanceRow = (i: WorkflowInstance): InstanceRow => ({
-  id: i.id, schoolId: i.schoolId, machineId: i.machineId, machineVersion: i.machineVersion, state: i.state,
-  snapshot: JSON.parse(i.snapshot), version: i.version, lastSeq: i.lastSeq, headHash: i.headHash,
+  id: i.id,
+  schoolId: i.schoolId,
+  machineId: i.machineId,
+  machineVersion: i.machineVersion,
+  state: i.state,
+  snapshot: JSON.parse(i.snapshot),
+  version: i.version,
+  lastSeq: i.lastSeq,
+  headHash: i.headHash,
 });
 
 export const toEventRow = (e: WorkflowEvent): EventRow => ({
-  id: e.id, schoolId: e.schoolId, instanceId: e.instanceId, seq: e.seq, type: e.type, payload: JSON.parse(e.payload),
-  actorId: e.actorId, actorRoles: e.actorRoles ? e.actorRoles.split(',') : [], at: e.at, fromState: e.fromState,
-  toState: e.toState, prevHash: e.prevHash, hash: e.hash,
+  id: e.id,
+  schoolId: e.schoolId,
+  instanceId: e.instanceId,
+  seq: e.seq,
+  type: e.type,
+  payload: JSON.parse(e.payload),
+  actorId: e.actorId,
+  actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
+  at: e.at,
+  fromState: e.fromState,
+  toState: e.toState,
+  prevHash: e.prevHash,
+  hash: e.hash,
 });
 
 const toDeadlineRow = (d: Deadline): DeadlineRow => ({
-  id: d.id, schoolId: d.schoolId, instanceId: d.instanceId, key: d.key, eventType: d.eventType, dueAt: d.dueAt, rule: d.rule, status: d.status,
+  id: d.id,
+  schoolId: d.schoolId,
+  instanceId: d.instanceId,
+  key: d.key,
+  eventType: d.eventType,
+  dueAt: d.dueAt,
+  rule: d.rule,
+  status: d.status,
 });
 
 class MikroEngineTx implements EngineTx {
@@ -36,32 +69,80 @@ class MikroEngineTx implements EngineTx {
   }
 
   async insertInstance(row: InstanceRow, at: string): Promise<void> {
-    await this.em.insert(WorkflowInstance, new WorkflowInstance(row.id, row.schoolId, row.machineId, row.machineVersion, row.state, JSON.stringify(row.snapshot), row.version, row.lastSeq, row.headHash, at, at));
+    await this.em.insert(
+      WorkflowInstance,
+      new WorkflowInstance(
+        row.id,
+        row.schoolId,
+        row.machineId,
+        row.machineVersion,
+        row.state,
+        JSON.stringify(row.snapshot),
+        row.version,
+        row.lastSeq,
+        row.headHash,
+        at,
+        at,
+      ),
+    );
   }
 
   async updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean> {
     const n = await this.em.nativeUpdate(
       WorkflowInstance,
       { id: row.id, version: expectedVersion },
-      { state: row.state, snapshot: JSON.stringify(row.snapshot), version: row.version, lastSeq: row.lastSeq, headHash: row.headHash, updatedAt: at },
+      {
+        state: row.state,
+        snapshot: JSON.stringify(row.snapshot),
+        version: row.version,
+        lastSeq: row.lastSeq,
+        headHash: row.headHash,
+        updatedAt: at,
+      },
     );
     return n === 1;
   }
 
   async appendEvent(e: EventRow): Promise<void> {
-    await this.em.insert(WorkflowEvent, new WorkflowEvent(e.id, e.schoolId, e.instanceId, e.seq, e.type, JSON.stringify(e.payload), e.actorId, e.actorRoles.join(','), e.at, e.fromState, e.toState, e.prevHash, e.hash));
+    await this.em.insert(
+      WorkflowEvent,
+      new WorkflowEvent(
+        e.id,
+        e.schoolId,
+        e.instanceId,
+        e.seq,
+        e.type,
+        JSON.stringify(e.payload),
+        e.actorId,
+        e.actorRoles.join(','),
+        e.at,
+        e.fromState,
+        e.toState,
+        e.prevHash,
+        e.hash,
+      ),
+    );
   }
 
   async saveResponse(schoolId: string, actorId: string, key: string, r: StoredResponse, at: string): Promise<void> {
-    await this.em.insert(IdempotencyRecord, new IdempotencyRecord(schoolId, actorId, key, r.fingerprint, r.statusCode, JSON.stringify(r.body), at));
+    await this.em.insert(
+      IdempotencyRecord,
+      new IdempotencyRecord(schoolId, actorId, key, r.fingerprint, r.statusCode, JSON.stringify(r.body), at),
+    );
   }
 
   async addOutbox(rows: OutboxRow[], at: string): Promise<void> {
-    await this.em.insertMany(OutboxMessage, rows.map((r) => new OutboxMessage(r.id, r.schoolId, r.instanceId, r.kind, JSON.stringify(r.payload), at)));
+    await this.em.insertMany(
+      OutboxMessage,
+      rows.map((r) => new OutboxMessage(r.id, r.schoolId, r.instanceId, r.kind, JSON.stringify(r.payload), at)),
+    );
   }
 
   async insertDeadline(d: DeadlineRow, at: string): Promise<void> {
-    await this.em.insert(Deadline, new Deadline(d.id, d.schoolId, d.instanceId, d.key, d.eventType, d.dueAt, d.rule, at));
+    await this.em.insert(
+      Deadline,
+      new Deadline(d.id, d.schoolId, d.instanceId, d.key, d.eventType, d.dueAt, d.rule, at),
+    );
   }
 
   async cancelDeadline(instanceId: string, key: string, at: string): Promise<string | null> {
@@ -100,7 +181,11 @@ class MikroEngineTx implements EngineTx {
   }
 
   async history(schoolId: string, instanceId: string): Promise<EventRow[]> {
-    const rows = await this.em.find(WorkflowEvent, { schoolId, instanceId }, { orderBy: { seq: 'asc' }, disableIdentityMap: true });
+    const rows = await this.em.find(
+      WorkflowEvent,
+      { schoolId, instanceId },
+      { orderBy: { seq: 'asc' }, disableIdentityMap: true },
+    );
     return rows.map(toEventRow);
   }
 }
@@ -117,6 +202,10 @@ export class MikroEngineStore implements EngineStore {
   }
 
   isConflict(err: unknown): boolean {
-    return err instanceof UniqueConstraintViolationException || err instanceof LockWaitTimeoutException || err instanceof DeadlockException;
+    return (
+      err instanceof UniqueConstraintViolationException ||
+      err instanceof LockWaitTimeoutException ||
+      err instanceof DeadlockException
+    );
   }
 }

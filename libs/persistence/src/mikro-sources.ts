@@ -5,19 +5,38 @@ import { Deadline, OutboxMessage } from './entities';
 import type { WriteTransactions } from './write-transactions';
 
 const isDeadlineKind = (kind: string) => kind.startsWith('deadline.');
-const toPending = (r: OutboxMessage): PendingOutbox => ({ id: r.id, kind: r.kind as PendingOutbox['kind'], payload: JSON.parse(r.payload), schoolId: r.schoolId, instanceId: r.instanceId });
+const toPending = (r: OutboxMessage): PendingOutbox => ({
+  id: r.id,
+  kind: r.kind as PendingOutbox['kind'],
+  payload: JSON.parse(r.payload),
+  schoolId: r.schoolId,
+  instanceId: r.instanceId,
+});
 
 export class MikroOutboxSource implements OutboxSource {
   constructor(private readonly tx: WriteTransactions) {}
 
   async pending(limit: number): Promise<PendingOutbox[]> {
-    const rows = await this.tx.reader().find(OutboxMessage, { dispatchedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit, disableIdentityMap: true });
+    const rows = await this.tx
+      .reader()
+      .find(
+        OutboxMessage,
+        { dispatchedAt: null },
+        { orderBy: { createdAt: 'asc', id: 'asc' }, limit, disableIdentityMap: true },
+      );
     return rows.map(toPending);
   }
 
   async undelivered(limit: number, afterId?: string): Promise<PendingOutbox[]> {
-    const where = { deliveredAt: null, dispatchedAt: { $ne: null }, kind: { $nin: ['deadline.arm', 'deadline.cancel'] }, ...(afterId ? { id: { $gt: afterId } } : {}) };
-    const rows = await this.tx.reader().find(OutboxMessage, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
+    const where = {
+      deliveredAt: null,
+      dispatchedAt: { $ne: null },
+      kind: { $nin: ['deadline.arm', 'deadline.cancel'] },
+      ...(afterId ? { id: { $gt: afterId } } : {}),
+    };
+    const rows = await this.tx
+      .reader()
+      .find(OutboxMessage, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
     return rows.map(toPending);
   }
 
@@ -26,8 +45,14 @@ export class MikroOutboxSource implements OutboxSource {
     const armed = rows.filter((r) => isDeadlineKind(r.kind)).map((r) => r.id);
     const effects = rows.filter((r) => !isDeadlineKind(r.kind)).map((r) => r.id);
     await this.tx.run(async (em: EntityManager) => {
-      if (armed.length) await em.nativeUpdate(OutboxMessage, { id: { $in: armed }, dispatchedAt: null }, { dispatchedAt: at, deliveredAt: at });
-      if (effects.length) await em.nativeUpdate(OutboxMessage, { id: { $in: effects }, dispatchedAt: null }, { dispatchedAt: at });
+      if (armed.length)
+        await em.nativeUpdate(
+          OutboxMessage,
+          { id: { $in: armed }, dispatchedAt: null },
+          { dispatchedAt: at, deliveredAt: at },
+        );
+      if (effects.length)
+        await em.nativeUpdate(OutboxMessage, { id: { $in: effects }, dispatchedAt: null }, { dispatchedAt: at });
     });
   }
 
@@ -41,8 +66,19 @@ export class MikroDeadlineSource implements DeadlineSource {
 
   async pending(limit: number, afterId?: string): Promise<DeadlineRow[]> {
     const where = afterId ? { status: 'pending' as const, id: { $gt: afterId } } : { status: 'pending' as const };
-    const rows = await this.tx.reader().find(Deadline, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
-    return rows.map((d) => ({ id: d.id, schoolId: d.schoolId, instanceId: d.instanceId, key: d.key, eventType: d.eventType, dueAt: d.dueAt, rule: d.rule, status: d.status }));
+    const rows = await this.tx
+      .reader()
+      .find(Deadline, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
+    return rows.map((d) => ({
+      id: d.id,
+      schoolId: d.schoolId,
+      instanceId: d.instanceId,
+      key: d.key,
+      eventType: d.eventType,
+      dueAt: d.dueAt,
+      rule: d.rule,
+      status: d.status,
+    }));
   }
 }
 

@@ -16,7 +16,12 @@ export interface NotifyParams {
 async function appointees(em: EntityManager, schoolId: string, roles: Role[], at: Date): Promise<string[]> {
   if (!roles.length) return [];
   const today = DateTime.fromJSDate(at, { zone: 'Asia/Bishkek' }).toISODate()!;
-  const rows = await em.find(Appointment, { schoolId, role: { $in: roles }, validFrom: { $lte: today }, $or: [{ validUntil: null }, { validUntil: { $gte: today } }] });
+  const rows = await em.find(Appointment, {
+    schoolId,
+    role: { $in: roles },
+    validFrom: { $lte: today },
+    $or: [{ validUntil: null }, { validUntil: { $gte: today } }],
+  });
   return rows.map((a) => a.userId);
 }
 
@@ -25,7 +30,14 @@ async function appointees(em: EntityManager, schoolId: string, roles: Role[], at
  * delivered in the same transaction. A job may run twice: the (outbox, user) key makes
  * the second run write nothing.
  */
-export async function deliverNotification(tx: WriteTransactions, outboxId: string, schoolId: string, instanceId: string, p: NotifyParams, at: Date): Promise<number> {
+export async function deliverNotification(
+  tx: WriteTransactions,
+  outboxId: string,
+  schoolId: string,
+  instanceId: string,
+  p: NotifyParams,
+  at: Date,
+): Promise<number> {
   return tx.run(async (em) => {
     const users = [...new Set([...(p.toUserIds ?? []), ...(await appointees(em, schoolId, p.toRoles ?? [], at))])];
     let n = 0;
@@ -33,7 +45,16 @@ export async function deliverNotification(tx: WriteTransactions, outboxId: strin
       const rows = await em.execute(
         `insert into notifications (id, school_id, user_id, outbox_id, instance_id, template, data, created_at)
          values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (outbox_id, user_id) do nothing`,
-        [randomUUID(), schoolId, userId, outboxId, instanceId, p.template, JSON.stringify(p.data ?? {}), at.toISOString()],
+        [
+          randomUUID(),
+          schoolId,
+          userId,
+          outboxId,
+          instanceId,
+          p.template,
+          JSON.stringify(p.data ?? {}),
+          at.toISOString(),
+        ],
         'run',
       );
       n += Number((rows as { affectedRows?: number }).affectedRows ?? 0);
@@ -42,4 +63,3 @@ export async function deliverNotification(tx: WriteTransactions, outboxId: strin
     return n;
   });
 }
-

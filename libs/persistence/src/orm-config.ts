@@ -40,7 +40,13 @@ export interface OrmHooks {
 
 export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: OrmHooks = {}): Options {
   if (db.kind === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: db.target, pool: { min: 0, max: 20 }, ...(hooks.warn ? { driverOptions: { log: { warn: hooks.warn } } } : {}) };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: db.target,
+      pool: { min: 0, max: 20 },
+      ...(hooks.warn ? { driverOptions: { log: { warn: hooks.warn } } } : {}),
+    };
   }
   return {
     ...common,

@@ -8,7 +8,10 @@ type Projector = (em: EntityManager, instance: InstanceRow, context: any, event:
 
 /** The COPY event that spawned the copies is committed first in the same transaction. */
 async function copyPurpose(em: EntityManager, originalId: string): Promise<string> {
-  const rows = await em.execute<{ payload: string }[]>(`select payload from workflow_events where instance_id = ? and type = 'COPY' order by seq desc limit 1`, [originalId]);
+  const rows = await em.execute<{ payload: string }[]>(
+    `select payload from workflow_events where instance_id = ? and type = 'COPY' order by seq desc limit 1`,
+    [originalId],
+  );
   return rows[0] ? (JSON.parse(rows[0].payload) as { purpose: string }).purpose : '';
 }
 
@@ -17,8 +20,29 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
   switch (w.kind) {
     case 'registration.insert': {
       const l = w.line;
-      const row = new DocumentRecord(l.id, l.schoolId, l.regYear, l.direction, l.regSeq, l.regNumber, l.kind, l.title, l.correspondent, l.documentDate, l.state, l.createdAt);
-      Object.assign(row, { classification: l.classification, holderId: l.holderId, dueAt: l.dueAt, location: l.location, fileId: l.fileId, copyOf: l.copyOf, copyNumber: l.copyNumber });
+      const row = new DocumentRecord(
+        l.id,
+        l.schoolId,
+        l.regYear,
+        l.direction,
+        l.regSeq,
+        l.regNumber,
+        l.kind,
+        l.title,
+        l.correspondent,
+        l.documentDate,
+        l.state,
+        l.createdAt,
+      );
+      Object.assign(row, {
+        classification: l.classification,
+        holderId: l.holderId,
+        dueAt: l.dueAt,
+        location: l.location,
+        fileId: l.fileId,
+        copyOf: l.copyOf,
+        copyNumber: l.copyNumber,
+      });
       await em.insert(DocumentRecord, row);
       return;
     }
@@ -28,12 +52,40 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
     case 'copy.insert': {
       const l = w.line;
       const purpose = await copyPurpose(em, l.originalId);
-      await em.insert(CopyRecord, new CopyRecord(randomUUID(), l.schoolId, l.originalId, l.originalRegNumber, l.copyId, l.copyNumber, purpose, l.madeBy, l.madeAt, l.classification));
+      await em.insert(
+        CopyRecord,
+        new CopyRecord(
+          randomUUID(),
+          l.schoolId,
+          l.originalId,
+          l.originalRegNumber,
+          l.copyId,
+          l.copyNumber,
+          purpose,
+          l.madeBy,
+          l.madeAt,
+          l.classification,
+        ),
+      );
       return;
     }
     case 'issue.insert': {
       const l = w.line;
-      await em.insert(IssueRecord, new IssueRecord(randomUUID(), l.schoolId, l.documentId, l.regNumber, l.classification, l.holderId, l.purpose, l.issuedAt, l.issuedBy, l.dueAt));
+      await em.insert(
+        IssueRecord,
+        new IssueRecord(
+          randomUUID(),
+          l.schoolId,
+          l.documentId,
+          l.regNumber,
+          l.classification,
+          l.holderId,
+          l.purpose,
+          l.issuedAt,
+          l.issuedBy,
+          l.dueAt,
+        ),
+      );
       return;
     }
     case 'issue.completeOpen':
@@ -42,7 +94,12 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
   }
 }
 
-async function projectDocument(em: EntityManager, instance: InstanceRow, c: DocumentContext, e: ProjectedEvent): Promise<void> {
+async function projectDocument(
+  em: EntityManager,
+  instance: InstanceRow,
+  c: DocumentContext,
+  e: ProjectedEvent,
+): Promise<void> {
   for (const w of journalWrites(instance, c, e)) await write(em, w);
 }
 

@@ -92,13 +92,17 @@ export class OutboxRelay {
     if (existing && !(await existing.isCompleted())) return false;
     // Completed yet undelivered cannot happen (delivery marks the row in its own transaction); ring again anyway.
     if (existing) await existing.remove();
-    await queue.add(route.job, { ...row.payload, schoolId: row.schoolId, instanceId: row.instanceId }, {
-      jobId,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    await queue.add(
+      route.job,
+      { ...row.payload, schoolId: row.schoolId, instanceId: row.instanceId },
+      {
+        jobId,
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    );
     return true;
   }
 

@@ -11,7 +11,8 @@ export interface QueueSettings {
 /** ioredis options of a redis:// or rediss:// URL, for BullMQ to open its own connections with. */
 export function redisOptions(url: string): RedisOptions {
   const u = new URL(url);
-  if (!/^rediss?:$/.test(u.protocol)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${u.protocol}")`);
+  if (!/^rediss?:$/.test(u.protocol))
+    throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${u.protocol}")`);
   return {
     host: u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
     port: u.port ? Number(u.port) : 6379,
@@ -24,7 +25,14 @@ export function redisOptions(url: string): RedisOptions {
 
 /** Whether something answers PING at the URL within the time given. */
 export async function redisAnswers(url: string, timeoutMs = 4000): Promise<boolean> {
-  const client = new IORedis({ ...redisOptions(url), lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new IORedis({
+    ...redisOptions(url),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => undefined);
   let timer: NodeJS.Timeout | undefined;
   try {

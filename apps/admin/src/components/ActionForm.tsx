@@ -63,8 +63,17 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
             const name = v.filter((f) => f.required).map((f) => f.name)[0] ?? v[0]?.name ?? String(i);
             return (
               <label key={name} className="variant">
-                <input type="radio" name={`variant-${type}`} checked={variant === i} onChange={() => setVariant(i)} data-testid={`variant-${name}`} />
-                {v.filter((f) => f.required).map((f) => fieldLabel(t, f.name)).join(' + ') || fieldLabel(t, name)}
+                <input
+                  type="radio"
+                  name={`variant-${type}`}
+                  checked={variant === i}
+                  onChange={() => setVariant(i)}
+                  data-testid={`variant-${name}`}
+                />
+                {v
+                  .filter((f) => f.required)
+                  .map((f) => fieldLabel(t, f.name))
+                  .join(' + ') || fieldLabel(t, name)}
               </label>
             );
           })}

@@ -38,11 +38,16 @@ export function Audit(): ReactElement {
       {sealed && <p data-testid="audit-sealed">{sealed}</p>}
       {s.error && <Refusal error={s.error} />}
       {result && (
-        <div className={`alert ${result.ok ? 'alert-ok' : 'alert-refusal'}`} role="status" data-testid="audit-result" data-ok={result.ok}>
+        <div
+          className={`alert ${result.ok ? 'alert-ok' : 'alert-refusal'}`}
+          role="status"
+          data-testid="audit-result"
+          data-ok={result.ok}
+        >
           <div className="alert-title">{result.ok ? `✓ ${t('audit.ok')}` : `✗ ${t('audit.broken')}`}</div>
           <p>
-            {t('audit.instances')}: <strong>{result.instances}</strong> · {t('audit.events')}: <strong>{result.events}</strong> · {t('audit.checkpoints')}:{' '}
-            <strong>{result.checkpoints}</strong>
+            {t('audit.instances')}: <strong>{result.instances}</strong> · {t('audit.events')}:{' '}
+            <strong>{result.events}</strong> · {t('audit.checkpoints')}: <strong>{result.checkpoints}</strong>
           </p>
           {result.firstBreak && (
             <dl className="facts" data-testid="audit-break">

@@ -5,7 +5,13 @@ import { useSubmit } from '../hooks';
 import { Field, Refusal } from './ui';
 
 /** A one-time password must be replaced before anything else (the server refuses every other call). */
-export function ChangePassword({ onChanged, onSignOut }: { onChanged: () => void; onSignOut: () => void }): ReactElement {
+export function ChangePassword({
+  onChanged,
+  onSignOut,
+}: {
+  onChanged: () => void;
+  onSignOut: () => void;
+}): ReactElement {
   const { t } = useTranslation();
   const [f, setF] = useState({ current: '', next: '', repeat: '' });
   const [local, setLocal] = useState<string | undefined>();
@@ -25,13 +31,45 @@ export function ChangePassword({ onChanged, onSignOut }: { onChanged: () => void
         <h1 id="pw-h">{t('password.title')}</h1>
         <p className="intro">{t('password.intro')}</p>
         <Field label={t('password.current')}>
-          {(id) => <input id={id} type="password" autoComplete="current-password" required value={f.current} onChange={(e) => setF({ ...f, current: e.target.value })} data-testid="password-current" />}
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={f.current}
+              onChange={(e) => setF({ ...f, current: e.target.value })}
+              data-testid="password-current"
+            />
+          )}
         </Field>
         <Field label={t('password.next')}>
-          {(id) => <input id={id} type="password" autoComplete="new-password" minLength={12} required value={f.next} onChange={(e) => setF({ ...f, next: e.target.value })} data-testid="password-new" />}
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              required
+              value={f.next}
+              onChange={(e) => setF({ ...f, next: e.target.value })}
+              data-testid="password-new"
+            />
+          )}
         </Field>
         <Field label={t('password.repeat')}>
-          {(id) => <input id={id} type="password" autoComplete="new-password" minLength={12} required value={f.repeat} onChange={(e) => setF({ ...f, repeat: e.target.value })} data-testid="password-repeat" />}
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              required
+              value={f.repeat}
+              onChange={(e) => setF({ ...f, repeat: e.target.value })}
+              data-testid="password-repeat"
+            />
+          )}
         </Field>
         {local && (
           <div className="alert alert-refusal" role="alert" data-testid="password-local-error">

@@ -45,7 +45,10 @@ export function DataTable<T>(props: Props<T>): ReactElement {
   const setPage = (p: number) => setPageState({ key: paramsKey, page: p });
 
   const query: Query = { ...props.params, page, pageSize, sort: sort?.key, order: sort?.order };
-  const loaded = useLoad(() => api.list<T>(props.path, query), [props.path, paramsKey, page, pageSize, sort?.key, sort?.order, props.reloadToken]);
+  const loaded = useLoad(
+    () => api.list<T>(props.path, query),
+    [props.path, paramsKey, page, pageSize, sort?.key, sort?.order, props.reloadToken],
+  );
 
   const view = useMemo(() => {
     const d = loaded.data;
@@ -54,7 +57,8 @@ export function DataTable<T>(props: Props<T>): ReactElement {
     let rows = [...d];
     const col = props.columns.find((c) => c.key === sort?.key);
     if (col && sort) {
-      const val = col.sortValue ?? ((r: T) => (r as Record<string, unknown>)[col.key] as string | number | null | undefined);
+      const val =
+        col.sortValue ?? ((r: T) => (r as Record<string, unknown>)[col.key] as string | number | null | undefined);
       const dir = sort.order === 'asc' ? 1 : -1;
       rows.sort((a, b) => {
         const x = val(a);
@@ -81,7 +85,12 @@ export function DataTable<T>(props: Props<T>): ReactElement {
     <div className="table-block">
       <div className="table-tools">
         <span className="muted">{view ? t('common.total', { n: view.total }) : ''}</span>
-        <a className="btn btn-small btn-ghost" href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order })} download data-testid="export-csv">
+        <a
+          className="btn btn-small btn-ghost"
+          href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order })}
+          download
+          data-testid="export-csv"
+        >
           {t('common.exportCsv')}
         </a>
       </div>
@@ -99,7 +108,12 @@ export function DataTable<T>(props: Props<T>): ReactElement {
                     {c.sortable === false ? (
                       c.label
                     ) : (
-                      <button type="button" className="sort" onClick={() => toggleSort(c.key)} title={t('common.sortBy', { column: c.label })}>
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() => toggleSort(c.key)}
+                        title={t('common.sortBy', { column: c.label })}
+                      >
                         {c.label}
                         <span className="sort-arrow" aria-hidden="true">
                           {active ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
@@ -115,7 +129,9 @@ export function DataTable<T>(props: Props<T>): ReactElement {
             {view?.items.map((row) => (
               <tr key={props.rowKey(row)} data-testid={props.rowTestId}>
                 {props.columns.map((c) => (
-                  <td key={c.key}>{c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '—')}</td>
+                  <td key={c.key}>
+                    {c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '—')}
+                  </td>
                 ))}
               </tr>
             ))}

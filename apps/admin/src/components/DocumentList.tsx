@@ -11,7 +11,11 @@ import { EnumField, PersonField } from './selects';
 import { Field, Mark, PageTitle, StateBadge } from './ui';
 
 /** The columns of a document row, shared by the documents list and the registration journal. */
-export function documentColumns(t: TFunction, lang: string, personName: (id: string | null) => string): Column<DocumentRow>[] {
+export function documentColumns(
+  t: TFunction,
+  lang: string,
+  personName: (id: string | null) => string,
+): Column<DocumentRow>[] {
   return [
     {
       key: 'regNumber',
@@ -19,7 +23,9 @@ export function documentColumns(t: TFunction, lang: string, personName: (id: str
       render: (r) => (
         <a href={href(`/documents/${r.id}`)} data-testid="doc-link">
           {r.regNumber}
-          {r.copyNumber != null && <span className="muted small"> ({t('documents.copyMark', { n: r.copyNumber })})</span>}
+          {r.copyNumber != null && (
+            <span className="muted small"> ({t('documents.copyMark', { n: r.copyNumber })})</span>
+          )}
         </a>
       ),
     },
@@ -59,21 +65,86 @@ export function DocumentList(): ReactElement {
     <section>
       <PageTitle>{t('documents.title')}</PageTitle>
       <form className="filters" role="search" aria-label={t('documents.filters')} onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={f.year} onChange={set('year')} data-testid="filter-year" />}</Field>
-        <EnumField label={t('field.direction')} field="direction" values={DIRECTIONS} value={f.direction} onChange={put('direction')} empty={t('common.all')} testId="filter-direction" />
-        <EnumField label={t('field.state')} field="state" values={DOCUMENT_STATES} value={f.state} onChange={put('state')} empty={t('common.all')} testId="filter-state" />
-        <EnumField label={t('field.classification')} field="classification" values={CLASSIFICATIONS} value={f.classification} onChange={put('classification')} empty={t('common.all')} testId="filter-classification" />
-        <PersonField label={t('field.holder')} value={f.holderId} onChange={put('holderId')} empty={t('documents.anyone')} testId="filter-holder" hideWhenNone />
-        <Field label={t('field.q')}>{(id) => <input id={id} type="search" placeholder={t('field.qHint')} value={f.q} onChange={set('q')} data-testid="filter-q" />}</Field>
+        <Field label={t('field.year')}>
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={2000}
+              max={2100}
+              value={f.year}
+              onChange={set('year')}
+              data-testid="filter-year"
+            />
+          )}
+        </Field>
+        <EnumField
+          label={t('field.direction')}
+          field="direction"
+          values={DIRECTIONS}
+          value={f.direction}
+          onChange={put('direction')}
+          empty={t('common.all')}
+          testId="filter-direction"
+        />
+        <EnumField
+          label={t('field.state')}
+          field="state"
+          values={DOCUMENT_STATES}
+          value={f.state}
+          onChange={put('state')}
+          empty={t('common.all')}
+          testId="filter-state"
+        />
+        <EnumField
+          label={t('field.classification')}
+          field="classification"
+          values={CLASSIFICATIONS}
+          value={f.classification}
+          onChange={put('classification')}
+          empty={t('common.all')}
+          testId="filter-classification"
+        />
+        <PersonField
+          label={t('field.holder')}
+          value={f.holderId}
+          onChange={put('holderId')}
+          empty={t('documents.anyone')}
+          testId="filter-holder"
+          hideWhenNone
+        />
+        <Field label={t('field.q')}>
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              placeholder={t('field.qHint')}
+              value={f.q}
+              onChange={set('q')}
+              data-testid="filter-q"
+            />
+          )}
+        </Field>
         <div className="filters-reset">
-          <button type="button" className="btn btn-ghost" onClick={() => setF({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' })}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => setF({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' })}
+          >
             {t('common.reset')}
           </button>
         </div>
       </form>
       <DataTable<DocumentRow>
         path="/api/documents"
-        params={{ year, direction: f.direction, state: f.state, classification: f.classification, holderId: f.holderId, q }}
+        params={{
+          year,
+          direction: f.direction,
+          state: f.state,
+          classification: f.classification,
+          holderId: f.holderId,
+          q,
+        }}
         columns={documentColumns(t, i18n.language, personName)}
         rowKey={(r) => r.id}
         rowTestId="doc-row"

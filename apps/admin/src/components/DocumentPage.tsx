@@ -93,7 +93,13 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                   {blocked.map((b) => (
                     <li key={b.type} data-testid={`blocked-${b.type}`}>
                       {/* Still attemptable: the server's refusal names the rule, in the user's language. */}
-                      <button type="button" className="btn btn-blocked" aria-expanded={open === b.type} onClick={() => setOpen(open === b.type ? undefined : b.type)} data-testid={`action-${b.type}`}>
+                      <button
+                        type="button"
+                        className="btn btn-blocked"
+                        aria-expanded={open === b.type}
+                        onClick={() => setOpen(open === b.type ? undefined : b.type)}
+                        data-testid={`action-${b.type}`}
+                      >
                         {eventLabel(t, b.type)}
                       </button>
                       {b.rule && <span className="rule-id">{b.rule}</span>}
@@ -151,14 +157,15 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
   if (d.cabinetId) {
     const room = rooms.items.find((r) => r.cabinets.some((c) => c.id === d.cabinetId));
     const cab = room?.cabinets.find((c) => c.id === d.cabinetId);
-    cabinet = room && cab ? (
-      <>
-        {room.name}, {cab.name}
-        {room.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
-      </>
-    ) : (
-      d.cabinetId
-    );
+    cabinet =
+      room && cab ? (
+        <>
+          {room.name}, {cab.name}
+          {room.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
+        </>
+      ) : (
+        d.cabinetId
+      );
   }
 
   return (
@@ -186,7 +193,13 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
             <div className="small">
               {t('doc.issuedAt')}: {formatInstant(d.holder.issuedAt, lang)}
             </div>
-            <div className="small">{d.holder.acknowledgedAt ? t('doc.acknowledged', { at: formatInstant(d.holder.acknowledgedAt, lang) }) : <span className="warn">{t('doc.notAcknowledged')}</span>}</div>
+            <div className="small">
+              {d.holder.acknowledgedAt ? (
+                t('doc.acknowledged', { at: formatInstant(d.holder.acknowledgedAt, lang) })
+              ) : (
+                <span className="warn">{t('doc.notAcknowledged')}</span>
+              )}
+            </div>
           </>
         ) : (
           <span className="muted">{t('doc.noHolder')}</span>
@@ -220,7 +233,9 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
       )}
       {d.lost && (
         <Fact label={t('doc.lost')} testId="doc-lost">
-          <span className="warn">{t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: personName(d.lost.reportedBy) })}</span>
+          <span className="warn">
+            {t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: personName(d.lost.reportedBy) })}
+          </span>
           <div className="small">{d.lost.circumstances}</div>
         </Fact>
       )}
@@ -266,7 +281,17 @@ function HolderAtPanel({ id }: { id: string }): ReactElement {
       <h2 id="holder-at-h">{t('holderAt.title')}</h2>
       <form className="form-inline" onSubmit={onSubmit}>
         <Field label={t('holderAt.moment')} hint={t('common.bishkekTime')}>
-          {(fid, d) => <input id={fid} aria-describedby={d} type="datetime-local" required value={local} onChange={(e) => setLocal(e.target.value)} data-testid="holder-at-input" />}
+          {(fid, d) => (
+            <input
+              id={fid}
+              aria-describedby={d}
+              type="datetime-local"
+              required
+              value={local}
+              onChange={(e) => setLocal(e.target.value)}
+              data-testid="holder-at-input"
+            />
+          )}
         </Field>
         <button type="submit" className="btn btn-primary" disabled={!iso || submit.busy} data-testid="holder-at-submit">
           {submit.busy ? t('common.busy') : t('holderAt.submit')}
@@ -282,10 +307,13 @@ function HolderAtPanel({ id }: { id: string }): ReactElement {
             <Refusal error={submit.error} />
           ))}
         {answer && (
-          <div className="holder-at-result" data-testid="holder-at-result" data-holder={answer.holderId ?? ''} data-state={answer.state ?? ''}>
-            <div className="muted small">
-              {t('holderAt.asAt', { at: formatInstant(answer.at, lang) })}
-            </div>
+          <div
+            className="holder-at-result"
+            data-testid="holder-at-result"
+            data-holder={answer.holderId ?? ''}
+            data-state={answer.state ?? ''}
+          >
+            <div className="muted small">{t('holderAt.asAt', { at: formatInstant(answer.at, lang) })}</div>
             <div>
               {answer.holderId ? (
                 <>

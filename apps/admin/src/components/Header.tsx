@@ -12,7 +12,15 @@ export function LanguageSwitch(): ReactElement {
   return (
     <div className="lang-switch" role="group" aria-label={t('header.language')}>
       {LANGS.map((l) => (
-        <button key={l} type="button" lang={l} className={`lang${i18n.language === l ? ' lang-active' : ''}`} aria-pressed={i18n.language === l} onClick={() => setLang(l)} data-testid={`lang-${l}`}>
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          className={`lang${i18n.language === l ? ' lang-active' : ''}`}
+          aria-pressed={i18n.language === l}
+          onClick={() => setLang(l)}
+          data-testid={`lang-${l}`}
+        >
           {LANG_NAMES[l]}
         </button>
       ))}
@@ -37,7 +45,13 @@ function NotificationsBadge(): ReactElement | null {
   if (unread <= 0) return null;
   const label = t('notifications.unreadCount', { n: unread });
   return (
-    <a className="notif-badge" href={href('/notifications')} aria-label={label} title={label} data-testid="notifications-badge">
+    <a
+      className="notif-badge"
+      href={href('/notifications')}
+      aria-label={label}
+      title={label}
+      data-testid="notifications-badge"
+    >
       {unread}
     </a>
   );
@@ -72,7 +86,13 @@ export function Header({ section }: { section: string }): ReactElement {
       </div>
       <nav className="main-nav" aria-label={t('nav.label')}>
         {NAV.filter((n) => can[n.id]).map((n) => (
-          <a key={n.id} href={href(n.path)} className={section === n.id ? 'active' : undefined} aria-current={section === n.id ? 'page' : undefined} data-testid={`nav-${n.id}`}>
+          <a
+            key={n.id}
+            href={href(n.path)}
+            className={section === n.id ? 'active' : undefined}
+            aria-current={section === n.id ? 'page' : undefined}
+            data-testid={`nav-${n.id}`}
+          >
             {t(`nav.${n.id}`)}
           </a>
         ))}

@@ -34,10 +34,33 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }): ReactEl
         </div>
         <h1 id="login-h">{t('login.title')}</h1>
         <Field label={t('login.username')}>
-          {(id) => <input id={id} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)} data-testid="login-username" autoFocus />}
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              data-testid="login-username"
+              autoFocus
+            />
+          )}
         </Field>
         <Field label={t('login.password')}>
-          {(id) => <input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="login-password" />}
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="login-password"
+            />
+          )}
         </Field>
         {s.error && <Refusal error={s.error} />}
         <button type="submit" className="btn btn-primary btn-block" disabled={s.busy} data-testid="login-submit">

@@ -77,9 +77,17 @@ function MineRow({ row }: { row: DocumentRow }): ReactElement {
         </div>
       </dl>
       <div className="mine-actions">
-        {d?.holder?.acknowledgedAt && <span className="ok">{t('mine.acknowledged', { at: formatInstant(d.holder.acknowledgedAt, lang) })}</span>}
+        {d?.holder?.acknowledgedAt && (
+          <span className="ok">{t('mine.acknowledged', { at: formatInstant(d.holder.acknowledgedAt, lang) })}</span>
+        )}
         {canAck && (
-          <button type="button" className="btn btn-primary" onClick={acknowledge} disabled={ack.busy} data-testid="mine-ack">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={acknowledge}
+            disabled={ack.busy}
+            data-testid="mine-ack"
+          >
             {ack.busy ? t('common.busy') : t('mine.ack')}
           </button>
         )}

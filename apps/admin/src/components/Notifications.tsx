@@ -48,7 +48,13 @@ function NotificationRow({ n, onRead }: { n: NotificationView; onRead: () => voi
   }
 
   return (
-    <li className={`panel notif-row${read ? '' : ' notif-unread'}`} data-testid="notification-row" data-id={n.id} data-template={n.template} data-read={read}>
+    <li
+      className={`panel notif-row${read ? '' : ' notif-unread'}`}
+      data-testid="notification-row"
+      data-id={n.id}
+      data-template={n.template}
+      data-read={read}
+    >
       <div className="notif-main">
         <NotificationText n={n} />
         <div className="notif-meta">
@@ -60,9 +66,17 @@ function NotificationRow({ n, onRead }: { n: NotificationView; onRead: () => voi
       </div>
       <div className="notif-actions">
         {read ? (
-          <span className="muted small">{n.readAt ? t('notifications.readAt', { at: formatInstant(n.readAt, lang) }) : t('notifications.read')}</span>
+          <span className="muted small">
+            {n.readAt ? t('notifications.readAt', { at: formatInstant(n.readAt, lang) }) : t('notifications.read')}
+          </span>
         ) : (
-          <button type="button" className="btn btn-small" onClick={markRead} disabled={mark.busy} data-testid="notification-read">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={markRead}
+            disabled={mark.busy}
+            data-testid="notification-read"
+          >
             {mark.busy ? t('common.busy') : t('notifications.markRead')}
           </button>
         )}
@@ -84,14 +98,28 @@ function NotificationText({ n }: { n: NotificationView }): ReactElement {
   const d = n.data ?? {};
   switch (n.template) {
     case 'document.overdue':
-      return <p className="notif-text">{t('notifications.overdue', { regNumber: text(d.regNumber), dueAt: typeof d.dueAt === 'string' ? formatInstant(d.dueAt, lang) : '—' })}</p>;
+      return (
+        <p className="notif-text">
+          {t('notifications.overdue', {
+            regNumber: text(d.regNumber),
+            dueAt: typeof d.dueAt === 'string' ? formatInstant(d.dueAt, lang) : '—',
+          })}
+        </p>
+      );
     case 'document.lost':
-      return <p className="notif-text">{t('notifications.lost', { regNumber: text(d.regNumber), circumstances: text(d.circumstances) })}</p>;
+      return (
+        <p className="notif-text">
+          {t('notifications.lost', { regNumber: text(d.regNumber), circumstances: text(d.circumstances) })}
+        </p>
+      );
     default: {
       const raw = JSON.stringify(d);
       return (
         <p className="notif-text">
-          <code>{n.template}</code> <code className="notif-data" title={raw}>{raw.length > 160 ? `${raw.slice(0, 159)}…` : raw}</code>
+          <code>{n.template}</code>{' '}
+          <code className="notif-data" title={raw}>
+            {raw.length > 160 ? `${raw.slice(0, 159)}…` : raw}
+          </code>
         </p>
       );
     }

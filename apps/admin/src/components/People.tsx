@@ -37,7 +37,12 @@ export function People(): ReactElement {
         columns={[
           { key: 'displayName', label: t('field.displayName') },
           { key: 'username', label: t('field.username') },
-          { key: 'roles', label: t('field.roles'), sortable: false, render: (p) => p.roles.map((r) => roleLabel(t, r)).join(', ') },
+          {
+            key: 'roles',
+            label: t('field.roles'),
+            sortable: false,
+            render: (p) => p.roles.map((r) => roleLabel(t, r)).join(', '),
+          },
           { key: 'nda', label: t('field.nda'), render: (p) => formatDate(p.nda, lang) },
           { key: 'briefing', label: t('field.briefing'), render: (p) => formatDate(p.briefing, lang) },
           {
@@ -69,7 +74,15 @@ function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement
     e.preventDefault();
     setDone(false);
     const note = f.note.trim();
-    if (await s.run(() => api.recordClearance(f.personId, { kind: f.kind as RecordClearanceRequest['kind'], date: f.date, ...(note ? { note } : {}) }))) {
+    if (
+      await s.run(() =>
+        api.recordClearance(f.personId, {
+          kind: f.kind as RecordClearanceRequest['kind'],
+          date: f.date,
+          ...(note ? { note } : {}),
+        }),
+      )
+    ) {
       setDone(true);
       setF((o) => ({ ...o, note: '' }));
       onRecorded();
@@ -79,13 +92,46 @@ function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement
   return (
     <form className="panel form-inline" onSubmit={submit} aria-label={t('people.record')} data-testid="clearance-form">
       <h3>{t('people.record')}</h3>
-      <PersonField label={t('field.person')} required value={f.personId} onChange={(v) => setF({ ...f, personId: v })} empty={t('common.choose')} testId="clearance-person" />
-      <EnumField label={t('field.clearanceKind')} error={fieldErrorOf(s.error, 'kind')} field="clearanceKind" values={CLEARANCE_KINDS} value={f.kind} onChange={(v) => setF({ ...f, kind: v })} testId="clearance-kind" />
+      <PersonField
+        label={t('field.person')}
+        required
+        value={f.personId}
+        onChange={(v) => setF({ ...f, personId: v })}
+        empty={t('common.choose')}
+        testId="clearance-person"
+      />
+      <EnumField
+        label={t('field.clearanceKind')}
+        error={fieldErrorOf(s.error, 'kind')}
+        field="clearanceKind"
+        values={CLEARANCE_KINDS}
+        value={f.kind}
+        onChange={(v) => setF({ ...f, kind: v })}
+        testId="clearance-kind"
+      />
       <Field label={t('field.date')} error={fieldErrorOf(s.error, 'date')}>
-        {(id) => <input id={id} type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} data-testid="clearance-date" />}
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            required
+            value={f.date}
+            onChange={(e) => setF({ ...f, date: e.target.value })}
+            data-testid="clearance-date"
+          />
+        )}
       </Field>
       <Field label={t('field.note')} required={false} error={fieldErrorOf(s.error, 'note')}>
-        {(id) => <input id={id} type="text" maxLength={500} value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} data-testid="clearance-note" />}
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            maxLength={500}
+            value={f.note}
+            onChange={(e) => setF({ ...f, note: e.target.value })}
+            data-testid="clearance-note"
+          />
+        )}
       </Field>
       <button type="submit" className="btn btn-primary" disabled={s.busy || !f.personId} data-testid="clearance-submit">
         {t('common.save')}

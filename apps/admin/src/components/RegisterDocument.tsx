@@ -9,7 +9,16 @@ import { DIRECTIONS, DOCUMENT_KINDS, type RegisterDocumentRequest } from '../typ
 import { EnumField } from './selects';
 import { Field, PageTitle, Refusal } from './ui';
 
-const EMPTY = { direction: 'incoming', kind: 'letter', title: '', correspondent: '', documentDate: '', pages: '1', annexes: '', fileId: '' };
+const EMPTY = {
+  direction: 'incoming',
+  kind: 'letter',
+  title: '',
+  correspondent: '',
+  documentDate: '',
+  pages: '1',
+  annexes: '',
+  fileId: '',
+};
 type Form = typeof EMPTY;
 
 /** R-4.1b: enter a document in the registration journal; it gets its number (К-0007/2026) and opens. */
@@ -52,22 +61,97 @@ export function RegisterDocument(): ReactElement {
     <section>
       <PageTitle intro={t('register.intro')}>{t('register.title')}</PageTitle>
       <form className="panel form-grid" onSubmit={submit} data-testid="register-form">
-        <EnumField label={t('field.direction')} error={fieldError('direction')} describe field="direction" values={DIRECTIONS} value={f.direction} onChange={put('direction')} required testId="reg-direction" />
-        <EnumField label={t('field.kind')} error={fieldError('kind')} describe field="kind" values={DOCUMENT_KINDS} value={f.kind} onChange={put('kind')} required testId="reg-kind" />
+        <EnumField
+          label={t('field.direction')}
+          error={fieldError('direction')}
+          describe
+          field="direction"
+          values={DIRECTIONS}
+          value={f.direction}
+          onChange={put('direction')}
+          required
+          testId="reg-direction"
+        />
+        <EnumField
+          label={t('field.kind')}
+          error={fieldError('kind')}
+          describe
+          field="kind"
+          values={DOCUMENT_KINDS}
+          value={f.kind}
+          onChange={put('kind')}
+          required
+          testId="reg-kind"
+        />
         <Field label={t('field.title')} error={fieldError('title')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="text" maxLength={500} value={f.title} onChange={set('title')} required data-testid="reg-title" className="wide" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="text"
+              maxLength={500}
+              value={f.title}
+              onChange={set('title')}
+              required
+              data-testid="reg-title"
+              className="wide"
+            />
+          )}
         </Field>
         <Field label={t('field.correspondent')} error={fieldError('correspondent')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="text" maxLength={300} value={f.correspondent} onChange={set('correspondent')} required data-testid="reg-correspondent" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="text"
+              maxLength={300}
+              value={f.correspondent}
+              onChange={set('correspondent')}
+              required
+              data-testid="reg-correspondent"
+            />
+          )}
         </Field>
         <Field label={t('field.documentDate')} error={fieldError('documentDate')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="date" value={f.documentDate} onChange={set('documentDate')} required data-testid="reg-documentDate" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="date"
+              value={f.documentDate}
+              onChange={set('documentDate')}
+              required
+              data-testid="reg-documentDate"
+            />
+          )}
         </Field>
         <Field label={t('field.pages')} error={fieldError('pages')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={100000} step={1} value={f.pages} onChange={set('pages')} required data-testid="reg-pages" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="number"
+              min={1}
+              max={100000}
+              step={1}
+              value={f.pages}
+              onChange={set('pages')}
+              required
+              data-testid="reg-pages"
+            />
+          )}
         </Field>
         <Field label={t('field.annexes')} required={false} error={fieldError('annexes')}>
-          {(id, d) => <input id={id} aria-describedby={d} maxLength={500} value={f.annexes} onChange={set('annexes')} data-testid="reg-annexes" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              maxLength={500}
+              value={f.annexes}
+              onChange={set('annexes')}
+              data-testid="reg-annexes"
+            />
+          )}
         </Field>
         <Field label={t('field.fileId')} required={false} error={fieldError('fileId')}>
           {(id, d) => (

@@ -30,7 +30,16 @@ export function Registers({ tab }: { tab?: string }): ReactElement {
       <PageTitle>{t('registers.title')}</PageTitle>
       <div className="tabs" role="tablist" aria-label={t('registers.title')}>
         {(Object.keys(TABS) as Tab[]).map((k) => (
-          <a key={k} role="tab" id={`tab-${k}`} aria-selected={k === current} aria-controls="tab-panel" className={`tab${k === current ? ' tab-active' : ''}`} href={href(`/registers/${k}`)} data-testid={`tab-${k}`}>
+          <a
+            key={k}
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={k === current}
+            aria-controls="tab-panel"
+            className={`tab${k === current ? ' tab-active' : ''}`}
+            href={href(`/registers/${k}`)}
+            data-testid={`tab-${k}`}
+          >
             {t(`registers.tabs.${k}`)}
           </a>
         ))}

@@ -22,12 +22,30 @@ export function SchemaForm({ fields, values, onChange, errors, showClearance }: 
       {fields.map((f) => {
         const label = fieldLabel(t, f.name);
         if (f.kind === 'boolean') {
-          return <CheckField key={f.name} label={label} checked={values[f.name] === true} onChange={(v) => onChange(f.name, v)} testId={`field-${f.name}`} error={errors[f.name]} />;
+          return (
+            <CheckField
+              key={f.name}
+              label={label}
+              checked={values[f.name] === true}
+              onChange={(v) => onChange(f.name, v)}
+              testId={`field-${f.name}`}
+              error={errors[f.name]}
+            />
+          );
         }
         const hint = f.kind === 'datetime' ? t('common.bishkekTime') : f.description;
         return (
           <Field key={f.name} label={label} required={f.required} error={errors[f.name]} hint={hint}>
-            {(id, describedBy) => <Control spec={f} id={id} describedBy={describedBy} value={String(values[f.name] ?? '')} onChange={(v) => onChange(f.name, v)} showClearance={showClearance} />}
+            {(id, describedBy) => (
+              <Control
+                spec={f}
+                id={id}
+                describedBy={describedBy}
+                value={String(values[f.name] ?? '')}
+                onChange={(v) => onChange(f.name, v)}
+                showClearance={showClearance}
+              />
+            )}
           </Field>
         );
       })}
@@ -74,16 +92,43 @@ function Control(props: ControlProps): ReactElement {
       return <FilePicker {...props} common={common} />;
     case 'integer':
     case 'number':
-      return <input {...common} type="number" inputMode="numeric" step={f.kind === 'integer' ? 1 : 'any'} min={f.min} max={f.max} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="number"
+          inputMode="numeric"
+          step={f.kind === 'integer' ? 1 : 'any'}
+          min={f.min}
+          max={f.max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     case 'datetime':
       return <input {...common} type="datetime-local" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'date':
       return <input {...common} type="date" value={value} onChange={(e) => onChange(e.target.value)} />;
     case 'textarea':
-      return <textarea {...common} rows={3} maxLength={f.maxLength} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <textarea
+          {...common}
+          rows={3}
+          maxLength={f.maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     case 'text':
     default:
-      return <input {...common} type="text" maxLength={f.maxLength} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="text"
+          maxLength={f.maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }
 
@@ -93,7 +138,16 @@ type PickerProps = ControlProps & { common: Record<string, unknown> };
 function HolderPicker({ value, onChange, showClearance, common, spec }: PickerProps): ReactElement {
   const { t } = useTranslation();
   const people = useRefList('people');
-  if (people.error) return <input {...common} type="text" maxLength={spec.maxLength} value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (people.error)
+    return (
+      <input
+        {...common}
+        type="text"
+        maxLength={spec.maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   return (
     <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>
@@ -112,7 +166,16 @@ function HolderPicker({ value, onChange, showClearance, common, spec }: PickerPr
 function CabinetPicker({ value, onChange, common, spec }: PickerProps): ReactElement {
   const { t } = useTranslation();
   const rooms = useRefList('rooms');
-  if (rooms.error) return <input {...common} type="text" maxLength={spec.maxLength} value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (rooms.error)
+    return (
+      <input
+        {...common}
+        type="text"
+        maxLength={spec.maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   return (
     <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>
@@ -133,7 +196,16 @@ function CabinetPicker({ value, onChange, common, spec }: PickerProps): ReactEle
 function FilePicker({ value, onChange, common, spec }: PickerProps): ReactElement {
   const { t } = useTranslation();
   const files = useRefList('files');
-  if (files.error) return <input {...common} type="text" maxLength={spec.maxLength} value={value} onChange={(e) => onChange(e.target.value)} />;
+  if (files.error)
+    return (
+      <input
+        {...common}
+        type="text"
+        maxLength={spec.maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   return (
     <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>

@@ -31,7 +31,14 @@ export function EnumField(
   return (
     <Field label={props.label} error={props.error}>
       {(id, d) => (
-        <select id={id} aria-describedby={props.describe ? d : undefined} value={props.value} onChange={(e) => props.onChange(e.target.value)} required={props.required} data-testid={props.testId}>
+        <select
+          id={id}
+          aria-describedby={props.describe ? d : undefined}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          required={props.required}
+          data-testid={props.testId}
+        >
           {props.empty !== undefined && <option value="">{props.empty}</option>}
           {props.values.map((v) => (
             <option key={v} value={v}>
@@ -49,10 +56,17 @@ export function EnumField(
  * while the list is empty (a filter that would offer no one); `textOnError`: a text box for the id when the
  * list cannot be loaded.
  */
-export function PersonField(props: SelectFieldProps & { hideWhenNone?: boolean; textOnError?: boolean }): ReactElement | null {
+export function PersonField(
+  props: SelectFieldProps & { hideWhenNone?: boolean; textOnError?: boolean },
+): ReactElement | null {
   const people = useRefList('people');
   if (props.hideWhenNone && people.items.length === 0) return null;
-  const common = { required: props.required, value: props.value, onChange: (e: { target: { value: string } }) => props.onChange(e.target.value), 'data-testid': props.testId };
+  const common = {
+    required: props.required,
+    value: props.value,
+    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+    'data-testid': props.testId,
+  };
   return (
     <Field label={props.label} error={props.error}>
       {(id) =>

@@ -38,11 +38,23 @@ export function Field(props: {
 }
 
 /** A checkbox with its label on the right. */
-export function CheckField(props: { label: string; checked: boolean; onChange: (v: boolean) => void; testId?: string; error?: string }): ReactElement {
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  testId?: string;
+  error?: string;
+}): ReactElement {
   const id = useId();
   return (
     <div className={`field field-check${props.error ? ' field-invalid' : ''}`}>
-      <input id={id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} data-testid={props.testId} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        data-testid={props.testId}
+      />
       <label htmlFor={id}>{props.label}</label>
       {props.error && <div className="field-error">{props.error}</div>}
     </div>
@@ -63,7 +75,15 @@ const RELOAD_HELPS: readonly ErrorBody['code'][] = ['STALE_VERSION', 'EVENT_NOT_
  * The server said no. A rule refusal shows the rule id and the server's own
  * sentence (already in the user's language); a bad payload lists its fields.
  */
-export function Refusal({ error, onReload, fieldLabel }: { error: ApiError; onReload?: () => void; fieldLabel?: (name: string) => string }): ReactElement {
+export function Refusal({
+  error,
+  onReload,
+  fieldLabel,
+}: {
+  error: ApiError;
+  onReload?: () => void;
+  fieldLabel?: (name: string) => string;
+}): ReactElement {
   const { t } = useTranslation();
   const b = error.body;
   const message = b.statusCode === 0 ? t('error.NETWORK') : b.message || t('error.generic', { status: b.statusCode });
@@ -112,7 +132,12 @@ export function Refusal({ error, onReload, fieldLabel }: { error: ApiError; onRe
 export function LoadError({ error }: { error: ApiError }): ReactElement {
   const { t } = useTranslation();
   const b = error.body;
-  const msg = b.statusCode === 0 ? t('error.NETWORK') : b.statusCode === 404 ? `${t('error.unavailable')} (${b.message})` : b.message || t('error.generic', { status: b.statusCode });
+  const msg =
+    b.statusCode === 0
+      ? t('error.NETWORK')
+      : b.statusCode === 404
+        ? `${t('error.unavailable')} (${b.message})`
+        : b.message || t('error.generic', { status: b.statusCode });
   return (
     <div className="alert alert-error" role="alert">
       {msg}

@@ -32,7 +32,8 @@ export const en: Messages = {
   },
   password: {
     title: 'Change password',
-    intro: 'This is a one-time password. Choose a new one before you continue: at least 12 characters, different from your username.',
+    intro:
+      'This is a one-time password. Choose a new one before you continue: at least 12 characters, different from your username.',
     current: 'Current password',
     next: 'New password',
     repeat: 'Repeat the new password',
@@ -231,7 +232,8 @@ export const en: Messages = {
   },
   register: {
     title: 'Register a document',
-    intro: 'R-4.1b: every incoming and outgoing document is entered in the registration journal — from / to, date and kind.',
+    intro:
+      'R-4.1b: every incoming and outgoing document is entered in the registration journal — from / to, date and kind.',
     submit: 'Register',
     done: 'Document registered: {{regNumber}}',
     noFile: 'Not filed',
@@ -328,7 +330,8 @@ export const en: Messages = {
   },
   people: {
     title: 'People and clearances',
-    intro: 'R-2.5: classified documents are issued only after a signed non-disclosure obligation and a security briefing.',
+    intro:
+      'R-2.5: classified documents are issued only after a signed non-disclosure obligation and a security briefing.',
     cleared: 'Cleared',
     notCleared: 'Not cleared',
     record: 'Record a clearance',

@@ -15,12 +15,29 @@ import { DIRECTIONS, ISSUE_STATUSES, type CarrierRow, type CopyRow, type Documen
  * The datetime-local is Bishkek wall time; empty (or not yet a whole date and time) means now.
  * The table's CSV link carries the same `at`, since it is the same query.
  */
-function AsAtFilter({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }): ReactElement {
+function AsAtFilter({
+  value,
+  onChange,
+  testId,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+}): ReactElement {
   const { t } = useTranslation();
   return (
     <>
       <Field label={t('registers.atDate')} hint={value ? t('common.bishkekTime') : t('registers.now')} required={false}>
-        {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />}
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            type="datetime-local"
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={testId}
+          />
+        )}
       </Field>
       <div className="filters-reset">
         <button type="button" className="btn btn-ghost" onClick={() => onChange('')} disabled={!value}>
@@ -46,8 +63,19 @@ export function RegistrationJournal(): ReactElement {
   return (
     <>
       <div className="filters">
-        <Field label={t('field.year')}>{(id) => <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />}</Field>
-        <EnumField label={t('field.direction')} field="direction" values={DIRECTIONS} value={direction} onChange={setDirection} empty={t('common.all')} />
+        <Field label={t('field.year')}>
+          {(id) => (
+            <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+          )}
+        </Field>
+        <EnumField
+          label={t('field.direction')}
+          field="direction"
+          values={DIRECTIONS}
+          value={direction}
+          onChange={setDirection}
+          empty={t('common.all')}
+        />
         <AsAtFilter value={at} onChange={setAt} testId="registration-at" />
       </div>
       <DataTable<DocumentRow>
@@ -72,8 +100,21 @@ export function IssueJournal(): ReactElement {
   return (
     <>
       <div className="filters">
-        <EnumField label={t('field.status')} field="status" values={ISSUE_STATUSES} value={status} onChange={setStatus} empty={t('common.all')} />
-        <PersonField label={t('field.holder')} value={holderId} onChange={setHolderId} empty={t('documents.anyone')} hideWhenNone />
+        <EnumField
+          label={t('field.status')}
+          field="status"
+          values={ISSUE_STATUSES}
+          value={status}
+          onChange={setStatus}
+          empty={t('common.all')}
+        />
+        <PersonField
+          label={t('field.holder')}
+          value={holderId}
+          onChange={setHolderId}
+          empty={t('documents.anyone')}
+          hideWhenNone
+        />
         <AsAtFilter value={at} onChange={setAt} testId="issues-at" />
       </div>
       <DataTable<IssueRow>
@@ -82,15 +123,27 @@ export function IssueJournal(): ReactElement {
         rowKey={(r) => r.id}
         defaultSort={{ key: 'issuedAt', order: 'desc' }}
         columns={[
-          { key: 'regNumber', label: t('field.regNumber'), render: (r) => <a href={href(`/documents/${r.documentId}`)}>{r.regNumber}</a> },
+          {
+            key: 'regNumber',
+            label: t('field.regNumber'),
+            render: (r) => <a href={href(`/documents/${r.documentId}`)}>{r.regNumber}</a>,
+          },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
           { key: 'holderName', label: t('field.holder'), render: (r) => r.holderName || personName(r.holderId) },
           { key: 'purpose', label: t('field.purpose') },
           { key: 'issuedAt', label: t('field.issuedAt'), render: (r) => formatInstant(r.issuedAt, lang) },
           { key: 'issuedBy', label: t('field.issuedBy'), render: (r) => personName(r.issuedBy) },
-          { key: 'acknowledgedAt', label: t('field.acknowledgedAt'), render: (r) => formatInstant(r.acknowledgedAt, lang) },
+          {
+            key: 'acknowledgedAt',
+            label: t('field.acknowledgedAt'),
+            render: (r) => formatInstant(r.acknowledgedAt, lang),
+          },
           { key: 'dueAt', label: t('field.dueAt'), render: (r) => formatInstant(r.dueAt, lang) },
-          { key: 'overdueAt', label: t('field.overdueAt'), render: (r) => (r.overdueAt ? <span className="warn">{formatInstant(r.overdueAt, lang)}</span> : '—') },
+          {
+            key: 'overdueAt',
+            label: t('field.overdueAt'),
+            render: (r) => (r.overdueAt ? <span className="warn">{formatInstant(r.overdueAt, lang)}</span> : '—'),
+          },
           { key: 'returnedAt', label: t('field.returnedAt'), render: (r) => formatInstant(r.returnedAt, lang) },
           { key: 'condition', label: t('field.condition'), render: (r) => r.condition ?? '—' },
         ]}
@@ -110,7 +163,9 @@ export function CopyJournal(): ReactElement {
     <>
       <div className="filters">
         <Field label={t('field.originalId')} required={false}>
-          {(id) => <input id={id} type="text" value={originalId} onChange={(e) => setOriginalId(e.target.value.trim())} />}
+          {(id) => (
+            <input id={id} type="text" value={originalId} onChange={(e) => setOriginalId(e.target.value.trim())} />
+          )}
         </Field>
         <AsAtFilter value={at} onChange={setAt} testId="copies-at" />
       </div>
@@ -120,8 +175,16 @@ export function CopyJournal(): ReactElement {
         rowKey={(r) => r.id}
         defaultSort={{ key: 'madeAt', order: 'desc' }}
         columns={[
-          { key: 'originalRegNumber', label: t('field.originalRegNumber'), render: (r) => <a href={href(`/documents/${r.originalId}`)}>{r.originalRegNumber}</a> },
-          { key: 'copyNumber', label: t('field.copyNumber'), render: (r) => <a href={href(`/documents/${r.copyId}`)}>№{r.copyNumber}</a> },
+          {
+            key: 'originalRegNumber',
+            label: t('field.originalRegNumber'),
+            render: (r) => <a href={href(`/documents/${r.originalId}`)}>{r.originalRegNumber}</a>,
+          },
+          {
+            key: 'copyNumber',
+            label: t('field.copyNumber'),
+            render: (r) => <a href={href(`/documents/${r.copyId}`)}>№{r.copyNumber}</a>,
+          },
           { key: 'purpose', label: t('field.purpose') },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
           { key: 'madeBy', label: t('field.madeBy'), render: (r) => personName(r.madeBy) },
@@ -149,7 +212,11 @@ export function CarriersRegister(): ReactElement {
         defaultSort={{ key: 'holderName', order: 'asc' }}
         columns={[
           { key: 'itemType', label: t('field.itemType'), render: (r) => optionLabel(t, 'itemType', r.itemType) },
-          { key: 'label', label: t('field.label'), render: (r) => (r.itemType === 'media' ? r.label : <a href={href(`/documents/${r.itemId}`)}>{r.label}</a>) },
+          {
+            key: 'label',
+            label: t('field.label'),
+            render: (r) => (r.itemType === 'media' ? r.label : <a href={href(`/documents/${r.itemId}`)}>{r.label}</a>),
+          },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
           { key: 'holderName', label: t('field.holder') },
           { key: 'since', label: t('field.since'), render: (r) => formatInstant(r.since, lang) },

@@ -8,14 +8,27 @@ import { currentYearInBishkek, formatDate, formatInstant } from '../format';
 import { fieldErrorOf, invalidateRefs, usePersonName, useSubmit } from '../hooks';
 import { fieldLabel, optionLabel } from '../labels';
 import { permissions, useSession } from '../session';
-import { CLASSIFICATIONS, MEDIA_KINDS, type MediaView, type NomenclatureFileView, type RegisterMediaRequest, type RoomView } from '../types';
+import {
+  CLASSIFICATIONS,
+  MEDIA_KINDS,
+  type MediaView,
+  type NomenclatureFileView,
+  type RegisterMediaRequest,
+  type RoomView,
+} from '../types';
 
 /** The nomenclature of files: where documents are filed and how long they are kept (R-4.1d). */
 export function Nomenclature(): ReactElement {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const [token, setToken] = useState(0);
-  const [f, setF] = useState({ index: '', title: '', year: String(currentYearInBishkek()), retentionYears: '5', permanent: false });
+  const [f, setF] = useState({
+    index: '',
+    title: '',
+    year: String(currentYearInBishkek()),
+    retentionYears: '5',
+    permanent: false,
+  });
   const [done, setDone] = useState(false);
   const s = useSubmit();
 
@@ -23,7 +36,12 @@ export function Nomenclature(): ReactElement {
     e.preventDefault();
     setDone(false);
     const ok = await s.run(() =>
-      api.createFile({ index: f.index.trim(), title: f.title.trim(), year: Number(f.year), retentionYears: f.permanent ? null : Number(f.retentionYears) }),
+      api.createFile({
+        index: f.index.trim(),
+        title: f.title.trim(),
+        year: Number(f.year),
+        retentionYears: f.permanent ? null : Number(f.retentionYears),
+      }),
     );
     if (ok) {
       setDone(true);
@@ -39,20 +57,66 @@ export function Nomenclature(): ReactElement {
         <form className="panel form-inline" onSubmit={submit} aria-label={t('registers.addFile')}>
           <h3>{t('registers.addFile')}</h3>
           <Field label={t('field.index')} error={fieldErrorOf(s.error, 'index')}>
-            {(id) => <input id={id} type="text" maxLength={40} required value={f.index} onChange={(e) => setF({ ...f, index: e.target.value })} data-testid="file-index" />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                maxLength={40}
+                required
+                value={f.index}
+                onChange={(e) => setF({ ...f, index: e.target.value })}
+                data-testid="file-index"
+              />
+            )}
           </Field>
           <Field label={t('field.title')} error={fieldErrorOf(s.error, 'title')}>
-            {(id) => <input id={id} type="text" maxLength={300} required value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} data-testid="file-title" />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                maxLength={300}
+                required
+                value={f.title}
+                onChange={(e) => setF({ ...f, title: e.target.value })}
+                data-testid="file-title"
+              />
+            )}
           </Field>
           <Field label={t('field.year')} error={fieldErrorOf(s.error, 'year')}>
-            {(id) => <input id={id} type="number" min={2000} max={2100} required value={f.year} onChange={(e) => setF({ ...f, year: e.target.value })} data-testid="file-year" />}
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={2000}
+                max={2100}
+                required
+                value={f.year}
+                onChange={(e) => setF({ ...f, year: e.target.value })}
+                data-testid="file-year"
+              />
+            )}
           </Field>
           <Field label={t('field.retentionYears')} error={fieldErrorOf(s.error, 'retentionYears')}>
             {(id) => (
-              <input id={id} type="number" min={1} max={100} required={!f.permanent} disabled={f.permanent} value={f.retentionYears} onChange={(e) => setF({ ...f, retentionYears: e.target.value })} data-testid="file-retention" />
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={100}
+                required={!f.permanent}
+                disabled={f.permanent}
+                value={f.retentionYears}
+                onChange={(e) => setF({ ...f, retentionYears: e.target.value })}
+                data-testid="file-retention"
+              />
             )}
           </Field>
-          <CheckField label={t('registers.permanent')} checked={f.permanent} onChange={(v) => setF({ ...f, permanent: v })} testId="file-permanent" />
+          <CheckField
+            label={t('registers.permanent')}
+            checked={f.permanent}
+            onChange={(v) => setF({ ...f, permanent: v })}
+            testId="file-permanent"
+          />
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="file-submit">
             {t('common.add')}
           </button>
@@ -72,9 +136,14 @@ export function Nomenclature(): ReactElement {
           {
             key: 'retentionYears',
             label: t('field.retentionYears'),
-            render: (r) => (r.retentionYears == null ? t('registers.permanent') : t('registers.years', { n: r.retentionYears })),
+            render: (r) =>
+              r.retentionYears == null ? t('registers.permanent') : t('registers.years', { n: r.retentionYears }),
           },
-          { key: 'destructionEligibleFrom', label: t('field.destructionEligibleFrom'), render: (r) => formatDate(r.destructionEligibleFrom, i18n.language) },
+          {
+            key: 'destructionEligibleFrom',
+            label: t('field.destructionEligibleFrom'),
+            render: (r) => formatDate(r.destructionEligibleFrom, i18n.language),
+          },
         ]}
       />
     </>
@@ -111,9 +180,24 @@ export function Rooms(): ReactElement {
         <form className="panel form-inline" onSubmit={submit} aria-label={t('registers.addRoom')}>
           <h3>{t('registers.addRoom')}</h3>
           <Field label={t('field.name')} error={fieldErrorOf(s.error, 'name')}>
-            {(id) => <input id={id} type="text" maxLength={200} required value={room.name} onChange={(e) => setRoom({ ...room, name: e.target.value })} data-testid="room-name" />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                maxLength={200}
+                required
+                value={room.name}
+                onChange={(e) => setRoom({ ...room, name: e.target.value })}
+                data-testid="room-name"
+              />
+            )}
           </Field>
-          <CheckField label={t('registers.secure')} checked={room.secure} onChange={(v) => setRoom({ ...room, secure: v })} testId="room-secure" />
+          <CheckField
+            label={t('registers.secure')}
+            checked={room.secure}
+            onChange={(v) => setRoom({ ...room, secure: v })}
+            testId="room-secure"
+          />
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="room-submit">
             {t('common.add')}
           </button>
@@ -132,7 +216,12 @@ export function Rooms(): ReactElement {
             key: 'secure',
             label: t('field.secure'),
             sortValue: (r) => (r.secure ? 0 : 1),
-            render: (r) => (r.secure ? <span className="badge badge-secure">{t('registers.secure')}</span> : <span className="muted">{t('registers.notSecure')}</span>),
+            render: (r) =>
+              r.secure ? (
+                <span className="badge badge-secure">{t('registers.secure')}</span>
+              ) : (
+                <span className="muted">{t('registers.notSecure')}</span>
+              ),
           },
           {
             key: 'cabinets',
@@ -146,7 +235,15 @@ export function Rooms(): ReactElement {
   );
 }
 
-function Cabinets({ room, canEdit, onChanged }: { room: RoomView; canEdit: boolean; onChanged: () => void }): ReactElement {
+function Cabinets({
+  room,
+  canEdit,
+  onChanged,
+}: {
+  room: RoomView;
+  canEdit: boolean;
+  onChanged: () => void;
+}): ReactElement {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const s = useSubmit();
@@ -159,10 +256,27 @@ function Cabinets({ room, canEdit, onChanged }: { room: RoomView; canEdit: boole
   }
   return (
     <div className="cabinets">
-      {room.cabinets.length === 0 ? <span className="muted">{t('registers.noCabinets')}</span> : <ul>{room.cabinets.map((c) => <li key={c.id}>{c.name}</li>)}</ul>}
+      {room.cabinets.length === 0 ? (
+        <span className="muted">{t('registers.noCabinets')}</span>
+      ) : (
+        <ul>
+          {room.cabinets.map((c) => (
+            <li key={c.id}>{c.name}</li>
+          ))}
+        </ul>
+      )}
       {canEdit && (
         <form className="inline-add" onSubmit={submit}>
-          <input type="text" aria-label={`${t('registers.cabinetName')} (${room.name})`} placeholder={t('registers.cabinetName')} maxLength={200} required value={name} onChange={(e) => setName(e.target.value)} data-testid="cabinet-name" />
+          <input
+            type="text"
+            aria-label={`${t('registers.cabinetName')} (${room.name})`}
+            placeholder={t('registers.cabinetName')}
+            maxLength={200}
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="cabinet-name"
+          />
           <button type="submit" className="btn btn-small" disabled={s.busy} data-testid="cabinet-submit">
             {t('registers.addCabinet')}
           </button>
@@ -186,7 +300,16 @@ export function Media(): ReactElement {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    if (await s.run(() => api.createMedia({ ...m, label: m.label.trim(), kind: m.kind as RegisterMediaRequest['kind'], classification: m.classification as RegisterMediaRequest['classification'] }))) {
+    if (
+      await s.run(() =>
+        api.createMedia({
+          ...m,
+          label: m.label.trim(),
+          kind: m.kind as RegisterMediaRequest['kind'],
+          classification: m.classification as RegisterMediaRequest['classification'],
+        }),
+      )
+    ) {
       setDone(true);
       setM((o) => ({ ...o, label: '' }));
       setToken((n) => n + 1);
@@ -199,11 +322,46 @@ export function Media(): ReactElement {
         <form className="panel form-inline" onSubmit={submit} aria-label={t('registers.addMedia')}>
           <h3>{t('registers.addMedia')}</h3>
           <Field label={t('field.label')} error={fieldErrorOf(s.error, 'label')}>
-            {(id) => <input id={id} type="text" maxLength={200} required value={m.label} onChange={(e) => setM({ ...m, label: e.target.value })} data-testid="media-label" />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                maxLength={200}
+                required
+                value={m.label}
+                onChange={(e) => setM({ ...m, label: e.target.value })}
+                data-testid="media-label"
+              />
+            )}
           </Field>
-          <EnumField label={t('field.mediaKind')} error={fieldErrorOf(s.error, 'kind')} field="mediaKind" values={MEDIA_KINDS} value={m.kind} onChange={(v) => setM({ ...m, kind: v })} testId="media-kind" />
-          <EnumField label={t('field.classification')} error={fieldErrorOf(s.error, 'classification')} field="classification" values={CLASSIFICATIONS} value={m.classification} onChange={(v) => setM({ ...m, classification: v })} testId="media-classification" />
-          <PersonField label={t('field.holder')} error={fieldErrorOf(s.error, 'holderId')} required value={m.holderId} onChange={(v) => setM({ ...m, holderId: v })} empty={t('common.choose')} testId="media-holder" textOnError />
+          <EnumField
+            label={t('field.mediaKind')}
+            error={fieldErrorOf(s.error, 'kind')}
+            field="mediaKind"
+            values={MEDIA_KINDS}
+            value={m.kind}
+            onChange={(v) => setM({ ...m, kind: v })}
+            testId="media-kind"
+          />
+          <EnumField
+            label={t('field.classification')}
+            error={fieldErrorOf(s.error, 'classification')}
+            field="classification"
+            values={CLASSIFICATIONS}
+            value={m.classification}
+            onChange={(v) => setM({ ...m, classification: v })}
+            testId="media-classification"
+          />
+          <PersonField
+            label={t('field.holder')}
+            error={fieldErrorOf(s.error, 'holderId')}
+            required
+            value={m.holderId}
+            onChange={(v) => setM({ ...m, holderId: v })}
+            empty={t('common.choose')}
+            testId="media-holder"
+            textOnError
+          />
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="media-submit">
             {t('common.add')}
           </button>
@@ -220,8 +378,17 @@ export function Media(): ReactElement {
           { key: 'label', label: t('field.label') },
           { key: 'kind', label: t('field.mediaKind'), render: (r) => optionLabel(t, 'mediaKind', r.kind) },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
-          { key: 'holderId', label: t('field.holder'), render: (r) => personName(r.holderId), sortValue: (r) => personName(r.holderId) },
-          { key: 'registeredAt', label: t('field.registeredAt'), render: (r) => formatInstant(r.registeredAt, i18n.language) },
+          {
+            key: 'holderId',
+            label: t('field.holder'),
+            render: (r) => personName(r.holderId),
+            sortValue: (r) => personName(r.holderId),
+          },
+          {
+            key: 'registeredAt',
+            label: t('field.registeredAt'),
+            render: (r) => formatInstant(r.registeredAt, i18n.language),
+          },
         ]}
       />
     </>

@@ -17,7 +17,11 @@ export class AuditController {
 
   /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
   @Get('verify')
-  @ApiAnswer(200, verifyResultSchema, 'Every chain and the ledger of heads recomputed; the first broken link, if any (R-1.5).')
+  @ApiAnswer(
+    200,
+    verifyResultSchema,
+    'Every chain and the ledger of heads recomputed; the first broken link, if any (R-1.5).',
+  )
   @ApiErrors(401, 403)
   verify(@CurrentActor() actor: Actor) {
     return this.audit.verify(actor);

@@ -33,7 +33,10 @@ export class AuthGuard implements CanActivate {
     const token = tokenOf(req);
     if (!token) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
     req.auth = await this.identity.authenticate(token);
-    if (req.auth.user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD, targets)) {
+    if (
+      req.auth.user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD, targets)
+    ) {
       throw new GrifError('forbidden', 'PASSWORD_CHANGE_REQUIRED');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

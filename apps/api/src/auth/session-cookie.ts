@@ -12,7 +12,13 @@ export class SetsSessionCookie implements NestInterceptor {
     const http = ctx.switchToHttp();
     return next.handle().pipe(
       tap(({ token }) => {
-        http.getResponse<Response>().cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: http.getRequest<Request>().secure, path: '/', maxAge: SESSION_TTL_HOURS * 3600_000 });
+        http.getResponse<Response>().cookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: http.getRequest<Request>().secure,
+          path: '/',
+          maxAge: SESSION_TTL_HOURS * 3600_000,
+        });
       }),
     );
   }
@@ -22,6 +28,8 @@ export class SetsSessionCookie implements NestInterceptor {
 @Injectable()
 export class ClearsSessionCookie implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(tap(() => ctx.switchToHttp().getResponse<Response>().clearCookie(SESSION_COOKIE, { path: '/' })));
+    return next
+      .handle()
+      .pipe(tap(() => ctx.switchToHttp().getResponse<Response>().clearCookie(SESSION_COOKIE, { path: '/' })));
   }
 }

@@ -33,7 +33,11 @@ export class DocumentsController {
   @Post()
   @UseInterceptors(AnswerStatus)
   @ApiJsonBody(registerDocumentRequestSchema)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key answers the same 201 again, without a second registration' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'the same key answers the same 201 again, without a second registration',
+  })
   @ApiAnswer(201, documentRegisteredSchema, 'Registered with the next journal number (R-4.1b).')
   @ApiErrors(400, 401, 403, 409, 422)
   register(@CurrentActor() actor: Actor, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined) {

@@ -18,7 +18,10 @@ export interface EventRequest {
 function parseIfMatch(v: string | undefined): number | undefined {
   if (v == null || v === '') return undefined;
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(v.trim());
-  if (!m) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'If-Match', message: 'must be the document version, a whole number' }] });
+  if (!m)
+    throw new GrifError('invalid', 'VALIDATION_FAILED', {
+      fields: [{ field: 'If-Match', message: 'must be the document version, a whole number' }],
+    });
   return Number(m[1]);
 }
 
@@ -59,7 +62,16 @@ export class DocumentsService {
       copiesMade: c.copiesMade,
       dispatched: c.dispatched,
       lost: c.lost,
-      holder: c.holder ? { id: c.holder.userId, name: (await this.people.nameOf(actor.schoolId, c.holder.userId)) ?? c.holder.userId, purpose: c.holder.purpose, issuedAt: c.holder.issuedAt, dueAt: c.holder.dueAt, acknowledgedAt: c.holder.acknowledgedAt } : null,
+      holder: c.holder
+        ? {
+            id: c.holder.userId,
+            name: (await this.people.nameOf(actor.schoolId, c.holder.userId)) ?? c.holder.userId,
+            purpose: c.holder.purpose,
+            issuedAt: c.holder.issuedAt,
+            dueAt: c.holder.dueAt,
+            acknowledgedAt: c.holder.acknowledgedAt,
+          }
+        : null,
       ...(await this.events(actor, view)),
     };
   }
@@ -70,11 +82,25 @@ export class DocumentsService {
   }
 
   /** The new state and version; a replay (same key, same body) answers as the first time did. */
-  async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<Pick<EventAccepted, 'state' | 'version'>>> {
-    if (!req.idempotencyKey) throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', { fields: [{ field: 'Idempotency-Key', message: 'required' }] });
-    if (req.idempotencyKey.length > 200) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }] });
-    if (typeof req.type !== 'string' || !req.type) throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
-    const out = await this.engine.send(id, req.type, req.payload, actor, { idempotencyKey: req.idempotencyKey, expectedVersion: parseIfMatch(req.ifMatch) });
+  async send(
+    actor: Actor,
+    id: string,
+    req: EventRequest,
+  ): Promise<StatusAnswer<Pick<EventAccepted, 'state' | 'version'>>> {
+    if (!req.idempotencyKey)
+      throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', {
+        fields: [{ field: 'Idempotency-Key', message: 'required' }],
+      });
+    if (req.idempotencyKey.length > 200)
+      throw new GrifError('invalid', 'VALIDATION_FAILED', {
+        fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }],
+      });
+    if (typeof req.type !== 'string' || !req.type)
+      throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
+    const out = await this.engine.send(id, req.type, req.payload, actor, {
+      idempotencyKey: req.idempotencyKey,
+      expectedVersion: parseIfMatch(req.ifMatch),
+    });
     return { status: out.status, body: { state: out.body.state, version: out.body.version } };
   }
 
@@ -82,8 +108,16 @@ export class DocumentsService {
     const rows = await this.engine.history(actor, id);
     const names = await this.people.namesOf(actor.schoolId);
     return rows.map((e) => ({
-      seq: e.seq, type: e.type, actor: e.actorId, actorName: names.get(e.actorId) ?? e.actorId, at: e.at,
-      from: e.fromState, to: e.toState, payload: e.payload, prevHash: e.prevHash, hash: e.hash,
+      seq: e.seq,
+      type: e.type,
+      actor: e.actorId,
+      actorName: names.get(e.actorId) ?? e.actorId,
+      at: e.at,
+      from: e.fromState,
+      to: e.toState,
+      payload: e.payload,
+      prevHash: e.prevHash,
+      hash: e.hash,
     }));
   }
 }

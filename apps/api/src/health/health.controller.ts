@@ -20,7 +20,12 @@ export class HealthController {
   async health(): Promise<StatusAnswer<unknown>> {
     const [database, redis] = await Promise.all([this.probe.database(), this.probe.redis()]);
     const ok = database && redis;
-    const body = { status: ok ? 'ok' : 'degraded', database: database ? 'up' : 'down', redis: redis ? 'up' : 'down', outboxPending: database ? await this.probe.outboxPending() : null };
+    const body = {
+      status: ok ? 'ok' : 'degraded',
+      database: database ? 'up' : 'down',
+      redis: redis ? 'up' : 'down',
+      outboxPending: database ? await this.probe.outboxPending() : null,
+    };
     return { status: ok ? 200 : 503, body };
   }
 }

@@ -11,5 +11,8 @@ const cell = (v: unknown): string => {
  */
 export function csvFile(name: string, columns: string[], rows: Record<string, unknown>[]): StreamableFile {
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
-  return new StreamableFile(Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` });
+  return new StreamableFile(Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8'), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}.csv"`,
+  });
 }

@@ -54,7 +54,11 @@ export class GrifExceptionFilter implements ExceptionFilter {
     } else if (err instanceof HttpException) {
       const status = err.getStatus();
       // Body-parser's own 400s (malformed JSON) and 404s of unknown routes.
-      body = { statusCode: status, code: status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.message };
+      body = {
+        statusCode: status,
+        code: status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
+        message: err.message,
+      };
     } else {
       this.log.error(err instanceof Error ? err.stack : String(err));
       body = { statusCode: 500, code: 'INTERNAL', message: 'Internal error' };

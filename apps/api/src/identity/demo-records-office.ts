@@ -16,6 +16,11 @@ export function demoRecordsOffice(users: Record<string, string>): RecordsOfficeF
       { index: '01-05', title: 'Кирүүчү каттар', year: 2026, retentionYears: 5 },
       { index: '01-06', title: 'Чыгуучу каттар', year: 2026, retentionYears: 5 },
     ],
-    clearances: (['nda', 'briefing'] as const).map((kind) => ({ userId: users.teacher, kind, date: '2026-09-02', recordedBy: users.security })),
+    clearances: (['nda', 'briefing'] as const).map((kind) => ({
+      userId: users.teacher,
+      kind,
+      date: '2026-09-02',
+      recordedBy: users.security,
+    })),
   };
 }

@@ -7,11 +7,49 @@ const order = (n: number) => ({ orderNumber: `№${n}-к`, orderDate: '2026-09-0
 
 /** Demo mode only: one person per role, all with the same published password. */
 export const DEMO_PEOPLE: NewUser[] = [
-  { username: 'director', displayName: 'Айгүл Асанова (директор)', password: DEMO_PASSWORD, roles: [{ role: 'director', ...order(1) }, { role: 'admin', ...order(1) }] },
-  { username: 'clerk', displayName: 'Нуржан Токтогулова (иш кагаздары)', password: DEMO_PASSWORD, roles: [{ role: 'records_clerk', ...order(2) }] },
-  { username: 'security', displayName: 'Бакыт Осмонов (маалыматтык коопсуздук)', password: DEMO_PASSWORD, roles: [{ role: 'security_officer', ...order(3) }] },
-  { username: 'teacher', displayName: 'Гүлнара Жумабаева (мугалим)', password: DEMO_PASSWORD, roles: [{ role: 'staff', ...order(4) }] },
-  { username: 'teacher2', displayName: 'Эрлан Садыков (мугалим)', password: DEMO_PASSWORD, roles: [{ role: 'staff', ...order(5) }] },
-  { username: 'auditor', displayName: 'Чолпон Мамытова (аудитор)', password: DEMO_PASSWORD, roles: [{ role: 'auditor', ...order(6) }] },
-  { username: 'support', displayName: 'Тимур Бекмуратов (техникалык колдоо)', password: DEMO_PASSWORD, roles: [{ role: 'tech_support', ...order(7) }] },
+  {
+    username: 'director',
+    displayName: 'Айгүл Асанова (директор)',
+    password: DEMO_PASSWORD,
+    roles: [
+      { role: 'director', ...order(1) },
+      { role: 'admin', ...order(1) },
+    ],
+  },
+  {
+    username: 'clerk',
+    displayName: 'Нуржан Токтогулова (иш кагаздары)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'records_clerk', ...order(2) }],
+  },
+  {
+    username: 'security',
+    displayName: 'Бакыт Осмонов (маалыматтык коопсуздук)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'security_officer', ...order(3) }],
+  },
+  {
+    username: 'teacher',
+    displayName: 'Гүлнара Жумабаева (мугалим)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'staff', ...order(4) }],
+  },
+  {
+    username: 'teacher2',
+    displayName: 'Эрлан Садыков (мугалим)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'staff', ...order(5) }],
+  },
+  {
+    username: 'auditor',
+    displayName: 'Чолпон Мамытова (аудитор)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'auditor', ...order(6) }],
+  },
+  {
+    username: 'support',
+    displayName: 'Тимур Бекмуратов (техникалык колдоо)',
+    password: DEMO_PASSWORD,
+    roles: [{ role: 'tech_support', ...order(7) }],
+  },
 ];

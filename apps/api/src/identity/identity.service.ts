@@ -47,7 +47,15 @@ export class IdentityService {
   }
 
   private async publicUser(u: Account): Promise<PublicUser> {
-    return { id: u.id, username: u.username, displayName: u.displayName, schoolId: u.schoolId, roles: await this.rolesOf(u.id), locale: u.locale, mustChangePassword: u.mustChangePassword };
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      schoolId: u.schoolId,
+      roles: await this.rolesOf(u.id),
+      locale: u.locale,
+      mustChangePassword: u.mustChangePassword,
+    };
   }
 
   async login(username: string, password: string): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
@@ -57,7 +65,13 @@ export class IdentityService {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3600_000).toISOString();
-    await this.sessions.open({ schoolId: user.schoolId, userId: user.id, tokenHash: sha256(token), at: now.toISOString(), expiresAt });
+    await this.sessions.open({
+      schoolId: user.schoolId,
+      userId: user.id,
+      tokenHash: sha256(token),
+      at: now.toISOString(),
+      expiresAt,
+    });
     return { token, user: await this.publicUser(user), expiresAt };
   }
 
@@ -68,7 +82,11 @@ export class IdentityService {
     const user = await this.people.byId(session.userId);
     if (!user || user.disabled) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
     const pub = await this.publicUser(user);
-    return { actor: { userId: user.id, schoolId: user.schoolId, roles: pub.roles, kind: 'user' }, user: pub, sessionId: session.id };
+    return {
+      actor: { userId: user.id, schoolId: user.schoolId, roles: pub.roles, kind: 'user' },
+      user: pub,
+      sessionId: session.id,
+    };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -79,7 +97,8 @@ export class IdentityService {
     const user = await this.people.byId(userId);
     if (!user) throw new GrifError('not_found', 'NOT_FOUND');
     if (!(await verifyPassword(current, user.passwordHash))) throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
-    if (!acceptablePassword(next, user.username) || next === current) throw new GrifError('invalid', 'WEAK_PASSWORD', { fields: [{ field: 'newPassword', message: 'too weak' }] });
+    if (!acceptablePassword(next, user.username) || next === current)
+      throw new GrifError('invalid', 'WEAK_PASSWORD', { fields: [{ field: 'newPassword', message: 'too weak' }] });
     await this.people.setPassword(userId, await hashPassword(next));
   }
 
@@ -89,7 +108,13 @@ export class IdentityService {
 
   async createSchool(name: string, people: NewUser[]): Promise<{ schoolId: string; users: Record<string, string> }> {
     const hashes = await Promise.all(people.map((p) => hashPassword(p.password)));
-    const founders = people.map((p, i) => ({ username: p.username, displayName: p.displayName, passwordHash: hashes[i], mustChangePassword: p.mustChangePassword ?? false, roles: p.roles }));
+    const founders = people.map((p, i) => ({
+      username: p.username,
+      displayName: p.displayName,
+      passwordHash: hashes[i],
+      mustChangePassword: p.mustChangePassword ?? false,
+      roles: p.roles,
+    }));
     return this.schools.found(name, founders, this.clock.now().toISOString());
   }
 
@@ -98,7 +123,13 @@ export class IdentityService {
     const password = oneTimePassword();
     const today = this.today();
     await this.createSchool(schoolName, [
-      { username: 'admin', displayName: 'Administrator', password, mustChangePassword: true, roles: [{ role: 'admin', orderNumber: 'install', orderDate: today }] },
+      {
+        username: 'admin',
+        displayName: 'Administrator',
+        password,
+        mustChangePassword: true,
+        roles: [{ role: 'admin', orderNumber: 'install', orderDate: today }],
+      },
     ]);
     return { username: 'admin', password };
   }

@@ -14,7 +14,11 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiAnswer(200, notificationListSchema, "The caller's own notifications, newest first (at most 200), and the unread count.")
+  @ApiAnswer(
+    200,
+    notificationListSchema,
+    "The caller's own notifications, newest first (at most 200), and the unread count.",
+  )
   @ApiErrors(401, 403)
   mine(@CurrentActor() actor: Actor) {
     return this.notifications.mine(actor);

@@ -17,6 +17,7 @@ export class NotificationsService {
 
   /** Someone else's notification is as unknown as a missing one. */
   async markRead(actor: Actor, id: string): Promise<void> {
-    if (!(await this.inbox.markRead(actor.schoolId, actor.userId, id, this.clock.now().toISOString()))) throw new GrifError('not_found', 'NOT_FOUND');
+    if (!(await this.inbox.markRead(actor.schoolId, actor.userId, id, this.clock.now().toISOString())))
+      throw new GrifError('not_found', 'NOT_FOUND');
   }
 }

@@ -4,8 +4,17 @@ import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CitesRule, CLERK_OR_SECURITY, READERS, Roles } from '../auth/roles.decorator';
 import {
-  cabinetViewSchema, clearanceViewSchema, createCabinetSchema, createFileSchema, createRoomSchema, mediaViewSchema, nomenclatureFileViewSchema, personViewSchema,
-  recordClearanceSchema, registerMediaSchema, roomViewSchema,
+  cabinetViewSchema,
+  clearanceViewSchema,
+  createCabinetSchema,
+  createFileSchema,
+  createRoomSchema,
+  mediaViewSchema,
+  nomenclatureFileViewSchema,
+  personViewSchema,
+  recordClearanceSchema,
+  registerMediaSchema,
+  roomViewSchema,
 } from '@grif/contracts';
 import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { RecordsOfficeService } from './records-office.service';

@@ -1,9 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, GrifError } from '@grif/domain';
 import type { MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
-import { createCabinetSchema, createFileSchema, createRoomSchema, recordClearanceSchema, registerMediaSchema } from '@grif/contracts';
+import {
+  createCabinetSchema,
+  createFileSchema,
+  createRoomSchema,
+  recordClearanceSchema,
+  registerMediaSchema,
+} from '@grif/contracts';
 import { CLOCK, type Clock } from '@grif/engine';
-import { ClearancesRepository, FileEntry, MediaRepository, NomenclatureRepository, PeopleRepository, StorageRepository } from '@grif/persistence';
+import {
+  ClearancesRepository,
+  FileEntry,
+  MediaRepository,
+  NomenclatureRepository,
+  PeopleRepository,
+  StorageRepository,
+} from '@grif/persistence';
 import { parseBody } from '../http/zod-body';
 import { IdentityService } from '../identity/identity.service';
 
@@ -12,7 +25,10 @@ export function destructionEligibleFrom(year: number, retentionYears: number | n
   return retentionYears == null ? null : `${year + retentionYears + 1}-01-01`;
 }
 
-const fileView = (f: FileEntry): NomenclatureFileView => ({ ...f, destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears) });
+const fileView = (f: FileEntry): NomenclatureFileView => ({
+  ...f,
+  destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears),
+});
 
 /** The reference data of the records office: rooms and cabinets, the nomenclature, clearances, media. */
 @Injectable()
@@ -52,7 +68,13 @@ export class RecordsOfficeService {
 
   async createFile(actor: Actor, body: unknown): Promise<NomenclatureFileView> {
     const p = parseBody(createFileSchema, body);
-    return fileView(await this.nomenclatureFiles.add(actor.schoolId, { index: p.index, title: p.title, year: p.year, retentionYears: p.retentionYears }, this.now()));
+    return fileView(
+      await this.nomenclatureFiles.add(
+        actor.schoolId,
+        { index: p.index, title: p.title, year: p.year, retentionYears: p.retentionYears },
+        this.now(),
+      ),
+    );
   }
 
   /** Everyone of the school with their clearances: the clerk picks holders here, the officer records clearances. */
@@ -61,7 +83,14 @@ export class RecordsOfficeService {
     return Promise.all(
       members.map(async (u) => {
         const c = await this.clearances.datesOf(actor.schoolId, u.id);
-        return { id: u.id, username: u.username, displayName: u.displayName, roles: await this.identity.rolesOf(u.id), ...c, cleared: c.nda != null && c.briefing != null };
+        return {
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          roles: await this.identity.rolesOf(u.id),
+          ...c,
+          cleared: c.nda != null && c.briefing != null,
+        };
       }),
     );
   }
@@ -70,7 +99,11 @@ export class RecordsOfficeService {
   async recordClearance(actor: Actor, userId: string, body: unknown) {
     const p = parseBody(recordClearanceSchema, body);
     if (!(await this.members.isMember(actor.schoolId, userId))) throw new GrifError('not_found', 'NOT_FOUND');
-    return this.clearances.record(actor.schoolId, { userId, kind: p.kind, date: p.date, note: p.note, recordedBy: actor.userId }, this.now());
+    return this.clearances.record(
+      actor.schoolId,
+      { userId, kind: p.kind, date: p.date, note: p.note, recordedBy: actor.userId },
+      this.now(),
+    );
   }
 
   async media(actor: Actor): Promise<MediaView[]> {
@@ -80,8 +113,20 @@ export class RecordsOfficeService {
   async registerMedia(actor: Actor, body: unknown): Promise<MediaView> {
     const p = parseBody(registerMediaSchema, body);
     if (!(await this.members.isMember(actor.schoolId, p.holderId))) {
-      throw new GrifError('refused', 'HOLDER_UNKNOWN', { fields: [{ field: 'holderId', message: 'not a member of this school' }] });
+      throw new GrifError('refused', 'HOLDER_UNKNOWN', {
+        fields: [{ field: 'holderId', message: 'not a member of this school' }],
+      });
     }
-    return this.mediaRegister.register(actor.schoolId, { label: p.label, kind: p.kind, classification: p.classification, holderId: p.holderId, registeredBy: actor.userId }, this.now());
+    return this.mediaRegister.register(
+      actor.schoolId,
+      {
+        label: p.label,
+        kind: p.kind,
+        classification: p.classification,
+        holderId: p.holderId,
+        registeredBy: actor.userId,
+      },
+      this.now(),
+    );
   }
 }

@@ -4,7 +4,16 @@ import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { registerAnswer } from './register-answer';
-import { carrierPageSchema, carrierQuerySchema, copyPageSchema, copyQuerySchema, documentListQuerySchema, documentPageSchema, issuePageSchema, issueQuerySchema } from '@grif/contracts';
+import {
+  carrierPageSchema,
+  carrierQuerySchema,
+  copyPageSchema,
+  copyQuerySchema,
+  documentListQuerySchema,
+  documentPageSchema,
+  issuePageSchema,
+  issueQuerySchema,
+} from '@grif/contracts';
 import { ApiErrors, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { RegistersService } from './registers.service';
 
@@ -44,7 +53,10 @@ export class RegistersController {
   @Get('carriers')
   @Roles(...READERS)
   @ApiQueryOf(carrierQuerySchema)
-  @ApiRegisterAnswer(carrierPageSchema, 'The carriers register (R-3): who holds which classified item, copy or medium, now or `at` a past moment')
+  @ApiRegisterAnswer(
+    carrierPageSchema,
+    'The carriers register (R-3): who holds which classified item, copy or medium, now or `at` a past moment',
+  )
   @ApiErrors(400, 401, 403)
   async carriers(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
     return registerAnswer('carriers', await this.registers.carriers(actor, q));

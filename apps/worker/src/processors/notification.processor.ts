@@ -32,7 +32,10 @@ export class NotificationProcessor extends JobProcessor {
   private async deliver(job: Job): Promise<number> {
     const parsed = notifyJob.safeParse(job.data);
     // A malformed job stays malformed on every retry.
-    if (!parsed.success) throw new UnrecoverableError(`malformed notification job: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      throw new UnrecoverableError(
+        `malformed notification job: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
+      );
     const { schoolId, instanceId, ...params } = parsed.data;
     return deliverNotification(this.tx, outboxIdOfJob(job.id), schoolId, instanceId, params, this.clock.now());
   }

@@ -9,7 +9,13 @@ import { SessionSchema } from './session.entity';
 import { UserSchema } from './user.entity';
 import { WorkflowEventSchema } from './workflow-event.entity';
 import { WorkflowInstanceSchema } from './workflow-instance.entity';
-import { CabinetSchema, ClearanceSchema, MediaSchema, NomenclatureFileSchema, RoomSchema } from './records-office.entity';
+import {
+  CabinetSchema,
+  ClearanceSchema,
+  MediaSchema,
+  NomenclatureFileSchema,
+  RoomSchema,
+} from './records-office.entity';
 import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
 import { NotificationSchema } from './notification.entity';
 import { ChainCheckpointSchema } from './chain-checkpoint.entity';

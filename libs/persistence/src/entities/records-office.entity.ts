@@ -2,7 +2,13 @@ import { EntitySchema } from '@mikro-orm/core';
 
 /** A room of the school; only a secure room's cabinets may hold For Official Use documents. */
 export class Room {
-  constructor(public id: string, public schoolId: string, public name: string, public secure: boolean, public createdAt: string) {}
+  constructor(
+    public id: string,
+    public schoolId: string,
+    public name: string,
+    public secure: boolean,
+    public createdAt: string,
+  ) {}
 }
 export const RoomSchema = new EntitySchema<Room>({
   class: Room,
@@ -17,7 +23,13 @@ export const RoomSchema = new EntitySchema<Room>({
 });
 
 export class Cabinet {
-  constructor(public id: string, public schoolId: string, public roomId: string, public name: string, public createdAt: string) {}
+  constructor(
+    public id: string,
+    public schoolId: string,
+    public roomId: string,
+    public name: string,
+    public createdAt: string,
+  ) {}
 }
 export const CabinetSchema = new EntitySchema<Cabinet>({
   class: Cabinet,

@@ -246,9 +246,9 @@ export class InitialSchema20261126 extends Migration {
         t.integer('last_seq').notNullable();
         t.primary(['school_id', 'year', 'direction']);
       });
-      // SQLite: every write transaction first touches this row, so it takes the write lock
-      // at its start (the effect of BEGIN IMMEDIATE) and waits on busy_timeout instead of
-      // failing later when a read would have to be upgraded.
+    // SQLite: every write transaction first touches this row, so it takes the write lock
+    // at its start (the effect of BEGIN IMMEDIATE) and waits on busy_timeout instead of
+    // failing later when a read would have to be upgraded.
     schema.createTable('write_gate', (t) => {
       t.integer('id').primary();
       t.integer('n').notNullable();

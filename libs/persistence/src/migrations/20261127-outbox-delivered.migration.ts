@@ -13,6 +13,10 @@ export class OutboxDelivered20261127 extends Migration {
     });
     for (const q of alter.toSQL()) this.addSql(q.sql);
     // Rows of the past were delivered when they were handed over; deadline rows are done when armed.
-    this.addSql(k('outbox').update({ delivered_at: k.ref('dispatched_at') }).whereNotNull('dispatched_at'));
+    this.addSql(
+      k('outbox')
+        .update({ delivered_at: k.ref('dispatched_at') })
+        .whereNotNull('dispatched_at'),
+    );
   }
 }

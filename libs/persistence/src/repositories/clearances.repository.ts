@@ -21,7 +21,11 @@ export class ClearancesRepository {
     return clearanceDates(this.tx.reader() as EntityManager, schoolId, userId);
   }
 
-  async record(schoolId: string, c: { userId: string; kind: 'nda' | 'briefing'; date: string; note?: string; recordedBy: string }, at: string): Promise<ClearanceEntry> {
+  async record(
+    schoolId: string,
+    c: { userId: string; kind: 'nda' | 'briefing'; date: string; note?: string; recordedBy: string },
+    at: string,
+  ): Promise<ClearanceEntry> {
     const row = new Clearance(randomUUID(), schoolId, c.userId, c.kind, c.date, c.recordedBy, at);
     row.note = c.note ?? null;
     await this.tx.run((em) => em.insert(Clearance, row));

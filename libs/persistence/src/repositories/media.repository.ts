@@ -25,11 +25,22 @@ export class MediaRepository {
     return (await this.tx.reader().find(Media, { schoolId, registeredAt: { $lte: at } })).map(entry);
   }
 
-  async register(schoolId: string, m: Omit<MediaEntry, 'id' | 'registeredAt'> & { registeredBy: string }, at: string): Promise<MediaEntry> {
+  async register(
+    schoolId: string,
+    m: Omit<MediaEntry, 'id' | 'registeredAt'> & { registeredBy: string },
+    at: string,
+  ): Promise<MediaEntry> {
     const row = new Media(randomUUID(), schoolId, m.label, m.kind, m.classification, m.holderId, m.registeredBy, at);
     await this.tx.run((em) => em.insert(Media, row));
     return entry(row);
   }
 }
 
-const entry = (m: Media): MediaEntry => ({ id: m.id, label: m.label, kind: m.kind, classification: m.classification, holderId: m.holderId, registeredAt: m.registeredAt });
+const entry = (m: Media): MediaEntry => ({
+  id: m.id,
+  label: m.label,
+  kind: m.kind,
+  classification: m.classification,
+  holderId: m.holderId,
+  registeredAt: m.registeredAt,
+});

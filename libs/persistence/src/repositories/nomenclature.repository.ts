@@ -17,12 +17,28 @@ export class NomenclatureRepository {
 
   /** Newest year first, by index within a year. */
   async files(schoolId: string): Promise<FileEntry[]> {
-    const rows = await this.tx.reader().find(NomenclatureFile, { schoolId }, { orderBy: { year: 'desc', index: 'asc' } });
-    return rows.map((f) => ({ id: f.id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears }));
+    const rows = await this.tx
+      .reader()
+      .find(NomenclatureFile, { schoolId }, { orderBy: { year: 'desc', index: 'asc' } });
+    return rows.map((f) => ({
+      id: f.id,
+      index: f.index,
+      title: f.title,
+      year: f.year,
+      retentionYears: f.retentionYears,
+    }));
   }
 
   async add(schoolId: string, file: Omit<FileEntry, 'id'>, at: string): Promise<FileEntry> {
-    const row = new NomenclatureFile(randomUUID(), schoolId, file.index, file.title, file.year, file.retentionYears, at);
+    const row = new NomenclatureFile(
+      randomUUID(),
+      schoolId,
+      file.index,
+      file.title,
+      file.year,
+      file.retentionYears,
+      at,
+    );
     await this.tx.run((em) => em.insert(NomenclatureFile, row));
     return { id: row.id, index: row.index, title: row.title, year: row.year, retentionYears: row.retentionYears };
   }

@@ -21,8 +21,14 @@ export interface Member {
 }
 
 const account = (u: User): Account => ({
-  id: u.id, schoolId: u.schoolId, username: u.username, displayName: u.displayName, passwordHash: u.passwordHash,
-  locale: u.locale, mustChangePassword: u.mustChangePassword, disabled: u.disabled,
+  id: u.id,
+  schoolId: u.schoolId,
+  username: u.username,
+  displayName: u.displayName,
+  passwordHash: u.passwordHash,
+  locale: u.locale,
+  mustChangePassword: u.mustChangePassword,
+  disabled: u.disabled,
 });
 
 /** The people of a school: who they are, what they are called, which roles their appointments give. */
@@ -41,7 +47,11 @@ export class PeopleRepository {
 
   /** The roles of the appointments in force on that day (R-2.3), as recorded; `day` is a school calendar date. */
   async appointedRoles(userId: string, day: string): Promise<string[]> {
-    const rows = await this.tx.reader().find(Appointment, { userId, validFrom: { $lte: day }, $or: [{ validUntil: null }, { validUntil: { $gte: day } }] });
+    const rows = await this.tx.reader().find(Appointment, {
+      userId,
+      validFrom: { $lte: day },
+      $or: [{ validUntil: null }, { validUntil: { $gte: day } }],
+    });
     return rows.map((a) => a.role);
   }
 

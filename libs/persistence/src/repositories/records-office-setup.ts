@@ -17,10 +17,20 @@ export class RecordsOfficeSetup {
     const id = () => randomUUID();
     await this.tx.run(async (em) => {
       const rooms = f.rooms.map((r) => ({ row: new Room(id(), schoolId, r.name, r.secure, at), cabinets: r.cabinets }));
-      await em.insertMany(Room, rooms.map((r) => r.row));
-      await em.insertMany(Cabinet, rooms.flatMap((r) => r.cabinets.map((name) => new Cabinet(id(), schoolId, r.row.id, name, at))));
-      await em.insertMany(NomenclatureFile, f.files.map((n) => new NomenclatureFile(id(), schoolId, n.index, n.title, n.year, n.retentionYears, at)));
-      for (const c of f.clearances) await em.insert(Clearance, new Clearance(id(), schoolId, c.userId, c.kind, c.date, c.recordedBy, at));
+      await em.insertMany(
+        Room,
+        rooms.map((r) => r.row),
+      );
+      await em.insertMany(
+        Cabinet,
+        rooms.flatMap((r) => r.cabinets.map((name) => new Cabinet(id(), schoolId, r.row.id, name, at))),
+      );
+      await em.insertMany(
+        NomenclatureFile,
+        f.files.map((n) => new NomenclatureFile(id(), schoolId, n.index, n.title, n.year, n.retentionYears, at)),
+      );
+      for (const c of f.clearances)
+        await em.insert(Clearance, new Clearance(id(), schoolId, c.userId, c.kind, c.date, c.recordedBy, at));
     });
   }
 }

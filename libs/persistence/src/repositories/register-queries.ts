@@ -12,7 +12,13 @@ export interface Paging {
   offset?: number;
 }
 
-export type IssueEntry = IssueLine & { id: string; acknowledgedAt: string | null; returnedAt: string | null; condition: string | null; overdueAt: string | null };
+export type IssueEntry = IssueLine & {
+  id: string;
+  acknowledgedAt: string | null;
+  returnedAt: string | null;
+  condition: string | null;
+  overdueAt: string | null;
+};
 export type CopyEntry = CopyLine & { id: string; purpose: string };
 
 /** Filters of the document lists; `text` is looked for in the title, the number and the correspondent. */
@@ -34,38 +40,83 @@ export interface IssueFilter {
 }
 
 /** The journal order: year, direction, number, copy number. */
-export const journalOrder = (d: SortDirection): Order<RegistrationLine> => ({ regYear: d, direction: d, regSeq: d, copyNumber: d });
-
-const registrationLine = (d: DocumentRecord): RegistrationLine => ({
-  id: d.id, schoolId: d.schoolId, regYear: d.regYear, direction: d.direction, regSeq: d.regSeq, regNumber: d.regNumber, kind: d.kind, title: d.title,
-  correspondent: d.correspondent, documentDate: d.documentDate, state: d.state, createdAt: d.createdAt, classification: d.classification, holderId: d.holderId,
-  dueAt: d.dueAt, location: d.location, fileId: d.fileId, copyOf: d.copyOf, copyNumber: d.copyNumber,
+export const journalOrder = (d: SortDirection): Order<RegistrationLine> => ({
+  regYear: d,
+  direction: d,
+  regSeq: d,
+  copyNumber: d,
 });
 
-const historyEvent = (e: WorkflowEvent): HistoryEvent => ({ instanceId: e.instanceId, type: e.type, payload: JSON.parse(e.payload), at: e.at, toState: e.toState });
+const registrationLine = (d: DocumentRecord): RegistrationLine => ({
+  id: d.id,
+  schoolId: d.schoolId,
+  regYear: d.regYear,
+  direction: d.direction,
+  regSeq: d.regSeq,
+  regNumber: d.regNumber,
+  kind: d.kind,
+  title: d.title,
+  correspondent: d.correspondent,
+  documentDate: d.documentDate,
+  state: d.state,
+  createdAt: d.createdAt,
+  classification: d.classification,
+  holderId: d.holderId,
+  dueAt: d.dueAt,
+  location: d.location,
+  fileId: d.fileId,
+  copyOf: d.copyOf,
+  copyNumber: d.copyNumber,
+});
+
+const historyEvent = (e: WorkflowEvent): HistoryEvent => ({
+  instanceId: e.instanceId,
+  type: e.type,
+  payload: JSON.parse(e.payload),
+  at: e.at,
+  toState: e.toState,
+});
 
 /** The registers the Regulation names (R-3, R-4.1): the journals as projected, and the history they are folded from. */
 export class RegisterQueries {
   constructor(private readonly tx: WriteTransactions) {}
 
-  async documents(schoolId: string, f: DocumentFilter, order: Order<RegistrationLine>, paging: Paging): Promise<{ lines: RegistrationLine[]; total: number }> {
+  async documents(
+    schoolId: string,
+    f: DocumentFilter,
+    order: Order<RegistrationLine>,
+    paging: Paging,
+  ): Promise<{ lines: RegistrationLine[]; total: number }> {
     const where: FilterQuery<DocumentRecord> = { schoolId };
     if (f.holderId) where.holderId = f.holderId;
     if (f.regYear) where.regYear = f.regYear;
     if (f.direction) where.direction = f.direction;
     if (f.state) where.state = f.state;
     if (f.classification) where.classification = f.classification;
-    if (f.text) where.$or = [{ title: { $like: `%${f.text}%` } }, { regNumber: { $like: `%${f.text}%` } }, { correspondent: { $like: `%${f.text}%` } }];
-    const [rows, total] = await this.tx.reader().findAndCount(DocumentRecord, where, { orderBy: order as never, ...paging });
+    if (f.text)
+      where.$or = [
+        { title: { $like: `%${f.text}%` } },
+        { regNumber: { $like: `%${f.text}%` } },
+        { correspondent: { $like: `%${f.text}%` } },
+      ];
+    const [rows, total] = await this.tx
+      .reader()
+      .findAndCount(DocumentRecord, where, { orderBy: order as never, ...paging });
     return { lines: rows.map(registrationLine), total };
   }
 
   /** Every document registered by that moment, in journal order. */
-  async registeredBy(schoolId: string, at: string, f: Pick<DocumentFilter, 'regYear' | 'direction'>): Promise<RegistrationLine[]> {
+  async registeredBy(
+    schoolId: string,
+    at: string,
+    f: Pick<DocumentFilter, 'regYear' | 'direction'>,
+  ): Promise<RegistrationLine[]> {
     const where: FilterQuery<DocumentRecord> = { schoolId, createdAt: { $lte: at } };
     if (f.regYear) where.regYear = f.regYear;
     if (f.direction) where.direction = f.direction;
-    return (await this.tx.reader().find(DocumentRecord, where, { orderBy: journalOrder('asc') as never })).map(registrationLine);
+    return (await this.tx.reader().find(DocumentRecord, where, { orderBy: journalOrder('asc') as never })).map(
+      registrationLine,
+    );
   }
 
   async documentsByIds(schoolId: string, ids: string[]): Promise<RegistrationLine[]> {
@@ -73,7 +124,12 @@ export class RegisterQueries {
   }
 
   /** The issue journal (R-4.2.1). */
-  async issues(schoolId: string, f: IssueFilter, order: Order<IssueEntry>, paging: Paging): Promise<{ lines: IssueEntry[]; total: number }> {
+  async issues(
+    schoolId: string,
+    f: IssueFilter,
+    order: Order<IssueEntry>,
+    paging: Paging,
+  ): Promise<{ lines: IssueEntry[]; total: number }> {
     const where: FilterQuery<IssueRecord> = { schoolId };
     if (f.holderId) where.holderId = f.holderId;
     if (f.documentId) where.documentId = f.documentId;
@@ -83,24 +139,57 @@ export class RegisterQueries {
     if (f.status === 'open') where.$or = [{ returnedAt: null }, ...(at ? [{ returnedAt: { $gt: at } }] : [])];
     if (f.status === 'returned') where.returnedAt = happened;
     if (f.status === 'overdue') where.overdueAt = happened;
-    const [rows, total] = await this.tx.reader().findAndCount(IssueRecord, where, { orderBy: order as never, ...paging });
+    const [rows, total] = await this.tx
+      .reader()
+      .findAndCount(IssueRecord, where, { orderBy: order as never, ...paging });
     return {
       lines: rows.map((r) => ({
-        id: r.id, schoolId: r.schoolId, documentId: r.documentId, regNumber: r.regNumber, classification: r.classification, holderId: r.holderId, purpose: r.purpose,
-        issuedAt: r.issuedAt, issuedBy: r.issuedBy, dueAt: r.dueAt, acknowledgedAt: r.acknowledgedAt, returnedAt: r.returnedAt, condition: r.condition, overdueAt: r.overdueAt,
+        id: r.id,
+        schoolId: r.schoolId,
+        documentId: r.documentId,
+        regNumber: r.regNumber,
+        classification: r.classification,
+        holderId: r.holderId,
+        purpose: r.purpose,
+        issuedAt: r.issuedAt,
+        issuedBy: r.issuedBy,
+        dueAt: r.dueAt,
+        acknowledgedAt: r.acknowledgedAt,
+        returnedAt: r.returnedAt,
+        condition: r.condition,
+        overdueAt: r.overdueAt,
       })),
       total,
     };
   }
 
   /** The copy journal (R-4.1c); with `madeUpTo`, only the copies made by that moment. */
-  async copies(schoolId: string, f: { originalId?: string; madeUpTo?: string }, order: Order<CopyEntry>, paging: Paging): Promise<{ lines: CopyEntry[]; total: number }> {
-    const where: FilterQuery<CopyRecord> = { schoolId, ...(f.originalId ? { originalId: f.originalId } : {}), ...(f.madeUpTo ? { madeAt: { $lte: f.madeUpTo } } : {}) };
-    const [rows, total] = await this.tx.reader().findAndCount(CopyRecord, where, { orderBy: order as never, ...paging });
+  async copies(
+    schoolId: string,
+    f: { originalId?: string; madeUpTo?: string },
+    order: Order<CopyEntry>,
+    paging: Paging,
+  ): Promise<{ lines: CopyEntry[]; total: number }> {
+    const where: FilterQuery<CopyRecord> = {
+      schoolId,
+      ...(f.originalId ? { originalId: f.originalId } : {}),
+      ...(f.madeUpTo ? { madeAt: { $lte: f.madeUpTo } } : {}),
+    };
+    const [rows, total] = await this.tx
+      .reader()
+      .findAndCount(CopyRecord, where, { orderBy: order as never, ...paging });
     return {
       lines: rows.map((r) => ({
-        id: r.id, schoolId: r.schoolId, originalId: r.originalId, originalRegNumber: r.originalRegNumber, copyId: r.copyId, copyNumber: r.copyNumber,
-        purpose: r.purpose, madeBy: r.madeBy, madeAt: r.madeAt, classification: r.classification,
+        id: r.id,
+        schoolId: r.schoolId,
+        originalId: r.originalId,
+        originalRegNumber: r.originalRegNumber,
+        copyId: r.copyId,
+        copyNumber: r.copyNumber,
+        purpose: r.purpose,
+        madeBy: r.madeBy,
+        madeAt: r.madeAt,
+        classification: r.classification,
       })),
       total,
     };
@@ -108,12 +197,22 @@ export class RegisterQueries {
 
   /** The school's history up to a moment, in instance and sequence order; only events of these types, if given. */
   async historyUpTo(schoolId: string, at: string, types?: readonly string[]): Promise<HistoryEvent[]> {
-    const where: FilterQuery<WorkflowEvent> = { schoolId, at: { $lte: at }, ...(types ? { type: { $in: [...types] } } : {}) };
-    return (await this.tx.reader().find(WorkflowEvent, where, { orderBy: { instanceId: 'asc', seq: 'asc' } })).map(historyEvent);
+    const where: FilterQuery<WorkflowEvent> = {
+      schoolId,
+      at: { $lte: at },
+      ...(types ? { type: { $in: [...types] } } : {}),
+    };
+    return (await this.tx.reader().find(WorkflowEvent, where, { orderBy: { instanceId: 'asc', seq: 'asc' } })).map(
+      historyEvent,
+    );
   }
 
   /** One instance's history up to a moment. */
   async instanceHistoryUpTo(schoolId: string, instanceId: string, at: string): Promise<HistoryEvent[]> {
-    return (await this.tx.reader().find(WorkflowEvent, { schoolId, instanceId, at: { $lte: at } }, { orderBy: { seq: 'asc' } })).map(historyEvent);
+    return (
+      await this.tx
+        .reader()
+        .find(WorkflowEvent, { schoolId, instanceId, at: { $lte: at } }, { orderBy: { seq: 'asc' } })
+    ).map(historyEvent);
   }
 }

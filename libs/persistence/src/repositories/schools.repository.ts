@@ -25,7 +25,11 @@ export class SchoolsRepository {
   }
 
   /** A school with its first people and their appointments, all at once; answers the new ids (users by username). */
-  async found(name: string, founders: Founder[], at: string): Promise<{ schoolId: string; users: Record<string, string> }> {
+  async found(
+    name: string,
+    founders: Founder[],
+    at: string,
+  ): Promise<{ schoolId: string; users: Record<string, string> }> {
     const schoolId = randomUUID();
     const users: Record<string, string> = {};
     await this.tx.run(async (em) => {
@@ -36,7 +40,20 @@ export class SchoolsRepository {
         await em.insert(User, u);
         users[p.username] = u.id;
         for (const r of p.roles) {
-          await em.insert(Appointment, new Appointment(randomUUID(), schoolId, u.id, r.role, r.orderNumber, r.orderDate, r.orderDate, 'system', at));
+          await em.insert(
+            Appointment,
+            new Appointment(
+              randomUUID(),
+              schoolId,
+              u.id,
+              r.role,
+              r.orderNumber,
+              r.orderDate,
+              r.orderDate,
+              'system',
+              at,
+            ),
+          );
         }
       }
     });

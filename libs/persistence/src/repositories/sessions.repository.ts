@@ -12,7 +12,13 @@ export interface LiveSession {
 export class SessionsRepository {
   constructor(private readonly tx: WriteTransactions) {}
 
-  async open(s: { schoolId: string; userId: string; tokenHash: string; at: string; expiresAt: string }): Promise<string> {
+  async open(s: {
+    schoolId: string;
+    userId: string;
+    tokenHash: string;
+    at: string;
+    expiresAt: string;
+  }): Promise<string> {
     const id = randomUUID();
     await this.tx.run(async (em) => {
       await em.insert(Session, new Session(id, s.schoolId, s.userId, s.tokenHash, s.at, s.expiresAt, s.at));

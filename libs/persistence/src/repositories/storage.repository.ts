@@ -24,7 +24,12 @@ export class StorageRepository {
     const em = this.tx.reader();
     const rooms = await em.find(Room, { schoolId }, { orderBy: { name: 'asc' } });
     const cabinets = await em.find(Cabinet, { schoolId }, { orderBy: { name: 'asc' } });
-    return rooms.map((r) => ({ id: r.id, name: r.name, secure: r.secure, cabinets: cabinets.filter((c) => c.roomId === r.id).map((c) => ({ id: c.id, name: c.name, roomId: r.id })) }));
+    return rooms.map((r) => ({
+      id: r.id,
+      name: r.name,
+      secure: r.secure,
+      cabinets: cabinets.filter((c) => c.roomId === r.id).map((c) => ({ id: c.id, name: c.name, roomId: r.id })),
+    }));
   }
 
   async hasRoom(schoolId: string, roomId: string): Promise<boolean> {
