@@ -8,6 +8,7 @@
  * only grow the graph), and the transition rules are checked on every one.
  */
 import { DateTime } from 'luxon';
+import { DOCUMENT_STATES, DocumentState } from './states';
 import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import {
@@ -35,19 +36,11 @@ type Snapshot = SnapshotFrom<typeof documentMachine>;
 type EventType = DocumentEvent['type'];
 type EventOf<T extends EventType> = Extract<DocumentEvent, { type: T }>;
 type Path = StatePath<Snapshot, DocumentEvent>;
-type StateName = 'registered' | 'classified' | 'in_storage' | 'issued' | 'overdue' | 'dispatched' | 'lost';
+type StateName = DocumentState;
 /** What transition() hands back besides the snapshot: the effects the engine writes to its outbox. */
 type Action = { type: string; params?: unknown };
 
-const STATES: readonly StateName[] = [
-  'registered',
-  'classified',
-  'in_storage',
-  'issued',
-  'overdue',
-  'dispatched',
-  'lost',
-];
+const STATES: readonly StateName[] = DOCUMENT_STATES;
 const FINAL: readonly StateName[] = ['dispatched', 'lost'];
 /** The state diagram of docs/api.md; ASSIGN_FILE is accepted in every state besides (a root transition). */
 const ACCEPTS: Record<StateName, readonly EventType[]> = {

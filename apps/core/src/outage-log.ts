@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ShutdownSequence } from './shutdown';
 
 export type Dependency = 'database' | 'redis';
 
@@ -11,7 +12,10 @@ export class OutageLog {
   private readonly log = new Logger('outage');
   private readonly down = new Map<Dependency, { since: number; failures: number }>();
 
+  constructor(private readonly shutdown: Pick<ShutdownSequence, 'stopping'>) {}
+
   failed(dep: Dependency, err: unknown): void {
+    if (this.shutdown.stopping) return;
     const o = this.down.get(dep);
     if (o) {
       o.failures++;

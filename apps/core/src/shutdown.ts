@@ -19,6 +19,11 @@ export class ShutdownSequence implements OnApplicationShutdown {
   private readonly steps: { phase: ShutdownPhase; name: string; close: () => Promise<unknown> }[] = [];
   private done?: Promise<void>;
 
+  /** True once shutdown began: what fails from now on is the shutdown itself, not an outage. */
+  get stopping(): boolean {
+    return this.done !== undefined;
+  }
+
   register(phase: ShutdownPhase, name: string, close: () => Promise<unknown>): void {
     this.steps.push({ phase, name, close });
   }

@@ -44,7 +44,7 @@ export const toEventRow = (e: WorkflowEvent): EventRow => ({
   hash: e.hash,
 });
 
-const toDeadlineRow = (d: Deadline): DeadlineRow => ({
+export const toDeadlineRow = (d: Deadline): DeadlineRow => ({
   id: d.id,
   schoolId: d.schoolId,
   instanceId: d.instanceId,

@@ -3,6 +3,7 @@ import type { CalendarSource, DeadlineRow, DeadlineSource, OutboxSource, Pending
 import { DEFAULT_CALENDAR, WorkingCalendar } from '@grif/domain';
 import { Deadline, OutboxMessage } from './entities';
 import type { WriteTransactions } from './write-transactions';
+import { toDeadlineRow } from './mikro-engine-store';
 
 const isDeadlineKind = (kind: string) => kind.startsWith('deadline.');
 const toPending = (r: OutboxMessage): PendingOutbox => ({
@@ -69,16 +70,7 @@ export class MikroDeadlineSource implements DeadlineSource {
     const rows = await this.tx
       .reader()
       .find(Deadline, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
-    return rows.map((d) => ({
-      id: d.id,
-      schoolId: d.schoolId,
-      instanceId: d.instanceId,
-      key: d.key,
-      eventType: d.eventType,
-      dueAt: d.dueAt,
-      rule: d.rule,
-      status: d.status,
-    }));
+    return rows.map(toDeadlineRow);
   }
 }
 

@@ -96,6 +96,12 @@ export function Header({ section }: { section: string }): ReactElement {
             {t(`nav.${n.id}`)}
           </a>
         ))}
+        {me.roles.includes('admin') && (
+          // Bull Board is served by the API itself (administrators only), outside this app's routes.
+          <a href="/admin/queues" data-testid="nav-queues">
+            {t('nav.queues')}
+          </a>
+        )}
       </nav>
     </header>
   );

@@ -17,6 +17,7 @@ export const en: Messages = {
     people: 'People',
     audit: 'Audit',
     notifications: 'Notifications',
+    queues: 'Job queues',
   },
   header: {
     language: 'Language',

@@ -19,6 +19,7 @@ export const ky = {
     people: 'Кызматкерлер',
     audit: 'Аудит',
     notifications: 'Билдирмелер',
+    queues: 'Тапшырмалар кезеги',
   },
   header: {
     language: 'Тил',

@@ -17,6 +17,7 @@ export const ru: Messages = {
     people: 'Сотрудники',
     audit: 'Аудит',
     notifications: 'Уведомления',
+    queues: 'Очереди задач',
   },
   header: {
     language: 'Язык',
