@@ -101,6 +101,12 @@ describe('npm start without a running Redis', () => {
     await eventually(async () => ((await portIsFree(redisPort)) ? true : undefined), 5000);
   });
 
+  it('a bad setting stops it before anything starts, with one line that names the variable', async () => {
+    const grif = start({ GRIF_JOB_LOCK_MS: 'soon' });
+    expect(await grif.exited).toEqual({ code: 1, signal: null });
+    expect(grif.output().trim().split('\n')).toEqual([expect.stringMatching(/^grif: GRIF_JOB_LOCK_MS /)]);
+  });
+
   it('without redis-server on the PATH it exits 1 with one line that says how to get one', async () => {
     const grif = start({ PATH: join(dir, 'no-such-folder') });
     expect(await grif.exited).toEqual({ code: 1, signal: null });

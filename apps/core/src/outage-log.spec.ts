@@ -1,8 +1,9 @@
+import type { ShutdownSequence } from './shutdown';
 import { OutageLog } from './outage-log';
 
 describe('OutageLog: one line when a dependency goes, one when it is back', () => {
   it('logs the first failure of an outage and its end, not every failure in between', () => {
-    const outage = new OutageLog({ stopping: false });
+    const outage = new OutageLog({ stopping: false } as ShutdownSequence);
     const lines: string[] = [];
     const log = (outage as unknown as { log: { error(m: string): void; log(m: string): void } }).log;
     jest.spyOn(log, 'error').mockImplementation((m) => void lines.push(`error ${m}`));

@@ -12,7 +12,7 @@ export class OutageLog {
   private readonly log = new Logger('outage');
   private readonly down = new Map<Dependency, { since: number; failures: number }>();
 
-  constructor(private readonly shutdown: Pick<ShutdownSequence, 'stopping'>) {}
+  constructor(private readonly shutdown: ShutdownSequence) {}
 
   failed(dep: Dependency, err: unknown): void {
     if (this.shutdown.stopping) return;
