@@ -1,7 +1,9 @@
-import { databaseSettings, migrateDatabase } from '@grif/persistence';
+import { loadConfig } from '@grif/core';
+import { migrateDatabase } from '@grif/persistence';
 
 async function main(): Promise<void> {
-  const db = databaseSettings();
+  // The same settings the API and the worker read (DATABASE_URL, GRIF_DATA_DIR, GRIF_SQLITE_PATH).
+  const db = loadConfig().db;
   const applied = await migrateDatabase(db);
   const where = db.kind === 'sqlite' ? db.target : db.target.replace(/\/\/[^@]*@/, '//');
   console.log(

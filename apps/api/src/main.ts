@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ensureLocalRedis, loadConfig, LocalRedis } from '@grif/core';
+import { ensureLocalRedis, GrifLogger, loadConfig, LocalRedis } from '@grif/core';
 import { assertRedisReachable } from '@grif/queue';
 import { ApiModule } from './api.module';
 import { configureHttp } from './bootstrap';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const app = configureHttp(
       await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), {
         abortOnError: false,
-        logger: ['error', 'warn', 'log'],
+        logger: new GrifLogger(),
       }),
     );
     await app.init();

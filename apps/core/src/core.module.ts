@@ -43,7 +43,13 @@ async function openDatabase(
     ormOptions(config.db, { warn: (message) => outage.failed('database', new Error(message)) }),
   );
   try {
-    registry.assertKnown(await storedMachineVersions(orm));
+    const stored = await storedMachineVersions(orm).catch((err: unknown) => {
+      if (!/no such table|does not exist/.test((err as Error).message)) throw err;
+      throw new Error(
+        `grif: the ${config.db.kind} database has no Grif tables yet: run \`npm run db:migrate\` first (npm start does). (${(err as Error).message.split('\n')[0]})`,
+      );
+    });
+    registry.assertKnown(stored);
   } catch (err) {
     await orm.close(true);
     throw err;

@@ -5,3 +5,4 @@ export * from './outage-log';
 export * from './health-probe';
 export * from './queues';
 export * from './local-redis';
+export * from './grif-logger';

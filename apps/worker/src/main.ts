@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { assertRedisReachable } from '@grif/queue';
-import { loadConfig } from '@grif/core';
+import { GrifLogger, loadConfig } from '@grif/core';
 import { WorkerModule } from './worker.module';
 import type { DeadlineHooks } from './processors/deadline.processor';
 
@@ -23,10 +23,7 @@ async function main(): Promise<void> {
   const log = new Logger('grif-worker');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }),
-    {
-      abortOnError: false,
-      logger: ['error', 'warn', 'log'],
-    },
+    { abortOnError: false, logger: new GrifLogger() },
   );
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
