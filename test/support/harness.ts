@@ -59,7 +59,6 @@ export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifCo
     queue: {
       redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       prefix: testQueuePrefix(),
-      lockMs: 4000,
       ...opts.queue,
     },
     relayPollMs: opts.relayPollMs ?? 1000,

@@ -60,14 +60,18 @@ describe('a business refusal ends a job at once (UnrecoverableError), it is not 
       crash: async () => {
         throw new Error('connection reset');
       },
+      race: async () => {
+        throw new GrifError('conflict', 'STALE_VERSION');
+      },
     };
   }
   const job = (name: string) => ({ name, queueName: 'q' }) as Job;
 
-  it('a GrifError becomes UnrecoverableError with its code; any other error stays retryable', async () => {
+  it('a business GrifError becomes UnrecoverableError with its code; a conflict or any other error stays retryable', async () => {
     const p = new Refusing();
     await expect(p.process(job('refuse'))).rejects.toEqual(new UnrecoverableError('NOT_FOUND: Not found.'));
     await expect(p.process(job('crash'))).rejects.not.toBeInstanceOf(UnrecoverableError);
+    await expect(p.process(job('race'))).rejects.not.toBeInstanceOf(UnrecoverableError);
     await expect(p.process(job('other'))).rejects.toBeInstanceOf(UnrecoverableError);
   });
 

@@ -26,11 +26,13 @@ async function main(): Promise<void> {
     await app.init();
     await app.get(FirstStart).seedIfEmpty(config.demo, (l) => console.log(l));
     await app.listen(config.port);
+    // Whatever closing throws, the process ends (and its own Redis with it).
     const stop = () =>
       void app
         .close()
+        .catch((err: unknown) => console.error(`grif: shutdown: ${(err as Error).message}`))
         .then(() => redis?.stop())
-        .then(() => process.exit(0));
+        .finally(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
     console.log(

@@ -44,6 +44,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'letters, digits, _ . - only')
     .default('grif'),
+  // Read by the processors' decorators when the worker module loads (see jobWorkerOptions); checked here.
   GRIF_JOB_LOCK_MS: ms(4000, 500),
   GRIF_RELAY_POLL_MS: ms(1000, 50),
   GRIF_RECONCILE_MS: ms(60_000, 100),
@@ -65,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
   const dataDir = resolve(e.GRIF_DATA_DIR);
   return {
     db: databaseSettings({ GRIF_SQLITE_PATH: resolve(dataDir, 'grif.sqlite'), ...env }),
-    queue: { redisUrl: e.REDIS_URL, prefix: e.GRIF_QUEUE_PREFIX, lockMs: e.GRIF_JOB_LOCK_MS },
+    queue: { redisUrl: e.REDIS_URL, prefix: e.GRIF_QUEUE_PREFIX },
     relayPollMs: e.GRIF_RELAY_POLL_MS,
     reconcileMs: e.GRIF_RECONCILE_MS,
     checkpointMs: e.GRIF_CHECKPOINT_MS,
@@ -86,7 +87,6 @@ export const grifConfigSchema = z.object({
   queue: z.object({
     redisUrl: z.string().min(1),
     prefix: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/),
-    lockMs: z.number().int().min(500),
   }),
   relayPollMs: z.number().int().positive(),
   reconcileMs: z.number().int().positive(),

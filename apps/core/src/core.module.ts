@@ -130,7 +130,15 @@ export class CoreModule implements OnApplicationBootstrap {
           queues: Record<QueueName, Queue>,
           clock: Clock,
           outage: OutageLog,
-        ) => new OutboxRelay(source, alarm, queues, clock, (err) => outage.failed('redis', err)),
+        ) =>
+          new OutboxRelay(
+            source,
+            alarm,
+            queues,
+            clock,
+            (err) => outage.failedSomewhere(err),
+            () => outage.bothAnswered(),
+          ),
         [MikroOutboxSource, DeadlineAlarm, QUEUES, CLOCK, OutageLog],
       ),
       factory(

@@ -36,12 +36,13 @@ export async function ensureLocalRedis(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<LocalRedis | undefined> {
   if (await redisAnswers(url, 1500)) return undefined;
-  const { host, port } = redisOptions(url);
+  const { host, port, password } = redisOptions(url);
   const server = onPath('redis-server', env);
-  if (!LOCAL_HOSTS.has(String(host)) || !server) {
+  // A Redis with credentials is someone's configured server, not a newcomer's missing one.
+  if (!LOCAL_HOSTS.has(String(host)) || password || !server) {
     throw new Error(
-      server
-        ? `grif: Redis does not answer at ${url}. Start it or set REDIS_URL.`
+      server || password
+        ? `grif: Redis does not answer at ${url.replace(/\/\/[^@]*@/, '//')}. Start it or set REDIS_URL.`
         : `grif: Redis does not answer at ${url}, and redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or start one, or set REDIS_URL.`,
     );
   }
@@ -67,13 +68,16 @@ export async function ensureLocalRedis(
       '--logfile',
       'redis.log',
     ],
-    { stdio: 'ignore' },
+    // Its own process group: a Ctrl-C reaches Grif only, which stops this Redis after the jobs drained.
+    { stdio: 'ignore', detached: true },
   );
+  let spawnError: Error | undefined;
+  child.on('error', (err) => (spawnError = err));
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
   const exited = once(child, 'exit');
   for (let waited = 0; !(await redisAnswers(url, 500)); waited += 100) {
-    if (child.exitCode !== null || waited > 10_000) {
+    if (spawnError || child.exitCode !== null || waited > 10_000) {
       child.kill('SIGKILL');
       throw new Error(`grif: could not start redis-server on ${url} (see ${join(dir, 'redis.log')}).`);
     }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@grif/persistence';
 import { ShutdownSequence } from './shutdown';
 
 export type Dependency = 'database' | 'redis';
@@ -23,6 +24,17 @@ export class OutageLog {
     }
     this.down.set(dep, { since: Date.now(), failures: 1 });
     this.log.error(`${dep} unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+
+  /** A failure of work that needs both (the relay, the reconciler, a job): the error says which one went. */
+  failedSomewhere(err: unknown): void {
+    this.failed(isDatabaseUnavailable(err) ? 'database' : 'redis', err);
+  }
+
+  /** Work that needed both got through. */
+  bothAnswered(): void {
+    this.succeeded('database');
+    this.succeeded('redis');
   }
 
   succeeded(dep: Dependency): void {

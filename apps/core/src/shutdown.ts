@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 
 /** The order a process stops in: finish the jobs in hand, then let go of Redis, then of the database. */
 export const SHUTDOWN_PHASES = ['jobs', 'redis', 'database'] as const;
@@ -12,9 +12,12 @@ const DONE: Record<ShutdownPhase, string> = {
 /**
  * The one owner of shutdown. Whoever opens something long-lived registers how to
  * close it, and in which phase; SIGTERM (app.close()) runs the phases in order.
+ * It starts in Nest's before-shutdown step, so it runs ahead of every library's own
+ * shutdown hook (@nestjs/bullmq closes its queues and workers there, which then finds
+ * them closed); the shutdown hook itself only waits for it.
  */
 @Injectable()
-export class ShutdownSequence implements OnApplicationShutdown {
+export class ShutdownSequence implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly log = new Logger('shutdown');
   private readonly steps: { phase: ShutdownPhase; name: string; close: () => Promise<unknown> }[] = [];
   private done?: Promise<void>;
@@ -28,9 +31,13 @@ export class ShutdownSequence implements OnApplicationShutdown {
     this.steps.push({ phase, name, close });
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     this.done ??= this.run();
     return this.done;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.beforeApplicationShutdown();
   }
 
   private async run(): Promise<void> {

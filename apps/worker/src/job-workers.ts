@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { isDatabaseUnavailable } from '@grif/persistence';
 import { JOB_NAMES, QueueName } from '@grif/queue';
 import { OutageLog } from '@grif/core';
 import { ShutdownSequence } from '@grif/core';
@@ -33,9 +34,12 @@ export class JobWorkers implements OnApplicationBootstrap {
     assertEveryJobHandled(processors.map((p) => ({ queue: p.worker.name, jobs: Object.keys(p.handlers) })));
     for (const p of processors) {
       p.worker.on('error', (err) => this.outage.failed('redis', err));
-      p.worker.on('failed', (job, err) =>
-        this.log.warn(`${p.worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
-      );
+      p.worker.on('failed', (job, err) => {
+        // While the database is away every attempt fails alike: that is one outage, not a line per attempt.
+        if (isDatabaseUnavailable(err)) return this.outage.failed('database', err);
+        this.log.warn(`${p.worker.name}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
+      });
+      p.worker.on('completed', () => this.outage.bothAnswered());
       void p.worker.run().catch((err: unknown) => this.outage.failed('redis', err));
     }
   }

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }),
     { abortOnError: false, logger: new GrifLogger() },
   );
-  const stop = () => void app.close().then(() => process.exit(0));
+  const stop = () =>
+    void app
+      .close()
+      .catch((err: unknown) => console.error(`grif-worker: shutdown: ${(err as Error).message}`))
+      .finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   console.log(`grif-worker: started (${config.db.kind}, queue prefix "${config.queue.prefix}")`);

@@ -29,11 +29,11 @@ export class Reconciler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.reconcile().catch((err: unknown) => this.outage.failed('redis', err));
+    await this.reconcile().catch((err: unknown) => this.outage.failedSomewhere(err));
     this.timer = setInterval(() => {
       this.running ??= this.reconcile()
-        .then(() => this.outage.succeeded('redis'))
-        .catch((err: unknown) => this.outage.failed('redis', err))
+        .then(() => this.outage.bothAnswered())
+        .catch((err: unknown) => this.outage.failedSomewhere(err))
         .finally(() => (this.running = undefined));
     }, this.config.reconcileMs);
     this.timer.unref();

@@ -22,6 +22,8 @@ export class OutboxRelay {
     private readonly queues: Record<QueueName, Queue>,
     private readonly clock: Clock,
     private readonly onError: (err: unknown) => void = () => undefined,
+    /** After a drain that reached both the database and Redis. */
+    private readonly onDrained: () => void = () => undefined,
   ) {}
 
   start(pollMs = 1000): void {
@@ -38,6 +40,10 @@ export class OutboxRelay {
       return;
     }
     this.running = this.drain()
+      .then((n) => {
+        this.onDrained();
+        return n;
+      })
       .catch((err) => {
         this.onError(err);
         return 0;
@@ -89,6 +95,12 @@ export class OutboxRelay {
     const queue = this.queues[route.queue];
     const jobId = outboxJobId(row.id);
     const existing = await queue.getJob(jobId);
+    if (existing && (await existing.isFailed())) {
+      // Out of attempts (a long outage): try again. Stopped early (UnrecoverableError): a refusal, leave it for Bull Board.
+      if (existing.attemptsMade < (existing.opts.attempts ?? 1)) return false;
+      await existing.retry('failed');
+      return true;
+    }
     if (existing && !(await existing.isCompleted())) return false;
     // Completed yet undelivered cannot happen (delivery marks the row in its own transaction); ring again anyway.
     if (existing) await existing.remove();

@@ -4,8 +4,6 @@ export interface QueueSettings {
   redisUrl: string;
   /** Lets several installs (or test runs) share one Redis without seeing each other's jobs. */
   prefix: string;
-  /** How long a job's lock lives; the worker renews it at half that, so a killed worker's job is taken over soon after. */
-  lockMs: number;
 }
 
 /** ioredis options of a redis:// or rediss:// URL, for BullMQ to open its own connections with. */

@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
 import { tap } from 'rxjs';
 import { OutageLog } from '@grif/core';
 
@@ -7,7 +8,13 @@ import { OutageLog } from '@grif/core';
 export class DatabaseRecoveryInterceptor implements NestInterceptor {
   constructor(private readonly outage: OutageLog) {}
 
-  intercept(_ctx: ExecutionContext, next: CallHandler) {
-    return next.handle().pipe(tap(() => this.outage.isDown('database') && this.outage.succeeded('database')));
+  intercept(ctx: ExecutionContext, next: CallHandler) {
+    return next.handle().pipe(
+      tap(() => {
+        // /health answers its own 503 without throwing: that is no sign of recovery.
+        const status = ctx.switchToHttp().getResponse<Response>().statusCode;
+        if (status < 500 && this.outage.isDown('database')) this.outage.succeeded('database');
+      }),
+    );
   }
 }

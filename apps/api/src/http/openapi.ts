@@ -47,6 +47,11 @@ function answersOfEveryRoute(op: Operation): void {
       description: 'The body is larger than 1 MB (PAYLOAD_TOO_LARGE).',
       content: errorContent(),
     };
+  // A bug, never a business answer: the body says only INTERNAL (the log has the rest).
+  op.responses['500'] ??= {
+    description: 'An unexpected error (INTERNAL); nothing about it is shown.',
+    content: errorContent(),
+  };
   // Every route reads the database (the session check at least).
   op.responses['503'] ??= {
     description: 'The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds.',

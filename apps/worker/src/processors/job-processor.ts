@@ -23,7 +23,8 @@ export function jobWorkerOptions(env: NodeJS.ProcessEnv = process.env): Partial<
 
 /**
  * A queue's processor: one handler per job name. A job name without a handler, or a
- * business refusal (a GrifError), ends the job at once: retrying cannot change the answer.
+ * business refusal (a GrifError that is not a conflict), ends the job at once: retrying
+ * cannot change the answer.
  */
 export abstract class JobProcessor extends WorkerHost {
   abstract readonly handlers: Readonly<Record<string, JobHandler>>;
@@ -34,7 +35,10 @@ export abstract class JobProcessor extends WorkerHost {
     try {
       return await handler(job, token);
     } catch (err) {
-      if (err instanceof GrifError) throw new UnrecoverableError(`${err.code}: ${err.localized('en')}`);
+      // A conflict (another write came first) or an unavailable database may pass: those are retried.
+      if (err instanceof GrifError && err.kind !== 'conflict' && err.kind !== 'unavailable') {
+        throw new UnrecoverableError(`${err.code}: ${err.localized('en')}`);
+      }
       throw err;
     }
   }
