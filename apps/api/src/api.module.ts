@@ -21,6 +21,8 @@ import { DatabaseRecoveryInterceptor } from './http/database-recovery.intercepto
 import { IdentityModule } from './identity/identity.module';
 import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -52,9 +54,11 @@ export class ApiModule {
         NotificationsController,
         AuditController,
         HealthController,
+        CalendarController,
       ],
       providers: [
         FirstStart,
+        CalendarService,
         DocumentsService,
         RegistersService,
         RecordsOfficeService,

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, 
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
-import { CLOCK, Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
+import { CALENDAR_SOURCE, CalendarSource, CLOCK, Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
 import {
   FixedCalendarSource,
   MikroDeadlineSource,
@@ -141,13 +141,15 @@ export class CoreModule implements OnApplicationBootstrap {
           ),
         [MikroOutboxSource, DeadlineAlarm, QUEUES, CLOCK, OutageLog],
       ),
+      // Every school keeps school No. 35's calendar until schools edit their own (issue 7).
+      { provide: CALENDAR_SOURCE, useValue: new FixedCalendarSource() },
       factory(
         WorkflowEngine,
-        (registry: WorkflowRegistry, tx: WriteTransactions, clock: Clock, relay: OutboxRelay) =>
-          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, new FixedCalendarSource(), {
+        (registry: WorkflowRegistry, tx: WriteTransactions, clock: Clock, relay: OutboxRelay, calendars: CalendarSource) =>
+          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, calendars, {
             outboxWritten: () => relay.kick(),
           }),
-        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay],
+        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay, CALENDAR_SOURCE],
       ),
     ];
     return {

@@ -12,3 +12,4 @@ export * from './records';
 export * from './notifications';
 export * from './audit';
 export * from './health';
+export * from './calendar';

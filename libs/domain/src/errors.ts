@@ -18,6 +18,11 @@ const MESSAGES = {
     ru: 'База данных временно недоступна. Повторите попытку чуть позже.',
     en: 'The database is unavailable for a moment. Try again shortly.',
   },
+  ALREADY_EXISTS: {
+    ky: 'Мындай жазуу буга чейин бар.',
+    ru: 'Такая запись уже существует.',
+    en: 'Such an entry already exists.',
+  },
   UNAUTHENTICATED: {
     ky: 'Системага кириңиз.',
     ru: 'Войдите в систему.',

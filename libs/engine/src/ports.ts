@@ -106,6 +106,9 @@ export interface CalendarSource {
   calendarFor(schoolId: string): Promise<WorkingCalendar>;
 }
 
+/** Injection token of the CalendarSource (an interface has no runtime token). */
+export const CALENDAR_SOURCE = Symbol.for('grif.CalendarSource');
+
 /** Told after every commit that wrote outbox rows, so the relay need not wait for its next poll. */
 export interface OutboxListener {
   outboxWritten(): void;

@@ -63,7 +63,7 @@ export class RecordsOfficeController {
   @Roles('records_clerk')
   @ApiJsonBody(createFileSchema)
   @ApiAnswer(201, nomenclatureFileViewSchema, 'Created (records clerk).')
-  @ApiErrors(400, 401, 403)
+  @ApiErrors(400, 401, 403, 409)
   createFile(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.office.createFile(actor, body);
   }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { GrifError } from '@grif/domain';
 import { NomenclatureFile } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
 
@@ -39,7 +41,11 @@ export class NomenclatureRepository {
       file.retentionYears,
       at,
     );
-    await this.tx.run((em) => em.insert(NomenclatureFile, row));
+    await this.tx.run((em) => em.insert(NomenclatureFile, row)).catch((err: unknown) => {
+      // The same index twice in one year: the caller's conflict, not a fault.
+      if (err instanceof UniqueConstraintViolationException) throw new GrifError('conflict', 'ALREADY_EXISTS', {}, { cause: err });
+      throw err;
+    });
     return { id: row.id, index: row.index, title: row.title, year: row.year, retentionYears: row.retentionYears };
   }
 }
