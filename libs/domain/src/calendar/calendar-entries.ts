@@ -7,25 +7,21 @@ const yearOf = (date: string): number => Number(date.slice(0, 4));
 
 /** The school's own entries, with the older `nonWorkingDates` read as unnamed holidays. */
 function schoolEntries(cal: WorkingCalendar): CalendarEntry[] {
-  const legacy = (cal.nonWorkingDates ?? []).map(
-    (date): CalendarEntry => ({ date, kind: 'holiday', name: DAY_OFF }),
-  );
+  const legacy = (cal.nonWorkingDates ?? []).map((date): CalendarEntry => ({ date, kind: 'holiday', name: DAY_OFF }));
   return [...cal.entries, ...legacy];
 }
 
 /** A lunar holiday computed by Umm al-Qura, only for a year where neither Grif nor the school gives its date. */
 function computedLunar(year: number, taken: Set<string>): CalendarEntry[] {
   return LUNAR_HOLIDAYS.filter((h) => !taken.has(h.key)).flatMap((h) =>
-    ummAlQuraDates(year, h.hijriMonth, h.hijriDay).map(
-      (date): CalendarEntry => ({
-        date,
-        kind: 'holiday',
-        name: h.name,
-        key: h.key,
-        estimated: true,
-        source: 'Umm al-Qura calendar, first guess until the muftiate announces',
-      }),
-    ),
+    ummAlQuraDates(year, h.hijriMonth, h.hijriDay).map((date): CalendarEntry => ({
+      date,
+      kind: 'holiday',
+      name: h.name,
+      key: h.key,
+      estimated: true,
+      source: 'Umm al-Qura calendar, first guess until the muftiate announces',
+    })),
   );
 }
 

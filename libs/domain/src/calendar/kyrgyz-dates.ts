@@ -38,7 +38,17 @@ function fixedDates(year: number): CalendarEntry[] {
     entry(d('04-07'), 'working_holiday', N.aprilRevolution),
     entry(d('04-07'), 'shortened', N.aprilRevolution),
     ...days(1, 9, '05').map((md) =>
-      entry(d(md), 'holiday', md === '05-01' ? N.labourDay : md === '05-05' ? N.constitutionDay : md === '05-09' ? N.victoryDay : N.mayHolidays),
+      entry(
+        d(md),
+        'holiday',
+        md === '05-01'
+          ? N.labourDay
+          : md === '05-05'
+            ? N.constitutionDay
+            : md === '05-09'
+              ? N.victoryDay
+              : N.mayHolidays,
+      ),
     ),
     entry(d('08-31'), 'holiday', N.independenceDay),
     entry(d('11-07'), 'working_holiday', N.historyDays),
@@ -63,8 +73,14 @@ const Y2025: CalendarEntry[] = [
 
 const Y2026: CalendarEntry[] = [
   ...fixedDates(2026),
-  entry('2026-01-08', 'decreed_off', N.decree835, { appliesTo: PUBLIC_SECTOR, source: 'Cabinet resolution No. 835 of 25.12.2025' }),
-  entry('2026-01-09', 'decreed_off', N.decree835, { appliesTo: PUBLIC_SECTOR, source: 'Cabinet resolution No. 835 of 25.12.2025' }),
+  entry('2026-01-08', 'decreed_off', N.decree835, {
+    appliesTo: PUBLIC_SECTOR,
+    source: 'Cabinet resolution No. 835 of 25.12.2025',
+  }),
+  entry('2026-01-09', 'decreed_off', N.decree835, {
+    appliesTo: PUBLIC_SECTOR,
+    source: 'Cabinet resolution No. 835 of 25.12.2025',
+  }),
   // 20 March was first listed as the shortened eve of Nooruz; Orozo Ait was then set on it, so the Ministry shortened 19 March.
   preHoliday('2026-03-19', { source: MINISTRY_2026 }),
   orozo('2026-03-20', { source: MUFTIATE }),

@@ -4,7 +4,11 @@ import type { CalendarName } from './working-calendar';
 export const KG_NAMES = {
   newYear: { ky: 'Жаңы жыл майрамы', ru: 'Новогодние праздники', en: 'New Year holidays' },
   christmas: { ky: 'Ыйсанын Туулган күнү (Рождество)', ru: 'Рождество Христово', en: 'Orthodox Christmas' },
-  defenders: { ky: 'Ата Мекенди коргоочулар күнү', ru: 'День защитника Отечества', en: 'Defender of the Fatherland Day' },
+  defenders: {
+    ky: 'Ата Мекенди коргоочулар күнү',
+    ru: 'День защитника Отечества',
+    en: 'Defender of the Fatherland Day',
+  },
   womensDay: { ky: 'Эл аралык аялдар күнү', ru: 'Международный женский день', en: "International Women's Day" },
   nooruz: { ky: 'Нооруз', ru: 'Нооруз', en: 'Nooruz' },
   aprilRevolution: {

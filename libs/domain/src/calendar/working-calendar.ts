@@ -5,7 +5,13 @@ import { z } from 'zod';
 export const InstitutionClassSchema = z.enum(['state', 'municipal', 'budget', 'private']);
 export type InstitutionClass = z.infer<typeof InstitutionClassSchema>;
 
-export const CalendarEntryKindSchema = z.enum(['holiday', 'working_holiday', 'shortened', 'decreed_off', 'decreed_working']);
+export const CalendarEntryKindSchema = z.enum([
+  'holiday',
+  'working_holiday',
+  'shortened',
+  'decreed_off',
+  'decreed_working',
+]);
 export type CalendarEntryKind = z.infer<typeof CalendarEntryKindSchema>;
 
 export const CalendarNameSchema = z.object({ ky: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
