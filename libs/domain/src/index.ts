@@ -1,6 +1,6 @@
 export * from './roles';
 export * from './classification';
 export * from './registration';
-export * from './working-calendar';
+export * from './calendar';
 export * from './rules';
 export * from './errors';
