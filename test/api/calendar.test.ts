@@ -23,7 +23,14 @@ describe('the working calendar over HTTP', () => {
       ['2026-03-21', 'holiday'],
       ['2026-03-22', 'weekend'],
     ]);
-    expect(r.body[0]).toEqual({ date: '2026-03-16', kind: 'working', name: null, opens: '08:00', closes: '18:00', estimated: false });
+    expect(r.body[0]).toEqual({
+      date: '2026-03-16',
+      kind: 'working',
+      name: null,
+      opens: '08:00',
+      closes: '18:00',
+      estimated: false,
+    });
     expect(r.body[3]).toMatchObject({ opens: '08:00', closes: '17:00' });
     expect(r.body[4]).toMatchObject({ name: expect.stringMatching(/Orozo/), opens: null, closes: null });
     expect(r.body[5]).toMatchObject({ name: expect.stringMatching(/Nooruz/) });
@@ -31,7 +38,14 @@ describe('the working calendar over HTTP', () => {
 
   it('gives a public school the Cabinet’s extra days off (8–9 January 2026), named in Kyrgyz', async () => {
     const r = await days('clerk', '2026-01-07', '2026-01-12');
-    expect(r.body.map((d: { kind: string }) => d.kind)).toEqual(['holiday', 'decreed_off', 'decreed_off', 'weekend', 'weekend', 'working']);
+    expect(r.body.map((d: { kind: string }) => d.kind)).toEqual([
+      'holiday',
+      'decreed_off',
+      'decreed_off',
+      'weekend',
+      'weekend',
+      'working',
+    ]);
     expect(r.body[1].name).toEqual(expect.any(String));
   });
 

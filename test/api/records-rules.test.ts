@@ -253,8 +253,17 @@ describe('records office rules over HTTP (R-2.5, R-4.1c, R-4.2.2, R-4.2.5, R-4.3
     it('refuses the same index twice in one year with 409, not 500', async () => {
       const file = { index: '02-07', title: 'Буйруктар', year: 2026, retentionYears: 5 };
       expect((await api.call('clerk', 'POST', '/api/nomenclature', file)).status).toBe(201);
-      const again = await api.call('clerk', 'POST', '/api/nomenclature', { ...file, title: 'Башка' }, { 'accept-language': 'en' });
-      expect(again).toMatchObject({ status: 409, body: { code: 'ALREADY_EXISTS', message: 'Such an entry already exists.' } });
+      const again = await api.call(
+        'clerk',
+        'POST',
+        '/api/nomenclature',
+        { ...file, title: 'Башка' },
+        { 'accept-language': 'en' },
+      );
+      expect(again).toMatchObject({
+        status: 409,
+        body: { code: 'ALREADY_EXISTS', message: 'Such an entry already exists.' },
+      });
       expect((await api.call('clerk', 'POST', '/api/nomenclature', { ...file, year: 2027 })).status).toBe(201);
     });
   });

@@ -2,7 +2,15 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, 
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
-import { CALENDAR_SOURCE, CalendarSource, CLOCK, Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
+import {
+  CALENDAR_SOURCE,
+  CalendarSource,
+  CLOCK,
+  Clock,
+  systemClock,
+  WorkflowEngine,
+  WorkflowRegistry,
+} from '@grif/engine';
 import {
   FixedCalendarSource,
   MikroDeadlineSource,
@@ -145,7 +153,13 @@ export class CoreModule implements OnApplicationBootstrap {
       { provide: CALENDAR_SOURCE, useValue: new FixedCalendarSource() },
       factory(
         WorkflowEngine,
-        (registry: WorkflowRegistry, tx: WriteTransactions, clock: Clock, relay: OutboxRelay, calendars: CalendarSource) =>
+        (
+          registry: WorkflowRegistry,
+          tx: WriteTransactions,
+          clock: Clock,
+          relay: OutboxRelay,
+          calendars: CalendarSource,
+        ) =>
           new WorkflowEngine(registry, new MikroEngineStore(tx), clock, calendars, {
             outboxWritten: () => relay.kick(),
           }),

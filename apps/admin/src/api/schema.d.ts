@@ -420,6 +420,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -467,7 +483,7 @@ export interface components {
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -924,6 +940,22 @@ export interface components {
             redis: "up" | "down";
             /** @description Effects written but not yet delivered; null while degraded. */
             outboxPending: number | null;
+        };
+        CalendarDay: {
+            /**
+             * Format: date
+             * @description yyyy-MM-dd, a day in Asia/Bishkek
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "working" | "shortened" | "weekend" | "holiday" | "decreed_off" | "decreed_working";
+            /** @description The holiday's or decree's name in the reader's language; null on an ordinary day. */
+            name: string | null;
+            /** @description HH:mm; set on working, shortened and decreed working days. */
+            opens: string | null;
+            closes: string | null;
+            /** @description A lunar holiday computed ahead of its announcement (Umm al-Qura); the school replaces it when announced. */
+            estimated: boolean;
         };
     };
     responses: never;
@@ -2439,6 +2471,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
                 headers: {
@@ -3041,6 +3082,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+        };
+    };
+    CalendarController_days: {
+        parameters: {
+            query: {
+                /** @description yyyy-MM-dd, a day in Asia/Bishkek */
+                from: string;
+                /** @description yyyy-MM-dd, a day in Asia/Bishkek */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per day of the range, in Asia/Bishkek. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDay"][];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -41,11 +41,14 @@ export class NomenclatureRepository {
       file.retentionYears,
       at,
     );
-    await this.tx.run((em) => em.insert(NomenclatureFile, row)).catch((err: unknown) => {
-      // The same index twice in one year: the caller's conflict, not a fault.
-      if (err instanceof UniqueConstraintViolationException) throw new GrifError('conflict', 'ALREADY_EXISTS', {}, { cause: err });
-      throw err;
-    });
+    await this.tx
+      .run((em) => em.insert(NomenclatureFile, row))
+      .catch((err: unknown) => {
+        // The same index twice in one year: the caller's conflict, not a fault.
+        if (err instanceof UniqueConstraintViolationException)
+          throw new GrifError('conflict', 'ALREADY_EXISTS', {}, { cause: err });
+        throw err;
+      });
     return { id: row.id, index: row.index, title: row.title, year: row.year, retentionYears: row.retentionYears };
   }
 }
