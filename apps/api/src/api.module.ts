@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { SchemasController } from './documents/schemas.controller';
+import { DuePreviewService } from './documents/due-preview.service';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
 import { RegistersController } from './registers/registers.controller';
@@ -23,6 +24,8 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
+import { SchoolSettingsController } from './calendar/school-settings.controller';
+import { SchoolSettingsService } from './calendar/school-settings.service';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -55,10 +58,13 @@ export class ApiModule {
         AuditController,
         HealthController,
         CalendarController,
+        SchoolSettingsController,
       ],
       providers: [
         FirstStart,
         CalendarService,
+        SchoolSettingsService,
+        DuePreviewService,
         DocumentsService,
         RegistersService,
         RecordsOfficeService,

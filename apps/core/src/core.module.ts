@@ -12,7 +12,7 @@ import {
   WorkflowRegistry,
 } from '@grif/engine';
 import {
-  FixedCalendarSource,
+  StoredCalendarSource,
   MikroDeadlineSource,
   MikroEngineStore,
   MikroOutboxSource,
@@ -149,8 +149,8 @@ export class CoreModule implements OnApplicationBootstrap {
           ),
         [MikroOutboxSource, DeadlineAlarm, QUEUES, CLOCK, OutageLog],
       ),
-      // Every school keeps school No. 35's calendar until schools edit their own (issue 7).
-      { provide: CALENDAR_SOURCE, useValue: new FixedCalendarSource() },
+      // Each school's own calendar and ladder; school No. 35's until a director edits them.
+      factory(CALENDAR_SOURCE, (tx: WriteTransactions) => new StoredCalendarSource(tx), [WriteTransactions]),
       factory(
         WorkflowEngine,
         (
@@ -158,12 +158,11 @@ export class CoreModule implements OnApplicationBootstrap {
           tx: WriteTransactions,
           clock: Clock,
           relay: OutboxRelay,
-          calendars: CalendarSource,
         ) =>
-          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, calendars, {
+          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, {
             outboxWritten: () => relay.kick(),
           }),
-        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay, CALENDAR_SOURCE],
+        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay],
       ),
     ];
     return {
