@@ -4,7 +4,6 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
 import {
   CALENDAR_SOURCE,
-  CalendarSource,
   CLOCK,
   Clock,
   systemClock,
