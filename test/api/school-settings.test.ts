@@ -6,9 +6,6 @@ import { ApiHarness, eventually, startApi } from '../support/api';
 /** The director sets the school's working time and ladder; running deadlines follow in the same transaction. */
 describe('school calendar and deadline settings', () => {
   let api: ApiHarness;
-  let k = 0;
-  const send = (user: string, id: string, body: object) =>
-    api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `s-${++k}` });
   const pending = (id: string) =>
     api.rt.transactions
       .reader()
