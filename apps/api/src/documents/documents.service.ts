@@ -83,11 +83,7 @@ export class DocumentsService {
   }
 
   /** The new state and version; a replay (same key, same body) answers as the first time did. */
-  async send(
-    actor: Actor,
-    id: string,
-    req: EventRequest,
-  ): Promise<StatusAnswer<EventAccepted>> {
+  async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<EventAccepted>> {
     if (!req.idempotencyKey)
       throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', {
         fields: [{ field: 'Idempotency-Key', message: 'required' }],
