@@ -39,7 +39,8 @@ const positive = (v: string, fallback: number) => (/^[1-9]\d{0,5}$/.test(v) ? Nu
  * the same query. The server pages and sorts (`page, pageSize, sort, order`);
  * a list that comes back as a plain array is paged and sorted here instead.
  * Page, page size and sort live in the address (`page`, `size`, `sort`, `order`),
- * beside the list's own filters, so Back and a reload find the table as it was.
+ * beside the list's own filters, so Back and a reload find the table as it was
+ * (one table per page: two would share these keys).
  */
 export function DataTable<T>(props: Props<T>): ReactElement {
   const { t } = useTranslation();
