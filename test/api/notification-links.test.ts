@@ -42,7 +42,12 @@ describe('notifications: settled, and links that never lead where the reader may
   it('an overdue notice is open while the issue lasts; after RETURN it is settled and the former holder loses the link', async () => {
     const id = await api.issuedDocument('official_use');
     const issue = await openIssue(id);
-    const data = { regNumber: issue.regNumber, dueAt: issue.dueAt, issuedAt: issue.issuedAt, holderId: api.ids.teacher };
+    const data = {
+      regNumber: issue.regNumber,
+      dueAt: issue.dueAt,
+      issuedAt: issue.issuedAt,
+      holderId: api.ids.teacher,
+    };
     const n = await notify(id, 'document.overdue', ['teacher', 'clerk'], data);
     for (const user of ['teacher', 'clerk'])
       expect(await entry(user, n[user])).toMatchObject({ settled: false, link: `/documents/${id}`, instanceId: id });
@@ -112,8 +117,7 @@ describe('notifications: settled, and links that never lead where the reader may
     });
 
     it('anyone else is refused, a bad address or an unknown person is a clear 4xx, and nothing is written', async () => {
-      const put = (user: string, id: string, body: unknown) =>
-        api.call(user, 'PUT', `/api/people/${id}/email`, body);
+      const put = (user: string, id: string, body: unknown) => api.call(user, 'PUT', `/api/people/${id}/email`, body);
       expect((await put('teacher', api.ids.teacher, { email: 'me@example.kg' })).status).toBe(403);
       expect((await put('clerk', api.ids.teacher, { email: 'me@example.kg' })).status).toBe(403);
       const bad = await put('security', api.ids.teacher, { email: 'not an address' });

@@ -173,7 +173,7 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    expect(bodies).toBe(9); // login, password, register, events, rooms, cabinets, nomenclature, clearances, media
+    expect(bodies).toBe(10); // login, password, register, events, rooms, cabinets, nomenclature, clearances, e-mail, media
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

@@ -38,7 +38,9 @@ function decodeWords(value: string): string {
       m[2].toUpperCase() === 'B'
         ? Buffer.from(m[3], 'base64')
         : Buffer.from(
-            m[3].replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+            m[3]
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
             'latin1',
           ),
     );

@@ -60,7 +60,10 @@ describe('notification e-mail (nodemailer, a real SMTP listener)', () => {
     await send('teacher', id, { type: 'REPORT_LOSS', circumstances: 'сумка уурдалды' });
     const security = await lossOf('security', id);
     const clerk = await lossOf('clerk', id);
-    await eventually(async () => (sink.to(ADDRESS.clerk).length && sink.to(ADDRESS.security).length) || undefined, 5000);
+    await eventually(
+      async () => (sink.to(ADDRESS.clerk).length && sink.to(ADDRESS.security).length) || undefined,
+      5000,
+    );
 
     const [toSecurity] = sink.to(ADDRESS.security);
     expect(toSecurity.messageId).toBe(`<${security.id}@school35.kg>`);

@@ -94,7 +94,7 @@ describe('the end-of-day list of For Official Use items out (real BullMQ job sch
     const [a, b] = await digests();
     const mine = a.schoolId === api.schoolId ? a : b;
     expect(mine).toMatchObject({ date: '2026-12-02', items: 2 });
-    expect((a.schoolId === api.schoolId ? b : a)).toMatchObject({ schoolId: other.schoolId, items: 0 });
+    expect(a.schoolId === api.schoolId ? b : a).toMatchObject({ schoolId: other.schoolId, items: 0 });
 
     const notes = await digestNotes();
     const to = (userId: string) => notes.filter((n) => n.userId === userId);

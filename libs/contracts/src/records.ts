@@ -74,9 +74,7 @@ export const personViewSchema = z
 export type PersonView = z.infer<typeof personViewSchema>;
 
 /** `PUT /api/people/:id/email`: the address notifications are also e-mailed to; null stops the e-mails. */
-export const setEmailSchema = z
-  .strictObject({ email: z.email().max(254).nullable() })
-  .meta({ id: 'SetEmailRequest' });
+export const setEmailSchema = z.strictObject({ email: z.email().max(254).nullable() }).meta({ id: 'SetEmailRequest' });
 export type SetEmailRequest = z.infer<typeof setEmailSchema>;
 
 /** Removable media registered as carriers of confidential information (R-3). */

@@ -37,8 +37,7 @@ export class MailAndDigests20261128 extends Migration {
       );
       this.addSql('drop table notifications');
       this.addSql('alter table notifications_new rename to notifications');
-      for (const q of k.schema.alterTable('notifications', (t) => this.notificationKeys(t)).toSQL())
-        this.addSql(q.sql);
+      for (const q of k.schema.alterTable('notifications', (t) => this.notificationKeys(t)).toSQL()) this.addSql(q.sql);
       return;
     }
     const alter = k.schema.alterTable('notifications', (t) => {
