@@ -172,7 +172,7 @@ function DigestText({ n }: { n: NotificationView }): ReactElement {
             title: i.title,
             holder: i.holderName ?? '—',
             dueAt: i.dueAt ? formatInstant(i.dueAt, lang) : '—',
-            state: t(`state.${i.state}`, { defaultValue: i.state }),
+            state: t(`state.${i.state}`, { defaultValue: i.state }).toLocaleLowerCase(lang),
           });
           return (
             <li key={i.documentId}>
