@@ -68,7 +68,11 @@ export class Reconciler implements OnApplicationBootstrap {
       await maintenance.upsertJobScheduler(
         OFFICIAL_USE_DIGEST_JOB,
         { every: this.config.digestMs },
-        { name: OFFICIAL_USE_DIGEST_JOB },
+        // A check a minute would keep 1,440 finished jobs a day in Redis: keep the last hundred, failures a week.
+        {
+          name: OFFICIAL_USE_DIGEST_JOB,
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        },
       );
     else await maintenance.removeJobScheduler(OFFICIAL_USE_DIGEST_JOB);
     const mails = await this.mailer.sweep();

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import type { GrifConfig, ShutdownSequence } from '@grif/core';
 import type { MailTransport } from './notification-mailer';
@@ -15,5 +16,7 @@ export function mailTransport(config: GrifConfig, shutdown: ShutdownSequence): M
     socketTimeout: 30_000,
   });
   shutdown.register('jobs', 'smtp transport', async () => transport.close());
+  // The URL may carry a password: log where, never who.
+  new Logger('mail').log(`notifications are e-mailed via ${config.mail.smtpUrl.replace(/\/\/[^@/]*@/, '//')}`);
   return transport;
 }
