@@ -29,6 +29,7 @@ import type {
   RegisterDocumentRequest,
   RegisterMediaRequest,
   RoomView,
+  SetEmailRequest,
   VerifyResult,
 } from './types';
 
@@ -189,6 +190,8 @@ export const api = {
   createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: RecordClearanceRequest) =>
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+  setEmail: (personId: string, body: SetEmailRequest) =>
+    request<PersonView>(`/api/people/${encodeURIComponent(personId)}/email`, { method: 'PUT', body }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

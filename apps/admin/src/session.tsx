@@ -44,6 +44,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     ),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
+    /** Where a person's notifications are also e-mailed: the officer (People page) and the administrator. */
+    editEmail: hasRole(me, 'security_officer', 'admin'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
     /** Everyone signed in reads their own notifications. */
     notifications: true,

@@ -48,6 +48,7 @@ export type Registered = Schemas['DocumentRegistered'];
 export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
 export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
 export type RoomView = Schemas['RoomView'];
+export type SetEmailRequest = Schemas['SetEmailRequest'];
 export type VerifyResult = Schemas['VerifyResult'];
 
 /** A register page of any row type (the documented pages differ only in their rows). */
