@@ -104,6 +104,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       'PersonView',
       'RecordClearanceRequest',
       'ClearanceView',
+      'ClearanceStatus',
+      'RevokeClearanceRequest',
       'MediaView',
       'RegisterMediaRequest',
       'NotificationList',
@@ -173,7 +175,7 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    expect(bodies).toBe(9); // login, password, register, events, rooms, cabinets, nomenclature, clearances, media
+    expect(bodies).toBe(10); // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, media
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

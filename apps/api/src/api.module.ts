@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { ReferenceNames } from './documents/reference-names';
 import { SchemasController } from './documents/schemas.controller';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
@@ -60,6 +61,7 @@ export class ApiModule {
         FirstStart,
         CalendarService,
         DocumentsService,
+        ReferenceNames,
         RegistersService,
         RecordsOfficeService,
         AuditService,
