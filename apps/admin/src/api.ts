@@ -28,6 +28,7 @@ import type {
   Registered,
   RegisterDocumentRequest,
   RegisterMediaRequest,
+  RevokeClearanceRequest,
   RoomView,
   VerifyResult,
 } from './types';
@@ -189,6 +190,12 @@ export const api = {
   createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: RecordClearanceRequest) =>
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+  /** R-2.5: a revocation, kept as a new entry with its reason (information-security officer or director). */
+  revokeClearance: (personId: string, body: RevokeClearanceRequest) =>
+    request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances/revocations`, {
+      method: 'POST',
+      body,
+    }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

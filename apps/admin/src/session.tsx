@@ -44,6 +44,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     ),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
+    /** R-2.5 (and for the director): ending someone's clearance is the supervisor's act. */
+    revokeClearance: hasRole(me, 'security_officer', 'director'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
     /** Everyone signed in reads their own notifications. */
     notifications: true,

@@ -26,6 +26,7 @@ export type CabinetView = Schemas['CabinetView'];
 export type CarrierRow = Schemas['CarrierRow'];
 export type CheckpointAnswer = Schemas['Checkpoint'] | Schemas['CheckpointUnchanged'];
 export type ClearanceView = Schemas['ClearanceView'];
+export type ClearanceStatus = Schemas['ClearanceStatus'];
 export type CopyRow = Schemas['CopyRow'];
 export type CreateFileRequest = Schemas['CreateFileRequest'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
@@ -46,6 +47,7 @@ export type RecordClearanceRequest = Schemas['RecordClearanceRequest'];
 export type Registered = Schemas['DocumentRegistered'];
 export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
 export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
+export type RevokeClearanceRequest = Schemas['RevokeClearanceRequest'];
 export type RoomView = Schemas['RoomView'];
 export type VerifyResult = Schemas['VerifyResult'];
 

@@ -144,6 +144,7 @@ export const en: Messages = {
   clearanceKind: {
     nda: 'Non-disclosure obligation',
     briefing: 'Information-security briefing',
+    revocation: 'Revocation of clearance',
   },
   issueStatus: {
     open: 'Out (not returned)',
@@ -224,6 +225,14 @@ export const en: Messages = {
     documentId: 'Document',
     deadlineKey: 'Deadline key',
     deadlineId: 'Deadline id',
+    of: 'Copy of',
+    number: 'Copy no.',
+    id: 'Identifier',
+    secureRoom: 'In a secure room',
+    cabinet: 'Cabinet',
+    copy: 'Copy',
+    registration: 'Registration',
+    clearances: 'Entries',
   },
   documents: {
     title: 'Documents',
@@ -270,6 +279,7 @@ export const en: Messages = {
     historyEmpty: 'No history.',
     actor: 'By',
     hash: 'Hash',
+    withheld: "{{fields}}: a previous holder's, not shown",
     accepted: '“{{event}}” done. New state: {{state}}.',
   },
   holderAt: {
@@ -337,6 +347,25 @@ export const en: Messages = {
     notCleared: 'Not cleared',
     record: 'Record a clearance',
     recorded: 'Recorded.',
+    since: 'since {{date}}',
+    until: 'until {{date}}',
+    from: 'from {{date}}',
+    revoked: 'Revoked: {{date}}',
+    reason: 'Reason: {{reason}}',
+    recordedBy: 'recorded by {{name}}',
+    revoke: 'Revoke a clearance',
+    revokeIntro:
+      'A revocation is kept as a new entry; earlier entries are not changed. It takes effect from the day given (today or later).',
+    effectiveFrom: 'Takes effect on',
+    revokedDone: 'Clearance revoked.',
+  },
+  why: {
+    notCleared: 'no obligation or briefing recorded',
+    clearedFrom: 'cleared only from {{date}}',
+    revoked: 'clearance revoked on {{date}}',
+    notSecure: 'not a secure room',
+    bareLocation: 'a For Official Use document is kept only in a cabinet of a secure room',
+    disabled: 'Options shown disabled are forbidden by the rule:',
   },
   audit: {
     title: 'Audit: verify the event chains',

@@ -144,6 +144,7 @@ export const ru: Messages = {
   clearanceKind: {
     nda: 'Обязательство о неразглашении конфиденциальной информации',
     briefing: 'Инструктаж по информационной безопасности',
+    revocation: 'Отзыв допуска',
   },
   issueStatus: {
     open: 'На руках (не возвращён)',
@@ -224,6 +225,14 @@ export const ru: Messages = {
     documentId: 'Документ',
     deadlineKey: 'Ключ срока',
     deadlineId: 'Идентификатор срока',
+    of: 'Оригинал',
+    number: 'Номер копии',
+    id: 'Идентификатор',
+    secureRoom: 'В защищённом помещении',
+    cabinet: 'Шкаф',
+    copy: 'Копия',
+    registration: 'Регистрация',
+    clearances: 'Записи',
   },
   documents: {
     title: 'Документы',
@@ -270,6 +279,7 @@ export const ru: Messages = {
     historyEmpty: 'История пуста.',
     actor: 'Исполнитель',
     hash: 'Хеш',
+    withheld: '{{fields}}: относится к предыдущему получателю, не показывается',
     accepted: '«{{event}}» выполнено. Новое состояние: {{state}}.',
   },
   holderAt: {
@@ -337,6 +347,25 @@ export const ru: Messages = {
     notCleared: 'Не допущен',
     record: 'Записать допуск',
     recorded: 'Записано.',
+    since: 'действует с {{date}}',
+    until: 'до {{date}}',
+    from: 'с {{date}}',
+    revoked: 'Отозван: {{date}}',
+    reason: 'Причина: {{reason}}',
+    recordedBy: 'записал(а) {{name}}',
+    revoke: 'Отозвать допуск',
+    revokeIntro:
+      'Отзыв сохраняется новой записью, прежние записи не меняются. Он действует с указанного дня (сегодня или позже).',
+    effectiveFrom: 'Действует с',
+    revokedDone: 'Допуск отозван.',
+  },
+  why: {
+    notCleared: 'нет обязательства или инструктажа',
+    clearedFrom: 'допуск только с {{date}}',
+    revoked: 'допуск отозван {{date}}',
+    notSecure: 'помещение не защищённое',
+    bareLocation: 'документ «Для служебного пользования» хранится только в шкафу защищённого помещения',
+    disabled: 'Недоступные варианты запрещены правилом:',
   },
   audit: {
     title: 'Аудит: проверка цепочек событий',
