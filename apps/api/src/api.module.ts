@@ -9,6 +9,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { ReferenceNames } from './documents/reference-names';
 import { SchemasController } from './documents/schemas.controller';
+import { DuePreviewService } from './documents/due-preview.service';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
 import { RegistersController } from './registers/registers.controller';
@@ -24,6 +25,8 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
+import { SchoolSettingsController } from './calendar/school-settings.controller';
+import { SchoolSettingsService } from './calendar/school-settings.service';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -56,10 +59,13 @@ export class ApiModule {
         AuditController,
         HealthController,
         CalendarController,
+        SchoolSettingsController,
       ],
       providers: [
         FirstStart,
         CalendarService,
+        SchoolSettingsService,
+        DuePreviewService,
         DocumentsService,
         ReferenceNames,
         RegistersService,

@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './rules';
 export * from './errors';
 export * from './clearance';
+export * from './deadlines';

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * (1, 2, …); the unique key makes two concurrent writers retry instead of tying. Existing rows are
  * numbered by the time they were recorded (then by id, for rows recorded in the same millisecond).
  */
-export class ClearanceOrder20261128 extends Migration {
+export class ClearanceOrder20261129 extends Migration {
   override async up(): Promise<void> {
     const k = this.getKnex();
     const alter = k.schema.alterTable('clearances', (t) => {
