@@ -175,7 +175,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    expect(bodies).toBe(10); // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, media
+    // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, media, calendar, settings
+    expect(bodies).toBe(12);
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

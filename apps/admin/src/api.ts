@@ -13,6 +13,7 @@ import type {
   CreateRoomRequest,
   DocumentRow,
   DocumentView,
+  DuePreview,
   ErrorBody,
   EventAccepted,
   HistoryItem,
@@ -167,6 +168,9 @@ export const api = {
   /** Who held the document at a moment, and its state and mark then (folded from the history). */
   holderAt: (id: string, at: string) =>
     request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
+  /** What an ISSUE made now would be due back (R-4.2.3), for the time the clerk chose if any (records clerk). */
+  duePreview: (id: string, dueAt?: string) =>
+    request<DuePreview>(withQuery(`/api/documents/${encodeURIComponent(id)}/due-preview`, { dueAt })),
   /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
   sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
     request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {

@@ -32,6 +32,7 @@ export type CreateFileRequest = Schemas['CreateFileRequest'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
 export type DocumentRow = Schemas['DocumentRow'];
 export type DocumentView = Schemas['DocumentView'];
+export type DuePreview = Schemas['DuePreview'];
 export type EventAccepted = Schemas['EventAccepted'];
 export type HistoryItem = Schemas['HistoryItem'];
 export type HolderAt = Schemas['HolderAt'];

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { toApiError } from '../hooks';
 import { eventLabel, fieldLabel } from '../labels';
+import { bishkekLocalToIso } from '../format';
 import { storeVariantForbidden } from '../picker-rules';
 import { formShape, initialValues, toPayload, type FormValues } from '../schema';
 import { documentEventJsonSchemas, type DocumentView, type EventAccepted, type JsonSchema } from '../types';
+import { DuePreviewNote } from './DuePreviewNote';
 import { SchemaForm } from './SchemaForm';
 import { Refusal } from './ui';
 
@@ -97,6 +99,16 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
         errors={fieldErrors}
         classification={doc.classification}
       />
+      {type === 'ISSUE' && (
+        <DuePreviewNote
+          docId={doc.id}
+          dueAt={
+            typeof values.dueAt === 'string' && values.dueAt
+              ? (bishkekLocalToIso(values.dueAt) ?? undefined)
+              : undefined
+          }
+        />
+      )}
       {error && <Refusal error={error} onReload={onReload} fieldLabel={(n) => fieldLabel(t, n)} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">

@@ -367,6 +367,15 @@ export const en: Messages = {
     bareLocation: 'a For Official Use document is kept only in a cabinet of a secure room',
     disabled: 'Options shown disabled are forbidden by the rule:',
   },
+  duePreview: {
+    title: 'Due back',
+    endOfDay: 'by {{at}} — the end of the working day (R-4.2.3)',
+    workingDays: 'by {{at}} — the default number of working days',
+    chosen: 'by {{at}} — the time you chose',
+    none: 'No return time is set',
+    tooLate: 'R-4.2.3: no later than {{latest}}; a later time will be refused.',
+    loading: 'Working out the due time…',
+  },
   audit: {
     title: 'Audit: verify the event chains',
     intro: 'Every instance’s hash chain is recomputed; if one is broken, the first broken link is shown.',
