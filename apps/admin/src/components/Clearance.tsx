@@ -18,7 +18,7 @@ export function ClearanceBadge({ c }: { c: ClearanceStatus }): ReactElement {
   if (c.from)
     return (
       <span className="badge badge-pending" data-testid="clearance-badge" data-status="from">
-        ⏳ {t('people.from', { date: date(c.from) })}
+        {t('people.from', { date: date(c.from) })}
       </span>
     );
   if (c.revoked)

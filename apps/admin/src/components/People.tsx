@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatDate, todayInBishkek } from '../format';
 import { fieldErrorOf, invalidateRefs, useSubmit } from '../hooks';
-import { fieldLabel, optionLabel, roleLabel } from '../labels';
+import { fieldLabel, roleLabel } from '../labels';
 import { permissions, useSession } from '../session';
 import { CLEARANCE_KINDS, type PersonView, type RecordClearanceRequest } from '../types';
 import { ClearanceBadge } from './Clearance';
@@ -84,13 +84,17 @@ function Entries({ p }: { p: PersonView }): ReactElement | null {
             data-date={e.date}
             title={t('people.recordedBy', { name: e.recordedByName })}
           >
-            {optionLabel(t, 'clearanceKind', e.kind)}:{' '}
-            {ahead ? t('people.from', { date: formatDate(e.date, lang) }) : formatDate(e.date, lang)}
-            {e.note && (
-              <span className="muted">
-                {' '}
-                — {e.kind === 'revocation' ? t('people.reason', { reason: e.note }) : e.note}
-              </span>
+            {e.kind === 'revocation' ? (
+              <>
+                {t('people.revoked', { date: formatDate(e.date, lang) })}
+                {e.note && <span className="muted"> — {t('people.reason', { reason: e.note })}</span>}
+              </>
+            ) : (
+              <>
+                {t(`field.${e.kind}`)}:{' '}
+                {ahead ? t('people.from', { date: formatDate(e.date, lang) }) : formatDate(e.date, lang)}
+                {e.note && <span className="muted"> — {e.note}</span>}
+              </>
             )}
           </li>
         );
