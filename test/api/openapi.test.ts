@@ -175,7 +175,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, media, calendar, settings
+    // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, media, calendar,
+    // deadline settings
     expect(bodies).toBe(12);
   });
 

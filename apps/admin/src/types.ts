@@ -22,6 +22,7 @@ export {
 export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
 
 type Schemas = components['schemas'];
+export type CabinetItemRow = Schemas['CabinetItemRow'];
 export type CabinetView = Schemas['CabinetView'];
 export type CarrierRow = Schemas['CarrierRow'];
 export type CheckpointAnswer = Schemas['Checkpoint'] | Schemas['CheckpointUnchanged'];
