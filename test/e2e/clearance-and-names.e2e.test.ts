@@ -240,7 +240,7 @@ const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 864
       expect([lang, values.some((v) => UUID.test(v))]).toEqual([lang, false]);
       expect([lang, values.some((v) => v.includes('Каб. 12 (архив) / Шкаф 1'))]).toEqual([lang, true]);
       if (lang === 'ky') {
-        expect(labels).toEqual(expect.arrayContaining(['Түп нускасы', 'Көчүрмөнүн номери', 'Шкаф']));
+        expect(labels).toEqual(expect.arrayContaining(['Түп нусканын каттоо номери', 'Көчүрмөнүн номери', 'Шкаф']));
         await shot(clerk, 'copy-history-in-words');
       }
     }
