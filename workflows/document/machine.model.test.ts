@@ -78,7 +78,15 @@ interface Person {
 }
 const person = (userId: string, displayName: string, nda: string | null, briefing: string | null): Person => ({
   actor: user(userId, 'staff'),
-  fact: { kind: 'person', id: userId, displayName, nda, briefing },
+  fact: {
+    kind: 'person',
+    id: userId,
+    displayName,
+    clearances: [
+      ...(nda ? [{ kind: 'nda' as const, date: nda, seq: 1 }] : []),
+      ...(briefing ? [{ kind: 'briefing' as const, date: briefing, seq: 2 }] : []),
+    ],
+  },
 });
 /** Cleared: signed the obligation in September, briefed on the day of issue (the bound is inclusive). */
 const TEACHER = person('u-teacher', 'Асанова Гүлнара', '2026-09-01', '2026-11-24');
@@ -95,7 +103,8 @@ const personOf = (userId: string): Person => {
 /** as the Regulation reads: both dates on or before the day of issue, in the school's own calendar. */
 function cleared(p: PersonFact, at: string): boolean {
   const day = DateTime.fromISO(at, { zone: DEFAULT_CALENDAR.zone }).toISODate()!;
-  return p.nda != null && p.briefing != null && p.nda <= day && p.briefing <= day;
+  const has = (kind: 'nda' | 'briefing') => p.clearances.some((c) => c.kind === kind && c.date <= day);
+  return has('nda') && has('briefing');
 }
 
 const SECURE_CABINET: CabinetFact = {

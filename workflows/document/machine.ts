@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { and, assign, enqueueActions, setup } from 'xstate';
 import {
   Classification,
   directorAt,
   DueBasis,
+  isClearedAt,
   isRestricted,
   recomputeDue,
   reminderAt,
@@ -173,9 +173,7 @@ export const documentMachine = setup({
       if (!isRestricted(context.classification)) return true;
       const p = (event as Ev<'ISSUE'>).facts?.holderId as PersonFact | undefined;
       if (!p) return true; // availability check without a payload: decided when a holder is named
-      // Clearance dates are the school's calendar dates, not UTC's.
-      const by = DateTime.fromISO(event.at, { zone: event.calendar.zone }).toISODate()!;
-      return p.nda != null && p.briefing != null && p.nda <= by && p.briefing <= by;
+      return isClearedAt(p.clearances, event.at, event.calendar.zone);
     },
     // a For Official Use document never leaves the school, not even "for work at home".
     staysInSchool: ({ context, event }) =>

@@ -13,6 +13,7 @@ import type {
   CreateRoomRequest,
   DocumentRow,
   DocumentView,
+  DuePreview,
   ErrorBody,
   EventAccepted,
   HistoryItem,
@@ -28,6 +29,7 @@ import type {
   Registered,
   RegisterDocumentRequest,
   RegisterMediaRequest,
+  RevokeClearanceRequest,
   RoomView,
   SetEmailRequest,
   VerifyResult,
@@ -167,6 +169,9 @@ export const api = {
   /** Who held the document at a moment, and its state and mark then (folded from the history). */
   holderAt: (id: string, at: string) =>
     request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
+  /** What an ISSUE made now would be due back (R-4.2.3), for the time the clerk chose if any (records clerk). */
+  duePreview: (id: string, dueAt?: string) =>
+    request<DuePreview>(withQuery(`/api/documents/${encodeURIComponent(id)}/due-preview`, { dueAt })),
   /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
   sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
     request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {
@@ -192,6 +197,12 @@ export const api = {
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
   setEmail: (personId: string, body: SetEmailRequest) =>
     request<PersonView>(`/api/people/${encodeURIComponent(personId)}/email`, { method: 'PUT', body }),
+  /** R-2.5: a revocation, kept as a new entry with its reason (information-security officer or director). */
+  revokeClearance: (personId: string, body: RevokeClearanceRequest) =>
+    request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances/revocations`, {
+      method: 'POST',
+      body,
+    }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

@@ -46,6 +46,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     recordClearance: hasRole(me, 'security_officer'),
     /** Where a person's notifications are also e-mailed: the officer (People page) and the administrator. */
     editEmail: hasRole(me, 'security_officer', 'admin'),
+    /** R-2.5 (and for the director): ending someone's clearance is the supervisor's act. */
+    revokeClearance: hasRole(me, 'security_officer', 'director'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
     /** Everyone signed in reads their own notifications. */
     notifications: true,

@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { ReferenceNames } from './documents/reference-names';
 import { SchemasController } from './documents/schemas.controller';
 import { DuePreviewService } from './documents/due-preview.service';
 import { RecordsOfficeController } from './records/records-office.controller';
@@ -66,6 +67,7 @@ export class ApiModule {
         SchoolSettingsService,
         DuePreviewService,
         DocumentsService,
+        ReferenceNames,
         RegistersService,
         RecordsOfficeService,
         AuditService,

@@ -103,6 +103,10 @@ export const documentViewSchema = z
     annexes: z.string().nullable(),
     location: z.string().nullable(),
     cabinetId: z.string().nullable(),
+    cabinet: z
+      .object({ id: z.string(), name: z.string(), roomName: z.string(), secure: z.boolean() })
+      .nullable()
+      .describe('The registered cabinet it lies in, by name, and whether its room is secure (R-4.2.2).'),
     file: z.object({ id: z.string(), index: z.string(), title: z.string() }).nullable(),
     destructionEligibleFrom: day
       .nullable()
@@ -113,7 +117,9 @@ export const documentViewSchema = z
     copyNumber: z.int().nullable(),
     copiesMade: z.int(),
     dispatched: z.object({ addressee: z.string(), via: z.string().nullable(), at: instant }).nullable(),
-    lost: z.object({ circumstances: z.string(), at: instant, reportedBy: z.string() }).nullable(),
+    lost: z
+      .object({ circumstances: z.string(), at: instant, reportedBy: z.string(), reportedByName: z.string() })
+      .nullable(),
     holder: holderSchema.nullable(),
     availableEvents: z.array(z.string()).describe('Events this caller may send now, as the machine would accept them.'),
     blockedEvents: z
@@ -133,6 +139,14 @@ export const historyItemSchema = z
     from: z.string().nullable(),
     to: z.string(),
     payload: z.unknown(),
+    names: z
+      .record(z.string(), z.string())
+      .describe(
+        'What each id in the payload names (a person, a cabinet, a file), in words: show these, never the ids.',
+      ),
+    withheld: z
+      .array(z.string())
+      .describe("Payload fields left out for this reader: a holder reads only their own issue's purpose."),
     prevHash: z.string(),
     hash: z.string(),
   })

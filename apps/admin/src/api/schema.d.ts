@@ -372,6 +372,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/clearances/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordsOfficeController_revokeClearance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/media": {
         parameters: {
             query?: never;
@@ -563,7 +579,7 @@ export interface components {
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -755,6 +771,13 @@ export interface components {
             annexes: string | null;
             location: string | null;
             cabinetId: string | null;
+            /** @description The registered cabinet it lies in, by name, and whether its room is secure (R-4.2.2). */
+            cabinet: {
+                id: string;
+                name: string;
+                roomName: string;
+                secure: boolean;
+            } | null;
             file: {
                 id: string;
                 index: string;
@@ -779,6 +802,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 reportedBy: string;
+                reportedByName: string;
             } | null;
             holder: {
                 id: string;
@@ -809,6 +833,12 @@ export interface components {
             from: string | null;
             to: string;
             payload: unknown;
+            /** @description What each id in the payload names (a person, a cabinet, a file), in words: show these, never the ids. */
+            names: {
+                [key: string]: string;
+            };
+            /** @description Payload fields left out for this reader: a holder reads only their own issue's purpose. */
+            withheld: string[];
             prevHash: string;
             hash: string;
         };
@@ -999,24 +1029,66 @@ export interface components {
             date: string;
             note?: string;
         };
+        RevokeClearanceRequest: {
+            /**
+             * Format: date
+             * @description The school calendar day the revocation takes effect: today (the default) or later, never earlier.
+             */
+            date?: string;
+            reason: string;
+        };
         ClearanceView: {
             id: string;
             userId: string;
             /** @enum {string} */
-            kind: "nda" | "briefing";
-            /** Format: date */
+            kind: "nda" | "briefing" | "revocation";
+            /**
+             * Format: date
+             * @description The school calendar day it takes effect.
+             */
             date: string;
+            /** @description A note; for a revocation, its reason. */
             note: string | null;
+            /** @description Who recorded it, by name. */
+            recordedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description R-2.5 judged by `clearanceAt` (libs/domain) at `asOf`. */
+        ClearanceStatus: {
+            cleared: boolean;
+            /** @description Cleared: the day it took effect. */
+            since: string | null;
+            /** @description Cleared: a recorded revocation ends it on this later day. */
+            until: string | null;
+            /** @description Not cleared: entries already recorded clear the person from this day. */
+            from: string | null;
+            /** @description Not cleared because this revocation ended the clearance. */
+            revoked: {
+                /** Format: date */
+                date: string;
+                reason: string | null;
+            } | null;
         };
         PersonView: {
             id: string;
             username: string;
             displayName: string;
             roles: components["schemas"]["Role"][];
+            /** @description The non-disclosure obligation in force now (not one dated ahead). */
             nda: string | null;
+            /** @description The security briefing in force now (not one dated ahead). */
             briefing: string | null;
-            /** @description Both recorded: may receive classified documents. */
+            /** @description May receive classified documents now (R-2.5): the same as clearance.cleared. */
             cleared: boolean;
+            clearance: components["schemas"]["ClearanceStatus"];
+            /**
+             * Format: date-time
+             * @description The moment the clearance was judged at (the server clock).
+             */
+            asOf: string;
+            /** @description Every entry, in the order they take effect. */
+            clearances: components["schemas"]["ClearanceView"][];
             /** @description Where notifications are also e-mailed (when SMTP is configured). */
             email: string | null;
         };
@@ -3108,6 +3180,105 @@ export interface operations {
             };
             /** @description No such record, or not one the caller may see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsOfficeController_revokeClearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeClearanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked from that day on, with the reason (R-2.5). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

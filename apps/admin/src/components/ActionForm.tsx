@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { toApiError } from '../hooks';
 import { eventLabel, fieldLabel } from '../labels';
+import { bishkekLocalToIso } from '../format';
+import { storeVariantForbidden } from '../picker-rules';
 import { formShape, initialValues, toPayload, type FormValues } from '../schema';
 import { documentEventJsonSchemas, type DocumentView, type EventAccepted, type JsonSchema } from '../types';
+import { DuePreviewNote } from './DuePreviewNote';
 import { SchemaForm } from './SchemaForm';
 import { Refusal } from './ui';
 
@@ -61,12 +64,15 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
           <legend>{t('action.variant')}</legend>
           {shape.variants.map((v, i) => {
             const name = v.filter((f) => f.required).map((f) => f.name)[0] ?? v[0]?.name ?? String(i);
+            // R-4.2.2: a bare location is no place for a For Official Use document; shown, disabled, with the rule.
+            const forbidden = type === 'STORE' ? storeVariantForbidden(t, doc.classification, name) : undefined;
             return (
-              <label key={name} className="variant">
+              <label key={name} className={`variant${forbidden ? ' variant-forbidden' : ''}`}>
                 <input
                   type="radio"
                   name={`variant-${type}`}
                   checked={variant === i}
+                  disabled={forbidden != null}
                   onChange={() => setVariant(i)}
                   data-testid={`variant-${name}`}
                 />
@@ -74,6 +80,12 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
                   .filter((f) => f.required)
                   .map((f) => fieldLabel(t, f.name))
                   .join(' + ') || fieldLabel(t, name)}
+                {forbidden && (
+                  <span className="muted small" data-testid={`variant-why-${name}`}>
+                    {' '}
+                    — ✗ <span className="rule-id">{forbidden.rule}</span> {forbidden.text}
+                  </span>
+                )}
               </label>
             );
           })}
@@ -91,8 +103,18 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
         values={values}
         onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
         errors={fieldErrors}
-        showClearance={doc.classification != null && doc.classification !== 'open'}
+        classification={doc.classification}
       />
+      {type === 'ISSUE' && (
+        <DuePreviewNote
+          docId={doc.id}
+          dueAt={
+            typeof values.dueAt === 'string' && values.dueAt
+              ? (bishkekLocalToIso(values.dueAt) ?? undefined)
+              : undefined
+          }
+        />
+      )}
       {error && <Refusal error={error} onReload={onReload} fieldLabel={(n) => fieldLabel(t, n)} />}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">

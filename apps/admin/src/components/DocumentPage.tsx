@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
-import { invalidateRefs, useLoad, usePersonName, useRefList, useSubmit } from '../hooks';
+import { invalidateRefs, useLoad, usePersonName, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
 import { href, listHref } from '../router';
 import { ruleText } from '../rules';
@@ -178,22 +178,14 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
   const { me } = useSession();
   const lang = i18n.language;
   const personName = usePersonName();
-  const rooms = useRefList('rooms');
 
-  let cabinet: ReactNode = null;
-  if (d.cabinetId) {
-    const room = rooms.items.find((r) => r.cabinets.some((c) => c.id === d.cabinetId));
-    const cab = room?.cabinets.find((c) => c.id === d.cabinetId);
-    cabinet =
-      room && cab ? (
-        <>
-          {room.name}, {cab.name}
-          {room.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
-        </>
-      ) : (
-        d.cabinetId
-      );
-  }
+  // The server names the cabinet and its room: a holder may not list the rooms, and must not read an id.
+  const cabinet: ReactNode = d.cabinet ? (
+    <>
+      {d.cabinet.roomName}, {d.cabinet.name}
+      {d.cabinet.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
+    </>
+  ) : null;
 
   return (
     <dl className="facts panel">
@@ -272,7 +264,7 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
       {d.lost && (
         <Fact label={t('doc.lost')} testId="doc-lost">
           <span className="warn">
-            {t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: personName(d.lost.reportedBy) })}
+            {t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: d.lost.reportedByName })}
           </span>
           <div className="small">{d.lost.circumstances}</div>
         </Fact>

@@ -14,6 +14,7 @@ import {
   personViewSchema,
   recordClearanceSchema,
   registerMediaSchema,
+  revokeClearanceSchema,
   roomViewSchema,
   setEmailSchema,
 } from '@grif/contracts';
@@ -96,6 +97,22 @@ export class RecordsOfficeController {
   @ApiErrors(400, 401, 403, 404)
   setEmail(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.office.setEmail(actor, id, body);
+  }
+
+  /**
+   * R-2.5: access is given after the obligation and the security specialist's briefing, and whoever handles
+   * confidential information is supervised; ending that access is the supervisor's act: the information-security
+   * officer's, or the director's (R-2.3: the administration orders how confidential information is protected).
+   * The records clerk issues documents and may not decide who is cleared.
+   */
+  @Post('people/:id/clearances/revocations')
+  @Roles('security_officer', 'director')
+  @CitesRule('R-2.5')
+  @ApiJsonBody(revokeClearanceSchema)
+  @ApiAnswer(201, clearanceViewSchema, 'Revoked from that day on, with the reason (R-2.5).')
+  @ApiErrors(400, 401, 403, 404, 409)
+  revokeClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.revokeClearance(actor, id, body);
   }
 
   @Get('media')
