@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, setUnauthorizedHandler } from './api';
 import { Audit } from './components/Audit';
 import { ChangePassword } from './components/ChangePassword';
+import { DeadlineBoard } from './components/DeadlineBoard';
 import { DocumentList } from './components/DocumentList';
 import { DocumentPage } from './components/DocumentPage';
 import { Header } from './components/Header';
@@ -79,6 +80,9 @@ function Shell({ me }: { me: Me }): ReactElement {
   switch (section) {
     case undefined:
       page = <Loading />;
+      break;
+    case 'board':
+      page = can.board ? <DeadlineBoard /> : forbidden;
       break;
     case 'documents':
       page = arg ? <DocumentPage key={arg} id={arg} /> : can.documents ? <DocumentList /> : forbidden;

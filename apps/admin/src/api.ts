@@ -11,6 +11,7 @@ import type {
   ClearanceView,
   CreateFileRequest,
   CreateRoomRequest,
+  DeadlineBoard,
   DocumentRow,
   DocumentView,
   ErrorBody,
@@ -189,6 +190,9 @@ export const api = {
   createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: RecordClearanceRequest) =>
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+
+  // The day's deadlines: what is out and late, and what is due back today
+  deadlineBoard: () => request<DeadlineBoard>('/api/deadlines/board'),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

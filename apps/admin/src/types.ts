@@ -8,6 +8,7 @@ import type { components } from './api/schema';
 import type { ApiErrorCode } from '@grif/contracts';
 
 export {
+  CHECKPOINT_SEALERS,
   CLASSIFICATIONS,
   CLEARANCE_KINDS,
   DIRECTIONS,
@@ -29,6 +30,8 @@ export type ClearanceView = Schemas['ClearanceView'];
 export type CopyRow = Schemas['CopyRow'];
 export type CreateFileRequest = Schemas['CreateFileRequest'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
+export type DeadlineBoard = Schemas['DeadlineBoard'];
+export type DeadlineBoardItem = Schemas['DeadlineBoardItem'];
 export type DocumentRow = Schemas['DocumentRow'];
 export type DocumentView = Schemas['DocumentView'];
 export type EventAccepted = Schemas['EventAccepted'];

@@ -23,6 +23,8 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
+import { DeadlineBoardController } from './deadlines/deadline-board.controller';
+import { DeadlineBoardService } from './deadlines/deadline-board.service';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -55,10 +57,12 @@ export class ApiModule {
         AuditController,
         HealthController,
         CalendarController,
+        DeadlineBoardController,
       ],
       providers: [
         FirstStart,
         CalendarService,
+        DeadlineBoardService,
         DocumentsService,
         RegistersService,
         RecordsOfficeService,

@@ -124,6 +124,12 @@ export const historyItemSchema = z
     from: z.string().nullable(),
     to: z.string(),
     payload: z.unknown(),
+    previousClassification: classificationSchema
+      .nullable()
+      .optional()
+      .describe(
+        'RECLASSIFY only: the mark it replaced (null: none yet), as the history before it gives it; the event itself carries only the new mark.',
+      ),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './audit';
 export * from './health';
 export * from './calendar';
+export * from './deadlines';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, csvUrl, type Query } from '../api';
 import { useLoad } from '../hooks';
 import { LoadError } from './ui';
+import { useHorizontalOverflow } from './useHorizontalOverflow';
 
 export interface Column<T> {
   /** Column id and the server's `sort` name. */
@@ -75,6 +76,7 @@ export function DataTable<T>(props: Props<T>): ReactElement {
   }, [loaded.data, props.columns, sort, page, pageSize]);
 
   const pages = view ? Math.max(1, Math.ceil(view.total / pageSize)) : 1;
+  const scroll = useHorizontalOverflow([view, props.columns.length]);
 
   function toggleSort(key: string) {
     setSort((s) => (s?.key === key ? { key, order: s.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' }));
@@ -85,6 +87,11 @@ export function DataTable<T>(props: Props<T>): ReactElement {
     <div className="table-block">
       <div className="table-tools">
         <span className="muted">{view ? t('common.total', { n: view.total }) : ''}</span>
+        {scroll.overflowing && (
+          <span className="scroll-hint" data-testid="table-scroll-hint">
+            {t('common.scrollHint')}
+          </span>
+        )}
         <a
           className="btn btn-small btn-ghost"
           href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order })}
@@ -95,7 +102,15 @@ export function DataTable<T>(props: Props<T>): ReactElement {
         </a>
       </div>
       {loaded.error && <LoadError error={loaded.error} />}
-      <div className="table-scroll">
+      {/* Focusable only when it scrolls, so the keyboard can scroll it too. */}
+      <div
+        ref={scroll.ref}
+        className={`table-scroll${scroll.overflowing ? ' overflowing' : ''}${scroll.moreRight ? ' more-right' : ''}`}
+        tabIndex={scroll.overflowing ? 0 : undefined}
+        role={scroll.overflowing ? 'region' : undefined}
+        aria-label={scroll.overflowing ? (props.caption ?? t('common.scrollHint')) : undefined}
+        data-testid="table-scroll"
+      >
         <table aria-busy={loaded.loading}>
           {props.caption && <caption>{props.caption}</caption>}
           <thead>

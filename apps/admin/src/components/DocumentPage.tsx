@@ -1,6 +1,7 @@
-import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { forgetRegistration, registrationOf } from '../flash';
 import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
 import { invalidateRefs, useLoad, usePersonName, useRefList, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
@@ -23,6 +24,9 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   const history = useLoad(() => api.history(id), [id]);
   const [open, setOpen] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // Shown once, on the page the registration form led to.
+  const [registered] = useState(() => registrationOf(id));
+  useEffect(() => forgetRegistration(id), [id]);
 
   function reloadAll() {
     doc.reload();
@@ -42,6 +46,24 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
   const blocked = (d.blockedEvents ?? []).filter((b) => !SYSTEM_EVENTS.has(b.type) && !actions.includes(b.type));
 
+  const openBlocked = open !== undefined && blocked.some((b) => b.type === open);
+  const form =
+    open && (actions.includes(open) || openBlocked) ? (
+      <ActionForm
+        key={`${open}-${d.version}`}
+        doc={d}
+        type={open}
+        onCancel={() => setOpen(undefined)}
+        onReload={reloadAll}
+        onDone={(accepted) => {
+          setNotice(t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) }));
+          setOpen(undefined);
+          if (open === 'STORE') invalidateRefs('rooms');
+          reloadAll();
+        }}
+      />
+    ) : null;
+
   return (
     <section className="document-page">
       {permissions(me).documents && <a href={href('/documents')}>{t('doc.backToList')}</a>}
@@ -58,6 +80,17 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
         </div>
       </header>
 
+      {registered && !notice && (
+        <Notice>
+          <span data-testid="registered-notice">
+            ✓ {t('register.done')}{' '}
+            <a href={href(`/documents/${registered.id}`)} className="doc-regnumber">
+              {registered.regNumber}
+            </a>
+          </span>{' '}
+          · <a href={href('/register')}>{t('register.another')}</a>
+        </Notice>
+      )}
       {notice && <Notice>{notice}</Notice>}
 
       <div className="doc-grid">
@@ -86,6 +119,8 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 ))}
               </div>
             )}
+            {/* The open form right under the button that opened it. */}
+            {!openBlocked && form}
             {blocked.length > 0 && (
               <div className="blocked" data-testid="blocked-events">
                 <h3>{t('doc.blocked')}</h3>
@@ -109,21 +144,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 </ul>
               </div>
             )}
-            {open && (actions.includes(open) || blocked.some((b) => b.type === open)) && (
-              <ActionForm
-                key={`${open}-${d.version}`}
-                doc={d}
-                type={open}
-                onCancel={() => setOpen(undefined)}
-                onReload={reloadAll}
-                onDone={(accepted) => {
-                  setNotice(t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) }));
-                  setOpen(undefined);
-                  if (open === 'STORE') invalidateRefs('rooms');
-                  reloadAll();
-                }}
-              />
-            )}
+            {openBlocked && form}
           </section>
           {permissions(me).holderAt && <HolderAtPanel key={id} id={id} />}
         </div>

@@ -7,7 +7,7 @@ import type { HistoryItem } from '../types';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ENUM_FIELDS = new Set(['classification', 'via', 'direction', 'kind', 'state']);
+const ENUM_FIELDS = new Set(['classification', 'previousClassification', 'via', 'direction', 'kind', 'state']);
 
 /**
  * The payload as label/value pairs, one level of nesting opened up (the
@@ -72,6 +72,9 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
     <ol className="timeline">
       {items.map((h) => {
         const payload = flatten(h.payload);
+        // A RECLASSIFY names the mark it replaced too (the server reads it from the history before it).
+        if (h.previousClassification !== undefined)
+          payload.unshift(['previousClassification', h.previousClassification ?? 'none']);
         return (
           <li key={h.seq} data-testid="history-item" data-type={h.type} data-seq={h.seq}>
             <div className="timeline-head">

@@ -6,6 +6,7 @@ import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
 import { PeopleRepository } from '@grif/persistence';
 import type { StatusAnswer } from '../http/answer-status';
+import { marksBefore } from './marks-before';
 
 export interface EventRequest {
   type: string;
@@ -107,6 +108,7 @@ export class DocumentsService {
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
     const rows = await this.engine.history(actor, id);
     const names = await this.people.namesOf(actor.schoolId);
+    const before = marksBefore(rows);
     return rows.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -116,6 +118,7 @@ export class DocumentsService {
       from: e.fromState,
       to: e.toState,
       payload: e.payload,
+      ...(before.has(e.seq) ? { previousClassification: before.get(e.seq) } : {}),
       prevHash: e.prevHash,
       hash: e.hash,
     }));

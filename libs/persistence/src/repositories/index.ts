@@ -1,4 +1,5 @@
 import { ClearancesRepository } from './clearances.repository';
+import { DeadlineBoardQueries } from './deadline-board.repository';
 import { MediaRepository } from './media.repository';
 import { NomenclatureRepository } from './nomenclature.repository';
 import { NotificationInbox } from './notification-inbox';
@@ -11,6 +12,7 @@ import { StorageRepository } from './storage.repository';
 import type { WriteTransactions } from '../write-transactions';
 
 export * from './clearances.repository';
+export * from './deadline-board.repository';
 export * from './media.repository';
 export * from './nomenclature.repository';
 export * from './notification-inbox';
@@ -24,6 +26,7 @@ export * from './storage.repository';
 /** Every repository; each is built from the write transactions alone, so a container can provide them all alike. */
 export const REPOSITORIES: readonly (new (tx: WriteTransactions) => object)[] = [
   ClearancesRepository,
+  DeadlineBoardQueries,
   MediaRepository,
   NomenclatureRepository,
   NotificationInbox,
