@@ -148,13 +148,15 @@ export function DeadlineBoard(): ReactElement {
         <>
           <section className="panel board-section board-late" aria-labelledby="board-overdue-h">
             <h2 id="board-overdue-h">
-              {t('board.overdue')} <span className="count">{b.overdue.length}</span>
+              {t('board.overdue')}{' '}
+              <span className={`count${b.overdue.length ? '' : ' count-zero'}`}>{b.overdue.length}</span>
             </h2>
             <BoardTable items={b.overdue} asOf={b.asOf} late testId="board-overdue" empty={t('board.noneOverdue')} />
           </section>
           <section className="panel board-section" aria-labelledby="board-today-h">
             <h2 id="board-today-h">
-              {t('board.dueToday')} <span className="count">{b.dueToday.length}</span>
+              {t('board.dueToday')}{' '}
+              <span className={`count${b.dueToday.length ? '' : ' count-zero'}`}>{b.dueToday.length}</span>
             </h2>
             <BoardTable
               items={b.dueToday}
