@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
-import type { Actor, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
+import type { Actor, DeadlineSettings, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
 
 /**
  * What the engine hands to `transition()`: the user's payload plus who sent it,
@@ -18,6 +18,8 @@ export interface Envelope<TType extends string = string, TPayload = Record<strin
   /** The history sequence number this event will get. */
   seq: number;
   calendar: WorkingCalendar;
+  /** The school's reminder and escalation ladder. */
+  deadlines: DeadlineSettings;
   /** What the engine looked up, in the same transaction, for the payload's references (see EventSpec.lookups). */
   facts: Record<string, Fact>;
 }
@@ -58,8 +60,17 @@ export type Effect =
       params: { template: string; toRoles?: Role[]; toUserIds?: string[]; data?: Record<string, unknown> };
     }
   /** New instances of a machine, created in the same transaction (copies of a document, R-4.1c). */
-  | { type: 'spawn'; params: { machineId: string; inputs: unknown[] } };
-export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify', 'spawn'] as const;
+  | { type: 'spawn'; params: { machineId: string; inputs: unknown[] } }
+  /** The same event sent on to every instance this one spawned, in the same transaction (a reclassified original's copies). */
+  | {
+      type: 'forwardToSpawned';
+      /** `skipCodes`: refusals that mean "nothing to do here" (a copy that already has the mark); any other refusal refuses the whole event. */
+      params: { event: string; payload: Record<string, unknown>; skipCodes?: ErrorCode[] };
+    };
+export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify', 'spawn', 'forwardToSpawned'] as const;
+
+/** The event a change of the school's calendar or ladder sends to every instance with a pending deadline. */
+export const DEADLINE_MOVED = 'DEADLINE_MOVED';
 
 export interface EventSpec {
   schema: ZodType;

@@ -15,7 +15,8 @@ describe('deadlines: a For Official Use issue goes overdue when its deadline pas
       to: string;
     }[];
   const deadlinePassed = async (id: string) => (await history(id)).filter((e) => e.type === 'DEADLINE_PASSED');
-  const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
+  const deadlineOf = (id: string) =>
+    api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id, eventType: 'DEADLINE_PASSED' });
   /** The alarm's job once BullMQ has finished it (completed or failed), with what it returned. */
   const finishedJob = (jobId: string) =>
     eventually(async () => {

@@ -31,7 +31,8 @@ const deadlinePassed = async (id: string) =>
   ((await api.call('auditor', 'GET', `/api/documents/${id}/history`)).body as { type: string }[]).filter(
     (e) => e.type === 'DEADLINE_PASSED',
   );
-const deadlineOf = (id: string) => api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
+const deadlineOf = (id: string) =>
+  api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id, eventType: 'DEADLINE_PASSED' });
 /** Another process's runtime (workers, reconciler, relay) on the same database and queue prefix. */
 const workerRuntime = async () =>
   (await startGrif('core', api.db.settings, { queue: { redisUrl, prefix: api.rt.queue.prefix }, worker: true })).rt;

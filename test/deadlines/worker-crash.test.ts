@@ -48,7 +48,9 @@ describe('deadlines: kill -9 of a worker in the middle of a deadline job', () =>
       { 'idempotency-key': `crash-${id}` },
     );
     expect(issued.status).toBe(200);
-    const d = await api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
+    const d = await api.rt.transactions
+      .reader()
+      .findOneOrFail(Deadline, { instanceId: id, eventType: 'DEADLINE_PASSED' });
     const queue = api.rt.alarm.queue;
     const jobState = async () => (await queue.getJob(deadlineJobId(d.id)))?.getState();
 

@@ -37,7 +37,9 @@ describe('SIGTERM drains jobs, then closes Redis, then the database', () => {
       { 'idempotency-key': `drain-${id}` },
     );
     expect(issued.status).toBe(200);
-    const d = await api.rt.transactions.reader().findOneOrFail(Deadline, { instanceId: id });
+    const d = await api.rt.transactions
+      .reader()
+      .findOneOrFail(Deadline, { instanceId: id, eventType: 'DEADLINE_PASSED' });
     await worker.waitFor(new RegExp(`holding ${d.id}`), 10_000);
 
     worker.proc.kill('SIGTERM');

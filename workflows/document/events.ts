@@ -35,7 +35,12 @@ export const documentEventSchemas = {
   COPY: z.strictObject({ purpose: text(500), count: z.int().min(1).max(20) }),
   DISPATCH: z.strictObject({ addressee: text(300), via: z.enum(['post', 'email', 'courier', 'hand']).optional() }),
   REPORT_LOSS: z.strictObject({ circumstances: text(1000) }),
+  // The ladder of an issue: each rung is a deadline's alarm, sent by the system.
+  REMINDER_DUE: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
   DEADLINE_PASSED: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
+  ESCALATION_DUE: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
+  /** The school changed its calendar or its ladder: the running due times are set again on it. */
+  DEADLINE_MOVED: z.strictObject({ reason: z.enum(['calendar', 'deadlines']) }),
 } as const;
 
 export type DocumentEventType = keyof typeof documentEventSchemas;

@@ -46,6 +46,7 @@ export interface IssueLine {
 /** How the open issue line of a document is completed: signed for, overdue, returned or lost. */
 export type OpenIssueChanges = Partial<{
   acknowledgedAt: string;
+  dueAt: string | null;
   overdueAt: string;
   returnedAt: string | null;
   condition: string | null;
@@ -183,6 +184,8 @@ function issueJournal(instance: ProjectedInstance, c: DocumentContext, e: Projec
       return open({ acknowledgedAt: e.at });
     case 'DEADLINE_PASSED':
       return open({ overdueAt: e.at });
+    case 'DEADLINE_MOVED':
+      return open({ dueAt: c.holder?.dueAt ?? null });
     case 'RETURN':
       return open({ returnedAt: e.at, condition: (e.payload as { condition?: string }).condition ?? null });
     case 'REPORT_LOSS':

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon';
 import { and, assign, enqueueActions, setup } from 'xstate';
-import { Classification, endOfWorkingDay, isRestricted } from '@grif/domain';
+import {
+  Classification,
+  directorAt,
+  DueBasis,
+  isRestricted,
+  recomputeDue,
+  reminderAt,
+  returnTerms,
+  RuleId,
+} from '@grif/domain';
 import type { CabinetFact, Effect, Envelope, FileFact, PersonFact } from '../definition';
 import type { DocumentEventType, DocumentPayload, RegisterDocument } from './events';
 
@@ -9,6 +18,8 @@ export interface Holder {
   purpose: string;
   issuedAt: string;
   dueAt: string | null;
+  /** How dueAt was set, so a calendar change sets it again the same way (absent in snapshots of before: kept as chosen). */
+  dueBasis?: DueBasis;
   acknowledgedAt: string | null;
 }
 
@@ -32,6 +43,11 @@ export interface DocumentContext {
   holder: Holder | null;
   /** Key of the deadline armed for the current issue; a deadline with another key is stale. */
   deadlineKey: string | null;
+  /** The pending reminder to the holder and the pending escalation to the director, by deadline key. */
+  reminderKey?: string | null;
+  reminderAt?: string | null;
+  escalationKey?: string | null;
+  escalationAt?: string | null;
   file: FiledIn | null;
   /** For a copy: the original and this copy's number (R-4.1c). */
   copyOf: { id: string; regNumber: string } | null;
@@ -61,15 +77,52 @@ type Ev<T extends DocumentEventType> = Envelope<T, DocumentPayload<T>>;
 export type DocumentEvent = { [T in DocumentEventType]: Ev<T> }[DocumentEventType];
 
 type EffectParams<T extends Effect['type']> = Extract<Effect, { type: T }>['params'];
+type AnyEv = Ev<DocumentEventType>;
 
-/** R-4.2.3: a For Official Use document is due back by the close of the working day it was issued on. */
-function officialUseLimit(e: Ev<'ISSUE'>): string {
-  return endOfWorkingDay(e.calendar, new Date(e.at)).toISOString();
+/** R-4.2.3 (the limit) and the school's default for other marks: when an ISSUE made now is due back. */
+function termsOf(context: DocumentContext, e: Ev<'ISSUE'>) {
+  return returnTerms(e.calendar, e.deadlines, context.classification, new Date(e.at), e.payload?.dueAt);
 }
 
-function dueAtFor(context: DocumentContext, e: Ev<'ISSUE'>): string | null {
-  if (e.payload.dueAt) return new Date(e.payload.dueAt).toISOString();
-  return context.classification === 'official_use' ? officialUseLimit(e) : null;
+const RETURN_RULE = (mark: Classification | null): RuleId | undefined =>
+  mark === 'official_use' ? 'R-4.2.3' : undefined;
+
+/** Effects that arm the return deadline and the reminder of an issue; keys carry the event's seq, so each is new. */
+function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: string): ArmedReturn {
+  const deadlineKey = `return-${e.seq}`;
+  const remindAt = reminderAt(e.deadlines, issuedAt, dueAt);
+  const reminderKey = remindAt ? `remind-${e.seq}` : null;
+  const rule = RETURN_RULE(context.classification);
+  const effects: Effect[] = [
+    { type: 'armDeadline', params: { key: deadlineKey, dueAt, event: 'DEADLINE_PASSED', rule } },
+  ];
+  if (remindAt && reminderKey)
+    effects.push({ type: 'armDeadline', params: { key: reminderKey, dueAt: remindAt, event: 'REMINDER_DUE', rule } });
+  return { deadlineKey, reminderKey, effects };
+}
+interface ArmedReturn {
+  deadlineKey: string;
+  reminderKey: string | null;
+  effects: Effect[];
+}
+
+/** The keys of every rung of the ladder still pending, so taking the item back cancels them all. */
+const pendingKeys = (c: DocumentContext): string[] =>
+  [c.deadlineKey, c.reminderKey, c.escalationKey].filter((k): k is string => !!k);
+
+/** What the ladder's notifications say; the inbox reads `issuedAt` to tell when the fact is settled. */
+const ladderData = (c: DocumentContext) => ({
+  regNumber: c.regNumber,
+  dueAt: c.holder?.dueAt ?? null,
+  issuedAt: c.holder?.issuedAt ?? null,
+  holderId: c.holder?.userId ?? null,
+});
+
+/** The due time of the running issue on the school's (changed) calendar and ladder. */
+function movedDue(c: DocumentContext, e: AnyEv): string | null {
+  const h = c.holder;
+  if (!h?.dueAt) return null;
+  return recomputeDue(e.calendar, e.deadlines, c.classification, h.issuedAt, h.dueBasis ?? 'chosen', h.dueAt);
 }
 
 const fileOf = (f: FileFact | undefined): FiledIn | null =>
@@ -85,6 +138,14 @@ function storedAt(e: Ev<'STORE'>): Pick<DocumentContext, 'location' | 'cabinet'>
   if (cab) return { location: `${cab.roomName} / ${cab.name}`, cabinet: { id: cab.id, secureRoom: cab.secure } };
   return { location: 'location' in e.payload ? e.payload.location : null, cabinet: null };
 }
+
+/** What can happen to an item while it is out, on time or not. */
+const whileOut = {
+  RECLASSIFY: { guard: and(['markChanges', 'storageFitsNewMark']), actions: 'reclassify' },
+  ACKNOWLEDGE: { guard: and(['actorIsHolder', 'notYetAcknowledged']), actions: 'acknowledge' },
+  RETURN: { target: 'in_storage', actions: 'takeBack' },
+  REPORT_LOSS: { guard: 'actorIsHolderOrClerk', target: 'lost', actions: 'reportLoss' },
+} as const;
 
 export const documentMachine = setup({
   types: {
@@ -105,7 +166,7 @@ export const documentMachine = setup({
     officialUseDueSameDay: ({ context, event }) => {
       const e = event as Ev<'ISSUE'>;
       if (context.classification !== 'official_use' || !e.payload?.dueAt) return true;
-      return new Date(e.payload.dueAt).getTime() <= new Date(officialUseLimit(e)).getTime();
+      return new Date(e.payload.dueAt).getTime() <= new Date(termsOf(context, e).latest!).getTime();
     },
     // R-2.5: classified documents go only to people with a recorded obligation and briefing.
     holderCleared: ({ context, event }) => {
@@ -143,6 +204,23 @@ export const documentMachine = setup({
       context.holder?.userId === event.actor.userId || event.actor.roles.includes('records_clerk'),
     isCurrentDeadline: ({ context, event }) =>
       (event as Ev<'DEADLINE_PASSED'>).payload.deadlineKey === context.deadlineKey,
+    isCurrentReminder: ({ context, event }) =>
+      (event as Ev<'REMINDER_DUE'>).payload.deadlineKey === (context.reminderKey ?? null),
+    isCurrentEscalation: ({ context, event }) =>
+      (event as Ev<'ESCALATION_DUE'>).payload.deadlineKey === (context.escalationKey ?? null),
+    // A calendar or ladder change reaches only issues whose due time or reminder it moves.
+    returnTimesMove: ({ context, event }) => {
+      const e = event as AnyEv;
+      const due = movedDue(context, e);
+      if (!due || !context.deadlineKey) return false;
+      const remind = context.reminderKey ? reminderAt(e.deadlines, context.holder!.issuedAt, due) : null;
+      return due !== context.holder!.dueAt || remind !== (context.reminderAt ?? null);
+    },
+    escalationMoves: ({ context, event }) => {
+      const e = event as AnyEv;
+      if (!context.escalationKey || !context.holder?.dueAt) return false;
+      return directorAt(e.calendar, e.deadlines, context.holder.dueAt) !== context.escalationAt;
+    },
   },
   actions: {
     acknowledge: assign({
@@ -150,17 +228,26 @@ export const documentMachine = setup({
     }),
     takeBack: enqueueActions(({ context, enqueue }) => {
       // Named effects are typed only after setup(); this one is declared just below.
-      if (context.deadlineKey) enqueue({ type: 'cancelDeadline', params: { key: context.deadlineKey } } as never);
-      enqueue.assign({ holder: null, deadlineKey: null });
+      for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } } as never);
+      enqueue.assign({ holder: null, deadlineKey: null, reminderKey: null, escalationKey: null });
     }),
     store: assign(({ event }) => storedAt(event as Ev<'STORE'>)),
-    reclassify: assign({ classification: ({ event }) => (event as Ev<'RECLASSIFY'>).payload.classification }),
+    reclassify: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'RECLASSIFY'>;
+      enqueue.assign({ classification: e.payload.classification });
+      // R-4.1c: a copy carries its original's mark, so a new mark reaches every copy in the same transaction.
+      if (context.copyOf == null && context.copiesMade > 0)
+        enqueue({
+          type: 'forwardToSpawned',
+          params: { event: 'RECLASSIFY', payload: e.payload, skipCodes: ['SAME_CLASSIFICATION'] },
+        } as never);
+    }),
     assignFile: assign({
       file: ({ event }) => fileOf((event as Ev<'ASSIGN_FILE'>).facts.fileId as FileFact | undefined),
     }),
     reportLoss: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'REPORT_LOSS'>;
-      if (context.deadlineKey) enqueue({ type: 'cancelDeadline', params: { key: context.deadlineKey } } as never);
+      for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } } as never);
       enqueue({
         type: 'notify',
         params: {
@@ -172,6 +259,8 @@ export const documentMachine = setup({
       enqueue.assign({
         lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
         deadlineKey: null,
+        reminderKey: null,
+        escalationKey: null,
       });
     }),
     // Effects: recorded as data by transition(), executed by the engine (spawn: in the same transaction; the rest after commit, via the outbox).
@@ -179,6 +268,7 @@ export const documentMachine = setup({
     cancelDeadline: (_, _params: EffectParams<'cancelDeadline'>) => {},
     notify: (_, _params: EffectParams<'notify'>) => {},
     spawn: (_, _params: EffectParams<'spawn'>) => {},
+    forwardToSpawned: (_, _params: EffectParams<'forwardToSpawned'>) => {},
   },
 }).createMachine({
   id: 'document',
@@ -229,29 +319,29 @@ export const documentMachine = setup({
           target: 'issued',
           actions: enqueueActions(({ context, event, enqueue }) => {
             const e = event as Ev<'ISSUE'>;
-            const dueAt = dueAtFor(context, e);
-            const deadlineKey = dueAt ? `return-${e.seq}` : null;
-            enqueue.assign({
-              holder: {
-                userId: e.payload.holderId,
-                purpose: e.payload.purpose,
-                issuedAt: e.at,
-                dueAt,
-                acknowledgedAt: null,
-              },
-              deadlineKey,
-            });
-            if (dueAt && deadlineKey) {
-              enqueue({
-                type: 'armDeadline',
-                params: {
-                  key: deadlineKey,
-                  dueAt,
-                  event: 'DEADLINE_PASSED',
-                  rule: context.classification === 'official_use' ? 'R-4.2.3' : undefined,
-                },
-              });
+            const terms = termsOf(context, e);
+            const holder: Holder = {
+              userId: e.payload.holderId,
+              purpose: e.payload.purpose,
+              issuedAt: e.at,
+              dueAt: terms.dueAt,
+              dueBasis: terms.basis === 'none' ? undefined : terms.basis,
+              acknowledgedAt: null,
+            };
+            if (!terms.dueAt) {
+              enqueue.assign({ holder, deadlineKey: null, reminderKey: null, reminderAt: null });
+              return;
             }
+            const armed = armReturn(context, e, e.at, terms.dueAt);
+            enqueue.assign({
+              holder,
+              deadlineKey: armed.deadlineKey,
+              reminderKey: armed.reminderKey,
+              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, e.at, terms.dueAt) : null,
+              escalationKey: null,
+              escalationAt: null,
+            });
+            for (const effect of armed.effects) enqueue(effect as never);
           }),
         },
         COPY: {
@@ -293,35 +383,103 @@ export const documentMachine = setup({
     },
     issued: {
       on: {
-        ACKNOWLEDGE: { guard: and(['actorIsHolder', 'notYetAcknowledged']), actions: 'acknowledge' },
-        RETURN: { target: 'in_storage', actions: 'takeBack' },
-        REPORT_LOSS: { guard: 'actorIsHolderOrClerk', target: 'lost', actions: 'reportLoss' },
+        ...whileOut,
+        REMINDER_DUE: {
+          guard: 'isCurrentReminder',
+          actions: enqueueActions(({ context, enqueue }) => {
+            enqueue({
+              type: 'notify',
+              params: { template: 'document.reminder', toUserIds: [context.holder!.userId], data: ladderData(context) },
+            });
+            enqueue.assign({ reminderKey: null, reminderAt: null });
+          }),
+        },
         DEADLINE_PASSED: {
           guard: 'isCurrentDeadline',
           target: 'overdue',
-          actions: enqueueActions(({ context, enqueue }) => {
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            const e = event as AnyEv;
+            // R-4.2.3: the holder, the clerk and the information-security officer hear of it at once.
             enqueue({
               type: 'notify',
               params: {
                 template: 'document.overdue',
                 toRoles: ['records_clerk', 'security_officer'],
                 toUserIds: context.holder ? [context.holder.userId] : [],
-                data: { regNumber: context.regNumber, dueAt: context.holder?.dueAt ?? null },
+                data: ladderData(context),
+              },
+            });
+            if (context.reminderKey) enqueue({ type: 'cancelDeadline', params: { key: context.reminderKey } });
+            const at = directorAt(e.calendar, e.deadlines, context.holder!.dueAt!);
+            const escalationKey = `director-${e.seq}`;
+            enqueue({
+              type: 'armDeadline',
+              params: {
+                key: escalationKey,
+                dueAt: at,
+                event: 'ESCALATION_DUE',
+                rule: RETURN_RULE(context.classification),
               },
             });
             // The alarm has rung; a repeat of it must find nothing to do.
-            enqueue.assign({ deadlineKey: null });
+            enqueue.assign({ deadlineKey: null, reminderKey: null, reminderAt: null, escalationKey, escalationAt: at });
+          }),
+        },
+        DEADLINE_MOVED: {
+          guard: 'returnTimesMove',
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            const e = event as AnyEv;
+            const dueAt = movedDue(context, e)!;
+            for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } });
+            const armed = armReturn(context, e, context.holder!.issuedAt, dueAt);
+            for (const effect of armed.effects) enqueue(effect as never);
+            enqueue.assign({
+              holder: { ...context.holder!, dueAt },
+              deadlineKey: armed.deadlineKey,
+              reminderKey: armed.reminderKey,
+              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, context.holder!.issuedAt, dueAt) : null,
+            });
           }),
         },
       },
     },
     overdue: {
       on: {
-        ACKNOWLEDGE: { guard: and(['actorIsHolder', 'notYetAcknowledged']), actions: 'acknowledge' },
-        RETURN: { target: 'in_storage', actions: 'takeBack' },
-        REPORT_LOSS: { guard: 'actorIsHolderOrClerk', target: 'lost', actions: 'reportLoss' },
+        ...whileOut,
+        ESCALATION_DUE: {
+          guard: 'isCurrentEscalation',
+          target: 'escalated',
+          actions: enqueueActions(({ context, enqueue }) => {
+            // Still not back when the next working day starts: the director hears of it.
+            enqueue({
+              type: 'notify',
+              params: { template: 'document.escalated', toRoles: ['director'], data: ladderData(context) },
+            });
+            enqueue.assign({ escalationKey: null, escalationAt: null });
+          }),
+        },
+        DEADLINE_MOVED: {
+          guard: 'escalationMoves',
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            const e = event as AnyEv;
+            const at = directorAt(e.calendar, e.deadlines, context.holder!.dueAt!);
+            const escalationKey = `director-${e.seq}`;
+            enqueue({ type: 'cancelDeadline', params: { key: context.escalationKey! } });
+            enqueue({
+              type: 'armDeadline',
+              params: {
+                key: escalationKey,
+                dueAt: at,
+                event: 'ESCALATION_DUE',
+                rule: RETURN_RULE(context.classification),
+              },
+            });
+            enqueue.assign({ escalationKey, escalationAt: at });
+          }),
+        },
       },
     },
+    escalated: { on: { ...whileOut } },
     dispatched: { type: 'final' },
     lost: { type: 'final' },
   },

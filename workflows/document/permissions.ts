@@ -32,7 +32,10 @@ export const documentEvents: Record<DocumentEventType, EventSpec> = {
   COPY: { schema: documentEventSchemas.COPY, roles: CLERK, roleRule: 'R-4.2.4' },
   DISPATCH: { schema: documentEventSchemas.DISPATCH, roles: CLERK, roleRule: 'R-4.2.4' },
   REPORT_LOSS: { schema: documentEventSchemas.REPORT_LOSS, roles: ANY_PERSON },
+  REMINDER_DUE: { schema: documentEventSchemas.REMINDER_DUE, roles: 'system' },
   DEADLINE_PASSED: { schema: documentEventSchemas.DEADLINE_PASSED, roles: 'system' },
+  ESCALATION_DUE: { schema: documentEventSchemas.ESCALATION_DUE, roles: 'system' },
+  DEADLINE_MOVED: { schema: documentEventSchemas.DEADLINE_MOVED, roles: 'system' },
 };
 
 /** Registering a document is the clerk's work too (R-4.1b, R-4.3). */

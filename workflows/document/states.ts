@@ -9,6 +9,7 @@ export const DOCUMENT_STATES = [
   'in_storage',
   'issued',
   'overdue',
+  'escalated',
   'dispatched',
   'lost',
 ] as const;

@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { SchemasController } from './documents/schemas.controller';
+import { DuePreviewService } from './documents/due-preview.service';
 import { RecordsOfficeController } from './records/records-office.controller';
 import { RecordsOfficeService } from './records/records-office.service';
 import { RegistersController } from './registers/registers.controller';
@@ -25,6 +26,8 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { DeadlineBoardController } from './deadlines/deadline-board.controller';
 import { DeadlineBoardService } from './deadlines/deadline-board.service';
+import { SchoolSettingsController } from './calendar/school-settings.controller';
+import { SchoolSettingsService } from './calendar/school-settings.service';
 
 export interface ApiOptions {
   /** Also run every job processor and the reconciler in this process (`npm start`). */
@@ -58,11 +61,14 @@ export class ApiModule {
         HealthController,
         CalendarController,
         DeadlineBoardController,
+        SchoolSettingsController,
       ],
       providers: [
         FirstStart,
         CalendarService,
         DeadlineBoardService,
+        SchoolSettingsService,
+        DuePreviewService,
         DocumentsService,
         RegistersService,
         RecordsOfficeService,

@@ -4,7 +4,6 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
 import {
   CALENDAR_SOURCE,
-  CalendarSource,
   CLOCK,
   Clock,
   systemClock,
@@ -12,7 +11,7 @@ import {
   WorkflowRegistry,
 } from '@grif/engine';
 import {
-  FixedCalendarSource,
+  StoredCalendarSource,
   MikroDeadlineSource,
   MikroEngineStore,
   MikroOutboxSource,
@@ -149,8 +148,8 @@ export class CoreModule implements OnApplicationBootstrap {
           ),
         [MikroOutboxSource, DeadlineAlarm, QUEUES, CLOCK, OutageLog],
       ),
-      // Every school keeps school No. 35's calendar until schools edit their own (issue 7).
-      { provide: CALENDAR_SOURCE, useValue: new FixedCalendarSource() },
+      // Each school's own calendar and ladder; school No. 35's until a director edits them.
+      factory(CALENDAR_SOURCE, (tx: WriteTransactions) => new StoredCalendarSource(tx), [WriteTransactions]),
       factory(
         WorkflowEngine,
         (
@@ -158,12 +157,11 @@ export class CoreModule implements OnApplicationBootstrap {
           tx: WriteTransactions,
           clock: Clock,
           relay: OutboxRelay,
-          calendars: CalendarSource,
         ) =>
-          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, calendars, {
+          new WorkflowEngine(registry, new MikroEngineStore(tx), clock, {
             outboxWritten: () => relay.kick(),
           }),
-        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay, CALENDAR_SOURCE],
+        [WorkflowRegistry, WriteTransactions, CLOCK, OutboxRelay],
       ),
     ];
     return {

@@ -14,3 +14,4 @@ export * from './audit';
 export * from './health';
 export * from './calendar';
 export * from './deadlines';
+export * from './school-settings';

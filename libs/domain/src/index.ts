@@ -4,3 +4,4 @@ export * from './registration';
 export * from './calendar';
 export * from './rules';
 export * from './errors';
+export * from './deadlines';

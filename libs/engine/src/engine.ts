@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { Actor, GrifError, hasRole } from '@grif/domain';
-import { EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
+import { DEADLINE_MOVED, EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
 import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
 import type {
-  CalendarSource,
   Clock,
   DeadlineRow,
   EngineStore,
@@ -12,6 +11,7 @@ import type {
   InstanceRow,
   OutboxListener,
   OutboxRow,
+  SchoolPolicy,
   StoredResponse,
 } from './ports';
 import { explainRefusal } from './refusal';
@@ -59,7 +59,6 @@ export class WorkflowEngine {
     private readonly registry: WorkflowRegistry,
     private readonly store: EngineStore,
     private readonly clock: Clock,
-    private readonly calendars: CalendarSource,
     private readonly listener?: OutboxListener,
   ) {}
 
@@ -86,7 +85,14 @@ export class WorkflowEngine {
   }
 
   /** A new instance with its first link (CREATE) and its projection. */
-  private async insertNew(tx: EngineTx, def: WorkflowDefinition, input: unknown, actor: Actor, at: string) {
+  private async insertNew(
+    tx: EngineTx,
+    def: WorkflowDefinition,
+    input: unknown,
+    actor: Actor,
+    at: string,
+    parentId: string | null = null,
+  ) {
     const [snapshot] = initialTransition(def.machine, input);
     const id = randomUUID();
     const state = stateName(snapshot.value);
@@ -112,6 +118,7 @@ export class WorkflowEngine {
       version: 1,
       lastSeq: 1,
       headHash: event.hash,
+      parentId,
     };
     await tx.insertInstance(instance, at);
     await tx.appendEvent(event);
@@ -121,66 +128,110 @@ export class WorkflowEngine {
 
   async send(id: string, type: string, payload: unknown, actor: Actor, opts: SendOptions = {}): Promise<Outcome> {
     const fp = fingerprint({ op: 'send', id, type, payload: payload ?? {} });
-    return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
-      const { instance, snapshot, definition: def } = await this.visible(tx, actor, id);
-      const spec = def.events[type];
-      if (!spec) {
-        throw new GrifError('invalid', 'VALIDATION_FAILED', {
-          fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }],
-        });
-      }
-      const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
-      if (!allowed)
-        throw spec.roleRule
-          ? GrifError.ruleRefusal(spec.roleRule, 'forbidden')
-          : new GrifError('forbidden', 'ROLE_REQUIRED');
-      const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
-      const facts = await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed);
-      if (opts.expectedVersion != null && opts.expectedVersion !== instance.version)
-        throw new GrifError('conflict', 'STALE_VERSION');
+    return this.idempotent(actor, opts.idempotencyKey, fp, (tx) => this.apply(tx, id, type, payload, actor, opts));
+  }
 
+  /**
+   * Changes the school's calendar or deadline ladder, and every running deadline follows in the same
+   * transaction: each instance with a pending deadline is sent DEADLINE_MOVED as the system, and the
+   * machine sets its due times again on the new settings (one whose times stay refuses and is left alone).
+   */
+  async changePolicy<K extends keyof SchoolPolicy>(
+    actor: Actor,
+    name: K,
+    value: SchoolPolicy[K],
+  ): Promise<{ moved: number }> {
+    let moved = 0;
+    await this.store.write(async (tx) => {
       const at = this.clock.now().toISOString();
-      const env: Envelope = {
-        type,
-        payload: parsed,
-        actor,
-        at,
-        instanceId: id,
-        seq: instance.lastSeq + 1,
-        calendar: await this.calendars.calendarFor(actor.schoolId),
-        facts,
-      };
-      const [next, actions] = transition(def.machine, snapshot, env as never);
-      if (next === snapshot) throw explainRefusal(def, snapshot, env);
-
-      const toState = stateName(next.value);
-      const event = this.link(instance.headHash, {
-        schoolId: instance.schoolId,
-        instanceId: id,
-        seq: env.seq,
-        type,
-        payload: parsed,
-        actorId: actor.userId,
-        actorRoles: actor.roles,
-        at,
-        fromState: instance.state,
-        toState,
-      });
-      const updated: InstanceRow = {
-        ...instance,
-        state: toState,
-        snapshot: persistSnapshot(def, next),
-        version: instance.version + 1,
-        lastSeq: env.seq,
-        headHash: event.hash,
-      };
-      if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
-      await tx.appendEvent(event);
-      if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
-      await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
-      await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
-      return { status: 200, body: { id, state: toState, version: updated.version } };
+      await tx.savePolicy(actor.schoolId, name, value, actor.userId, at);
+      const system: Actor = { userId: 'system', schoolId: actor.schoolId, roles: [], kind: 'system' };
+      for (const id of await tx.instancesWithPendingDeadlines(actor.schoolId)) {
+        const instance = await tx.loadInstance(actor.schoolId, id);
+        if (!instance || !this.registry.get(instance.machineId, instance.machineVersion).events[DEADLINE_MOVED])
+          continue;
+        try {
+          await this.apply(tx, id, DEADLINE_MOVED, { reason: name }, system);
+          moved++;
+        } catch (err) {
+          // Refused before anything was written for this instance: its due times stay as they are.
+          if (!(err instanceof GrifError) || err.kind === 'unavailable') throw err;
+        }
+      }
     });
+    if (moved) this.listener?.outboxWritten();
+    return { moved };
+  }
+
+  /** One event, inside a running transaction: check, transition, and write it with its effects. */
+  private async apply(
+    tx: EngineTx,
+    id: string,
+    type: string,
+    payload: unknown,
+    actor: Actor,
+    opts: SendOptions = {},
+  ): Promise<Outcome> {
+    const { instance, snapshot, definition: def } = await this.visible(tx, actor, id);
+    const spec = def.events[type];
+    if (!spec) {
+      throw new GrifError('invalid', 'VALIDATION_FAILED', {
+        fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }],
+      });
+    }
+    const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
+    if (!allowed)
+      throw spec.roleRule
+        ? GrifError.ruleRefusal(spec.roleRule, 'forbidden')
+        : new GrifError('forbidden', 'ROLE_REQUIRED');
+    const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
+    const facts = await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed);
+    if (opts.expectedVersion != null && opts.expectedVersion !== instance.version)
+      throw new GrifError('conflict', 'STALE_VERSION');
+
+    const at = this.clock.now().toISOString();
+    const policy = await tx.policy(actor.schoolId);
+    const env: Envelope = {
+      type,
+      payload: parsed,
+      actor,
+      at,
+      instanceId: id,
+      seq: instance.lastSeq + 1,
+      calendar: policy.calendar,
+      deadlines: policy.deadlines,
+      facts,
+    };
+    const [next, actions] = transition(def.machine, snapshot, env as never);
+    if (next === snapshot) throw explainRefusal(def, snapshot, env);
+
+    const toState = stateName(next.value);
+    const event = this.link(instance.headHash, {
+      schoolId: instance.schoolId,
+      instanceId: id,
+      seq: env.seq,
+      type,
+      payload: parsed,
+      actorId: actor.userId,
+      actorRoles: actor.roles,
+      at,
+      fromState: instance.state,
+      toState,
+    });
+    const updated: InstanceRow = {
+      ...instance,
+      state: toState,
+      snapshot: persistSnapshot(def, next),
+      version: instance.version + 1,
+      lastSeq: env.seq,
+      headHash: event.hash,
+    };
+    if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
+    await tx.appendEvent(event);
+    if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
+    await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
+    await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
+    return { status: 200, body: { id, state: toState, version: updated.version } };
   }
 
   /** Loads an instance the actor may see; anything else is "not found", so existence does not leak. */
@@ -197,7 +248,7 @@ export class WorkflowEngine {
     actor: Actor,
     view: InstanceView,
   ): Promise<{ available: string[]; blocked: { type: string; rule?: string; code: string }[] }> {
-    const calendar = await this.calendars.calendarFor(actor.schoolId);
+    const { calendar, deadlines } = await this.store.read((tx) => tx.policy(actor.schoolId));
     const at = this.clock.now().toISOString();
     const available: string[] = [];
     const blocked: { type: string; rule?: string; code: string }[] = [];
@@ -211,6 +262,7 @@ export class WorkflowEngine {
         instanceId: view.instance.id,
         seq: view.instance.lastSeq + 1,
         calendar,
+        deadlines,
         facts: {},
       } as Envelope;
       if (view.snapshot.can(env as never)) {
@@ -285,6 +337,24 @@ export class WorkflowEngine {
     return facts;
   }
 
+  /** The event goes on to every live instance this one spawned; a refusal not named in `skipCodes` refuses it all. */
+  private async forwardToSpawned(
+    tx: EngineTx,
+    parent: InstanceRow,
+    p: Extract<Effect, { type: 'forwardToSpawned' }>['params'],
+    actor: Actor,
+  ): Promise<void> {
+    for (const childId of await tx.spawnedBy(parent.id)) {
+      const child = await this.visible(tx, actor, childId);
+      if (child.snapshot.status === 'done') continue;
+      try {
+        await this.apply(tx, childId, p.event, p.payload, actor);
+      } catch (err) {
+        if (!(err instanceof GrifError) || !p.skipCodes?.includes(err.code as never)) throw err;
+      }
+    }
+  }
+
   private link(prevHash: string, e: Parameters<typeof eventHash>[1]) {
     return { ...e, id: randomUUID(), prevHash, hash: eventHash(prevHash, e) };
   }
@@ -317,7 +387,9 @@ export class WorkflowEngine {
           outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
       } else if (a.type === 'spawn') {
         const def = this.registry.current(a.params.machineId);
-        for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at);
+        for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at, inst.id);
+      } else if (a.type === 'forwardToSpawned') {
+        await this.forwardToSpawned(tx, inst, a.params, actor);
       } else {
         outbox.push({ ...base, id: randomUUID(), kind: 'notify', payload: { ...a.params } });
       }

@@ -1,4 +1,4 @@
-import type { Actor, WorkingCalendar } from '@grif/domain';
+import type { Actor, DeadlineSettings, WorkingCalendar } from '@grif/domain';
 import type { Fact, LookupKind } from '@grif/workflows';
 
 export interface InstanceRow {
@@ -11,6 +11,8 @@ export interface InstanceRow {
   version: number;
   lastSeq: number;
   headHash: string;
+  /** The instance whose transition spawned this one (a copy's original). */
+  parentId?: string | null;
 }
 
 export interface EventRow {
@@ -85,6 +87,25 @@ export interface EngineTx {
   /** Facts about a record the payload references, or null when the school has no such record. */
   lookup(kind: LookupKind, schoolId: string, id: string): Promise<Fact | null>;
   history(schoolId: string, instanceId: string): Promise<EventRow[]>;
+  /** The school's calendar and deadline ladder as this transaction sees them (its own, or the defaults). */
+  policy(schoolId: string): Promise<SchoolPolicy>;
+  savePolicy<K extends keyof SchoolPolicy>(
+    schoolId: string,
+    name: K,
+    value: SchoolPolicy[K],
+    by: string,
+    at: string,
+  ): Promise<void>;
+  /** Instances of the school with a deadline still pending, for a calendar change to reach. */
+  instancesWithPendingDeadlines(schoolId: string): Promise<string[]>;
+  /** Instances spawned by this one (a copy's original → its copies). */
+  spawnedBy(instanceId: string): Promise<string[]>;
+}
+
+/** What the engine hands every transition besides the event: the school's working time and deadline ladder. */
+export interface SchoolPolicy {
+  calendar: WorkingCalendar;
+  deadlines: DeadlineSettings;
 }
 
 export interface EngineStore {
@@ -102,8 +123,12 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Injection token of the Clock (an interface has no runtime token). */
 export const CLOCK = Symbol.for('grif.Clock');
 
+/** The school's settings for readers outside a transaction (screens, jobs); the engine reads them in its own. */
 export interface CalendarSource {
   calendarFor(schoolId: string): Promise<WorkingCalendar>;
+  deadlinesFor(schoolId: string): Promise<DeadlineSettings>;
+  /** When and by whom (user id) a setting was last changed; null while the default applies. */
+  changedAt(schoolId: string, name: keyof SchoolPolicy): Promise<{ at: string; by: string } | null>;
 }
 
 /** Injection token of the CalendarSource (an interface has no runtime token). */

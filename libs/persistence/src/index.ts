@@ -10,3 +10,4 @@ export * from './lookups';
 export * from './notifications';
 export * from './database-health';
 export * from './repositories';
+export * from './school-policy';

@@ -8,12 +8,14 @@ import type {
   InstanceRow,
   OutboxRow,
   ProjectedEvent,
+  SchoolPolicy,
   StoredResponse,
 } from '@grif/engine';
 import type { Fact, LookupKind } from '@grif/workflows';
 import { lookupFact } from './lookups';
 import { Deadline, IdempotencyRecord, OutboxMessage, WorkflowEvent, WorkflowInstance } from './entities';
 import { PROJECTORS } from './projections';
+import { readPolicy, writePolicy } from './school-policy';
 import type { WriteTransactions } from './write-transactions';
 
 const toInstanceRow = (i: WorkflowInstance): InstanceRow => ({
@@ -69,22 +71,21 @@ class MikroEngineTx implements EngineTx {
   }
 
   async insertInstance(row: InstanceRow, at: string): Promise<void> {
-    await this.em.insert(
-      WorkflowInstance,
-      new WorkflowInstance(
-        row.id,
-        row.schoolId,
-        row.machineId,
-        row.machineVersion,
-        row.state,
-        JSON.stringify(row.snapshot),
-        row.version,
-        row.lastSeq,
-        row.headHash,
-        at,
-        at,
-      ),
+    const instance = new WorkflowInstance(
+      row.id,
+      row.schoolId,
+      row.machineId,
+      row.machineVersion,
+      row.state,
+      JSON.stringify(row.snapshot),
+      row.version,
+      row.lastSeq,
+      row.headHash,
+      at,
+      at,
     );
+    instance.parentId = row.parentId ?? null;
+    await this.em.insert(WorkflowInstance, instance);
   }
 
   async updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean> {
@@ -187,6 +188,32 @@ class MikroEngineTx implements EngineTx {
       { orderBy: { seq: 'asc' }, disableIdentityMap: true },
     );
     return rows.map(toEventRow);
+  }
+
+  policy(schoolId: string): Promise<SchoolPolicy> {
+    return readPolicy(this.em, schoolId);
+  }
+
+  savePolicy<K extends keyof SchoolPolicy>(schoolId: string, name: K, value: SchoolPolicy[K], by: string, at: string) {
+    return writePolicy(this.em, schoolId, name, value, by, at);
+  }
+
+  async instancesWithPendingDeadlines(schoolId: string): Promise<string[]> {
+    const rows = await this.em.find(
+      Deadline,
+      { schoolId, status: 'pending' },
+      { fields: ['instanceId'], orderBy: { instanceId: 'asc' }, disableIdentityMap: true },
+    );
+    return [...new Set(rows.map((r) => r.instanceId))];
+  }
+
+  async spawnedBy(instanceId: string): Promise<string[]> {
+    const rows = await this.em.find(
+      WorkflowInstance,
+      { parentId: instanceId },
+      { fields: ['id'], orderBy: { createdAt: 'asc', id: 'asc' }, disableIdentityMap: true },
+    );
+    return rows.map((r) => r.id);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CalendarSource, DeadlineRow, DeadlineSource, OutboxSource, PendingOutbox } from '@grif/engine';
-import { DEFAULT_CALENDAR, WorkingCalendar } from '@grif/domain';
+import type { DeadlineRow, DeadlineSource, OutboxSource, PendingOutbox } from '@grif/engine';
 import { Deadline, OutboxMessage } from './entities';
 import type { WriteTransactions } from './write-transactions';
 import { toDeadlineRow } from './mikro-engine-store';
@@ -71,14 +70,5 @@ export class MikroDeadlineSource implements DeadlineSource {
       .reader()
       .find(Deadline, where, { orderBy: { id: 'asc' }, limit, disableIdentityMap: true });
     return rows.map(toDeadlineRow);
-  }
-}
-
-/** Hours and working week only, for now; the full Kyrgyz calendar replaces this source. */
-export class FixedCalendarSource implements CalendarSource {
-  constructor(private readonly calendar: WorkingCalendar = DEFAULT_CALENDAR) {}
-
-  async calendarFor(): Promise<WorkingCalendar> {
-    return this.calendar;
   }
 }

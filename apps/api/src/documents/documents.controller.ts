@@ -6,6 +6,8 @@ import {
   documentPageSchema,
   documentRegisteredSchema,
   documentViewSchema,
+  duePreviewQuerySchema,
+  duePreviewSchema,
   eventAcceptedSchema,
   historyItemSchema,
   holderAtQuerySchema,
@@ -14,10 +16,11 @@ import {
 } from '@grif/contracts';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { READERS, Roles } from '../auth/roles.decorator';
+import { CitesRule, READERS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
 import { ApiAnswer, ApiErrors, ApiJsonBody, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { DocumentsService } from './documents.service';
+import { DuePreviewService } from './due-preview.service';
 import { registerAnswer } from '../registers/register-answer';
 import { RegistersService } from '../registers/registers.service';
 
@@ -28,6 +31,7 @@ export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly registers: RegistersService,
+    private readonly dues: DuePreviewService,
   ) {}
 
   @Post()
@@ -59,6 +63,16 @@ export class DocumentsController {
   @ApiErrors(400, 401, 403, 404)
   holderAt(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('at') at: string) {
     return this.registers.holderAt(actor, id, at);
+  }
+
+  @Get(':id/due-preview')
+  @Roles('records_clerk')
+  @CitesRule('R-4.2.4')
+  @ApiQueryOf(duePreviewQuerySchema)
+  @ApiAnswer(200, duePreviewSchema, 'When an ISSUE made now would be due back (R-4.2.3), before the clerk confirms.')
+  @ApiErrors(400, 401, 403, 404)
+  duePreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: Record<string, string>) {
+    return this.dues.preview(actor, id, q);
   }
 
   @Get(':id')

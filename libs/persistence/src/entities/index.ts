@@ -19,6 +19,7 @@ import {
 import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
 import { NotificationSchema } from './notification.entity';
 import { ChainCheckpointSchema } from './chain-checkpoint.entity';
+import { SchoolSettingSchema } from './school-setting.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -35,6 +36,7 @@ export * from './records-office.entity';
 export * from './journals.entity';
 export * from './notification.entity';
 export * from './chain-checkpoint.entity';
+export * from './school-setting.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -57,4 +59,5 @@ export const ENTITIES = [
   CopyRecordSchema,
   NotificationSchema,
   ChainCheckpointSchema,
+  SchoolSettingSchema,
 ];

@@ -1,6 +1,8 @@
 import { EntitySchema } from '@mikro-orm/core';
 
 export class WorkflowInstance {
+  /** The instance whose transition spawned this one (a copy's original), so an event can follow to it. */
+  parentId: string | null = null;
   constructor(
     public id: string,
     public schoolId: string,
@@ -25,6 +27,7 @@ export const WorkflowInstanceSchema = new EntitySchema<WorkflowInstance>({
     schoolId: { type: 'string', length: 36 },
     machineId: { type: 'string', length: 60 },
     machineVersion: { type: 'integer' },
+    parentId: { type: 'string', length: 36, nullable: true, index: true },
     state: { type: 'string', length: 120 },
     snapshot: { type: 'text' },
     version: { type: 'integer' },
