@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
@@ -48,8 +48,9 @@ if (!browserPresent)
   const stateIs = (page: Page, state: string) => page.waitForSelector(`[data-testid=doc-state][data-value=${state}]`);
 
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
+    // Only this suite's own shots ("01-…"): other suites write theirs beside them under their own prefixes.
     mkdirSync(SHOTS, { recursive: true });
+    for (const f of readdirSync(SHOTS)) if (/^\d{2}-/.test(f)) rmSync(join(SHOTS, f));
     api = await startApi();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -189,10 +190,13 @@ if (!browserPresent)
     );
     expect(issue.status).toBe(200);
 
+    // Sealing the chain heads writes to the ledger: the security officer does it; the auditor only reads and verifies.
+    await security.getByTestId('nav-audit').click();
+    await security.getByTestId('audit-seal').click();
+    await security.getByTestId('audit-sealed').waitFor();
     const auditor = await signIn('auditor');
     await auditor.getByTestId('nav-audit').click();
-    await auditor.getByTestId('audit-seal').click();
-    await auditor.getByTestId('audit-sealed').waitFor();
+    expect(await auditor.getByTestId('audit-seal').count()).toBe(0);
     await auditor.getByTestId('audit-verify').click();
     await auditor.waitForSelector('[data-testid=audit-result][data-ok=true]');
     await shot(auditor, 'auditor-chains-verified');

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 const ENUM_NAMESPACE: Record<string, string> = {
   classification: 'classification',
   previousClassification: 'classification',
+  movedBecause: 'movedBecause',
   direction: 'direction',
   kind: 'kind',
   via: 'via',

@@ -18,12 +18,16 @@ export {
   MEDIA_KINDS,
   RECORDS_WIDE_ROLES,
   ROLES,
+  USER_EVENT_TYPES,
   documentEventJsonSchemas,
 } from '@grif/contracts';
 export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
 
 type Schemas = components['schemas'];
 export type CabinetView = Schemas['CabinetView'];
+export type CalendarChange = Schemas['CalendarChange'];
+export type CalendarDay = Schemas['CalendarDay'];
+export type CalendarEntry = WorkingCalendar['entries'][number];
 export type CarrierRow = Schemas['CarrierRow'];
 export type CheckpointAnswer = Schemas['Checkpoint'] | Schemas['CheckpointUnchanged'];
 export type ClearanceView = Schemas['ClearanceView'];
@@ -32,6 +36,8 @@ export type CreateFileRequest = Schemas['CreateFileRequest'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
 export type DeadlineBoard = Schemas['DeadlineBoard'];
 export type DeadlineBoardItem = Schemas['DeadlineBoardItem'];
+export type DeadlineSettings = Schemas['DeadlineSettings'];
+export type DeadlineSettingsBody = Schemas['DeadlineSettingsBody'];
 export type DocumentRow = Schemas['DocumentRow'];
 export type DocumentView = Schemas['DocumentView'];
 export type EventAccepted = Schemas['EventAccepted'];
@@ -50,7 +56,9 @@ export type Registered = Schemas['DocumentRegistered'];
 export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
 export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
 export type RoomView = Schemas['RoomView'];
+export type SchoolCalendarView = Schemas['SchoolCalendarView'];
 export type VerifyResult = Schemas['VerifyResult'];
+export type WorkingCalendar = Schemas['WorkingCalendar'];
 
 /** A register page of any row type (the documented pages differ only in their rows). */
 export type Page<T> = Omit<Schemas['DocumentRowPage'], 'items'> & { items: T[] };

@@ -8,13 +8,13 @@ import { eventLabel, optionLabel, stateLabel } from '../labels';
 import { href } from '../router';
 import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
-import type { DocumentView, HolderAt } from '../types';
+import { USER_EVENT_TYPES, type DocumentView, type HolderAt } from '../types';
 import { ActionForm } from './ActionForm';
 import { History } from './History';
 import { Field, LoadError, Loading, Mark, Notice, Refusal, StateBadge } from './ui';
 
-/** Events no person sends from this page. */
-const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
+/** Only the events a person sends (the ladder's alarms and DEADLINE_MOVED come from the system). */
+const USER_EVENTS = new Set<string>(USER_EVENT_TYPES);
 
 /** One document: its journal entry, where it is, who holds it, what may be done now, and its history. */
 export function DocumentPage({ id }: { id: string }): ReactElement {
@@ -43,8 +43,8 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   }
   if (!doc.data) return <Loading />;
   const d = doc.data;
-  const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
-  const blocked = (d.blockedEvents ?? []).filter((b) => !SYSTEM_EVENTS.has(b.type) && !actions.includes(b.type));
+  const actions = d.availableEvents.filter((e) => USER_EVENTS.has(e));
+  const blocked = (d.blockedEvents ?? []).filter((b) => USER_EVENTS.has(b.type) && !actions.includes(b.type));
 
   const openBlocked = open !== undefined && blocked.some((b) => b.type === open);
   const form =
