@@ -81,6 +81,19 @@ describe('the deadline board (overdue and due today)', () => {
     expect(b.overdue).toEqual([expect.objectContaining({ documentId: soon, state: 'overdue' })]);
   });
 
+  it('keeps an escalated item on the overdue list (escalated is still out)', async () => {
+    // The director hears 30 minutes after the due time (13:30), so the escalation is due by now (14:00).
+    const settings = { reminderBefore: 'PT30M', directorAfter: 'PT30M', defaultReturnDays: 3 };
+    expect((await api.call('director', 'PUT', '/api/settings/deadlines', settings)).status).toBe(200);
+    const escalation = await api.rt.transactions
+      .reader()
+      .findOneOrFail(Deadline, { instanceId: soon, status: 'pending', eventType: 'ESCALATION_DUE' });
+    expect(escalation.dueAt).toBe('2026-11-26T07:30:00.000Z');
+    expect(await api.rt.engine.fireDeadline(escalation.id)).toEqual({ outcome: 'fired' });
+    const b = await board('director');
+    expect(b.overdue).toEqual([expect.objectContaining({ documentId: soon, state: 'escalated' })]);
+  });
+
   it('ends "today" at midnight in Bishkek, not in UTC', async () => {
     at('2026-11-26T17:30:00Z'); // 23:30 in Bishkek, still the 26th there (and in UTC)
     const lateTonight = await issue('confidential', '2026-11-26T17:50:00Z'); // 23:50 in Bishkek
