@@ -173,7 +173,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    expect(bodies).toBe(9); // login, password, register, events, rooms, cabinets, nomenclature, clearances, media
+    // login, password, register, events, rooms, cabinets, nomenclature, clearances, media, calendar, deadline settings
+    expect(bodies).toBe(11);
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

@@ -119,7 +119,7 @@ const PHONE = { width: 390, height: 844 };
     const fit = await table.evaluate((el) => ({
       scroll: el.scrollWidth,
       client: el.clientWidth,
-      rightmost: Math.max(...[...el.querySelectorAll('th')].map((th) => th.getBoundingClientRect().right)),
+      rightmost: Math.max(...Array.from(el.querySelectorAll('th')).map((th) => th.getBoundingClientRect().right)),
       viewport: window.innerWidth,
       columns: el.querySelectorAll('th').length,
     }));
@@ -240,7 +240,7 @@ const PHONE = { width: 390, height: 844 };
     await director.getByTestId('calendar-week-six').check();
     await director.getByTestId('calendar-save').click();
     await director.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid=calendar-day]')].some(
+      Array.from(document.querySelectorAll('[data-testid=calendar-day]')).some(
         (c) =>
           new Date(`${c.getAttribute('data-date')}T00:00:00Z`).getUTCDay() === 6 &&
           c.getAttribute('data-kind') === 'working',

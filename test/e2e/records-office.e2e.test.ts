@@ -11,6 +11,8 @@ import { ApiHarness, startApi } from '../support/api';
  * Screenshots of every step go to test-artifacts/e2e/. Playwright gives each launch a fresh profile.
  */
 const SHOTS = join(__dirname, '../../test-artifacts/e2e');
+// Other browser suites save beside these; each clears only its own.
+const PREFIX = 'records-office-';
 const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
 // Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
 // CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
@@ -24,7 +26,10 @@ if (!browserPresent)
   let step = 0;
 
   const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(SHOTS, `${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(SHOTS, `${PREFIX}${String(++step).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
   };
   const signIn = async (username: string) => {
     const context = await browser.newContext({
@@ -48,9 +53,8 @@ if (!browserPresent)
   const stateIs = (page: Page, state: string) => page.waitForSelector(`[data-testid=doc-state][data-value=${state}]`);
 
   beforeAll(async () => {
-    // Only this suite's own shots ("01-…"): other suites write theirs beside them under their own prefixes.
     mkdirSync(SHOTS, { recursive: true });
-    for (const f of readdirSync(SHOTS)) if (/^\d{2}-/.test(f)) rmSync(join(SHOTS, f));
+    for (const f of readdirSync(SHOTS)) if (f.startsWith(PREFIX)) rmSync(join(SHOTS, f));
     api = await startApi();
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -32,6 +32,11 @@ export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
     isOriginal: { code: 'COPY_OF_COPY' },
     actorIsHolderOrClerk: { rule: 'R-4.2.1' },
     isCurrentDeadline: { code: 'STALE_DEADLINE' },
+    isCurrentReminder: { code: 'STALE_DEADLINE' },
+    isCurrentEscalation: { code: 'STALE_DEADLINE' },
+    // A calendar or ladder change that leaves this times as they were.
+    returnTimesMove: { code: 'STALE_DEADLINE' },
+    escalationMoves: { code: 'STALE_DEADLINE' },
   },
   canSee: canSeeDocument,
 };

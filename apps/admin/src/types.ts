@@ -24,6 +24,7 @@ export {
 export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
 
 type Schemas = components['schemas'];
+export type CabinetItemRow = Schemas['CabinetItemRow'];
 export type CabinetView = Schemas['CabinetView'];
 export type CalendarChange = Schemas['CalendarChange'];
 export type CalendarDay = Schemas['CalendarDay'];

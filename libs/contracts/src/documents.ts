@@ -66,7 +66,16 @@ export const documentRegisteredSchema = z
 export type DocumentRegistered = z.infer<typeof documentRegisteredSchema>;
 
 /** `POST /api/documents/{id}/events` → 200: where the document is now, and its new version (send it back as If-Match). */
-export const eventAcceptedSchema = z.object({ state: z.string(), version: z.int() }).meta({ id: 'EventAccepted' });
+export const eventAcceptedSchema = z
+  .object({
+    state: z.string(),
+    version: z.int(),
+    copies: z
+      .array(z.object({ id: z.string(), regNumber: z.string(), copyNumber: z.int() }))
+      .optional()
+      .describe('COPY only: the copies this event made, by number (R-4.1c).'),
+  })
+  .meta({ id: 'EventAccepted' });
 export type EventAccepted = z.infer<typeof eventAcceptedSchema>;
 
 const holderSchema = z.object({

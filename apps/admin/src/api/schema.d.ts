@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registers/cabinets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegistersController_cabinets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms": {
         parameters: {
             query?: never;
@@ -716,6 +732,12 @@ export interface components {
         EventAccepted: {
             state: string;
             version: number;
+            /** @description COPY only: the copies this event made, by number (R-4.1c). */
+            copies?: {
+                id: string;
+                regNumber: string;
+                copyNumber: number;
+            }[];
         };
         DocumentView: {
             id: string;
@@ -856,6 +878,8 @@ export interface components {
             originalRegNumber: string;
             copyId: string;
             copyNumber: number;
+            /** @description The copy's own registration number. */
+            copyRegNumber: string;
             purpose: string;
             madeBy: string;
             /** Format: date-time */
@@ -868,20 +892,70 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        /** @description Who holds which classified item, copy or medium at a moment: the carriers register (R-3). */
+        /** @description A carrier of confidential information (R-3): a document or copy under a restricted mark still in the school, or a registered medium, with its custodian and place. */
         CarrierRow: {
             /** @enum {string} */
             itemType: "document" | "copy" | "media";
             itemId: string;
+            /** @description Documents and copies; null for a medium. */
+            regNumber: string | null;
+            /** @description A document's title, or a medium's label. */
             label: string;
             classification: string;
-            holderId: string;
-            holderName: string;
-            /** Format: date-time */
+            /** @description A document's state; null for a medium. */
+            state: string | null;
+            /** @description Who answers for it now: the person it is issued to, the holder of a medium, otherwise the records clerk in office (null when none is appointed). */
+            custodianId: string | null;
+            custodianName: string | null;
+            /** @description The person it is issued to (a medium: its holder); null when not out. */
+            holderId: string | null;
+            holderName: string | null;
+            /**
+             * @description cabinet: lies in a registered cabinet; location: kept at a free-text place; issued: out with its holder; unstored: classified, not yet put away; holder: a medium kept by its holder.
+             * @enum {string}
+             */
+            placeKind: "cabinet" | "location" | "issued" | "unstored" | "holder";
+            /** @description The free-text place (placeKind location). */
+            location: string | null;
+            cabinetId: string | null;
+            cabinetName: string | null;
+            roomName: string | null;
+            /** @description The room is a secure office room (R-4.2.2). */
+            secureRoom: boolean | null;
+            /**
+             * Format: date-time
+             * @description When it came to its present custodian or place.
+             */
             since: string;
         };
         CarrierRowPage: {
             items: components["schemas"]["CarrierRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description One item of a cabinet's contents: every document or copy whose place is that cabinet. */
+        CabinetItemRow: {
+            cabinetId: string;
+            cabinetName: string;
+            roomName: string;
+            secureRoom: boolean;
+            /** @enum {string} */
+            itemType: "document" | "copy";
+            itemId: string;
+            regNumber: string;
+            label: string;
+            classification: string | null;
+            state: string;
+            /** @description It lies in the cabinet; false while it is issued (it is due back here). */
+            present: boolean;
+            holderId: string | null;
+            holderName: string | null;
+            /** Format: date-time */
+            since: string;
+        };
+        CabinetItemRowPage: {
+            items: components["schemas"]["CabinetItemRow"][];
             total: number;
             page: number;
             pageSize: number;
@@ -1371,6 +1445,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 year?: number;
                 direction?: "incoming" | "outgoing" | "internal";
                 state?: string;
@@ -2075,6 +2151,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 year?: number;
                 direction?: "incoming" | "outgoing" | "internal";
                 state?: string;
@@ -2159,6 +2237,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 status?: "open" | "overdue" | "returned";
                 holderId?: string;
                 documentId?: string;
@@ -2238,6 +2318,11 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
+                /** @description The original's registration number (e.g. К-0012/2026): only the copies made of it. */
+                of?: string;
+                /** @description The same filter by the original document id. */
                 originalId?: string;
             };
             header?: never;
@@ -2315,6 +2400,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
             };
             header?: never;
             path?: never;
@@ -2322,7 +2409,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The carriers register (R-3): who holds which classified item, copy or medium, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The carriers register (R-3): every classified document and copy still in the school and every registered medium, with its custodian and place, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2352,6 +2439,95 @@ export interface operations {
             };
             /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RegistersController_cabinets: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                order?: "asc" | "desc";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
+                format?: "json" | "csv";
+                /** @description The register as it stood at this moment, computed from the history. */
+                at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
+                /** @description One cabinet; every cabinet when absent. */
+                cabinetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contents of each cabinet (or of one, `cabinetId`): every document and copy whose place is that cabinet, lying there or issued, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CabinetItemRowPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

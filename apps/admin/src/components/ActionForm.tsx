@@ -110,6 +110,12 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
           })}
         </fieldset>
       )}
+      {type === 'RECLASSIFY' && !doc.copyOf && doc.copiesMade > 0 && (
+        // R-4.1c: copies carry their original's mark; a new mark goes to them in the same step.
+        <p className="alert alert-info" data-testid="reclassify-copies-note">
+          {t('action.reclassifyCopies', { count: doc.copiesMade })}
+        </p>
+      )}
       {fields.length === 0 && <p className="muted">{t('action.noFields')}</p>}
       <SchemaForm
         fields={fields}

@@ -5,7 +5,7 @@ import { forgetRegistration, registrationOf } from '../flash';
 import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
 import { invalidateRefs, useLoad, usePersonName, useRefList, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
-import { href } from '../router';
+import { href, listHref } from '../router';
 import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
 import { USER_EVENT_TYPES, type DocumentView, type HolderAt } from '../types';
@@ -23,7 +23,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   const doc = useLoad(() => api.document(id), [id]);
   const history = useLoad(() => api.history(id), [id]);
   const [open, setOpen] = useState<string | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<ReactNode>();
   // Shown once, on the page the registration form led to.
   const [registered] = useState(() => registrationOf(id));
   useEffect(() => forgetRegistration(id), [id]);
@@ -36,7 +36,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   if (doc.error && !doc.data) {
     return (
       <section>
-        <a href={href('/documents')}>{t('doc.backToList')}</a>
+        <a href={listHref('documents')}>{t('doc.backToList')}</a>
         <LoadError error={doc.error} />
       </section>
     );
@@ -56,7 +56,8 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
         onCancel={() => setOpen(undefined)}
         onReload={reloadAll}
         onDone={(accepted) => {
-          setNotice(t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) }));
+          const done = t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) });
+          setNotice(accepted.copies?.length ? <NewCopies done={done} copies={accepted.copies} /> : done);
           setOpen(undefined);
           if (open === 'STORE') invalidateRefs('rooms');
           reloadAll();
@@ -66,7 +67,11 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
 
   return (
     <section className="document-page">
-      {permissions(me).documents && <a href={href('/documents')}>{t('doc.backToList')}</a>}
+      {permissions(me).documents && (
+        <a href={listHref('documents')} data-testid="back-to-list">
+          {t('doc.backToList')}
+        </a>
+      )}
       <header className="doc-header">
         <div>
           <div className="doc-regnumber" data-testid="doc-regnumber">
@@ -168,8 +173,30 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/** What a COPY made (R-4.1c): each new copy by its number, a link to it. */
+function NewCopies({ done, copies }: { done: string; copies: { id: string; regNumber: string }[] }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <>
+      {done}{' '}
+      <span data-testid="new-copies">
+        {t('doc.copiesMadeNow')}{' '}
+        {copies.map((c, i) => (
+          <span key={c.id}>
+            {i > 0 && ', '}
+            <a href={href(`/documents/${c.id}`)} data-testid="new-copy-link">
+              {c.regNumber}
+            </a>
+          </span>
+        ))}
+      </span>
+    </>
+  );
+}
+
 function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const lang = i18n.language;
   const personName = usePersonName();
   const rooms = useRefList('rooms');
@@ -245,7 +272,18 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
           <span className="muted">{t('doc.notACopy')}</span>
         )}
       </Fact>
-      {d.copiesMade != null && <Fact label={t('doc.copiesMade')}>{d.copiesMade}</Fact>}
+      {d.copiesMade != null && (
+        <Fact label={t('doc.copiesMade')} testId="doc-copies-made">
+          {d.copiesMade > 0 && !d.copyOf && permissions(me).registers ? (
+            // R-4.1c: the copy journal, narrowed to this original by its registration number.
+            <a href={href('/registers/copies', { of: d.regNumber })} data-testid="doc-copies-link">
+              {t('doc.copiesInJournal', { n: d.copiesMade })}
+            </a>
+          ) : (
+            d.copiesMade
+          )}
+        </Fact>
+      )}
       {d.dispatched && (
         <Fact label={t('doc.dispatched')} testId="doc-dispatched">
           {t('doc.dispatchedTo', { addressee: d.dispatched.addressee, at: formatInstant(d.dispatched.at, lang) })}

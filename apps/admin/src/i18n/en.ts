@@ -162,6 +162,16 @@ export const en: Messages = {
     copy: 'Copy',
     media: 'Medium',
   },
+  place: {
+    issued: 'Out (issued)',
+    unstored: 'Not yet stored',
+    holder: 'With its holder',
+    belongsIn: 'Belongs in:',
+  },
+  present: {
+    yes: 'In the cabinet',
+    no: 'Out',
+  },
   field: {
     direction: 'Direction',
     kind: 'Kind',
@@ -233,6 +243,11 @@ export const en: Messages = {
     deadlineKey: 'Deadline key',
     deadlineId: 'Deadline id',
     movedBecause: 'Reason',
+    of: 'Original reg. number',
+    custodian: 'Custodian',
+    place: 'Place',
+    present: 'Present',
+    carrier: 'Carrier',
   },
   documents: {
     title: 'Documents',
@@ -267,6 +282,8 @@ export const en: Messages = {
     copyOf: 'Copy of',
     copyNumber: 'Copy no.',
     copiesMade: 'Copies made',
+    copiesInJournal: '{{n}} — in the copy journal',
+    copiesMadeNow: 'New copies:',
     notACopy: 'Original',
     actions: 'Actions',
     blocked: 'Not allowed now',
@@ -291,6 +308,7 @@ export const en: Messages = {
     notYet: 'The document had not been registered yet at that moment.',
   },
   action: {
+    reclassifyCopies: 'Copies of this document on record: {{count}}. They get the same mark.',
     submit: 'Confirm',
     noFields: 'Nothing else is needed.',
     variant: 'How',
@@ -313,6 +331,7 @@ export const en: Messages = {
       issues: 'Issue journal',
       copies: 'Copy journal',
       carriers: 'Carriers of confidential information',
+      cabinets: 'Cabinet contents',
       nomenclature: 'Nomenclature of files',
       rooms: 'Rooms and cabinets',
       media: 'Media carriers',
@@ -330,6 +349,13 @@ export const en: Messages = {
     noCabinets: 'No cabinets',
     cabinetName: 'Cabinet name',
     created: 'Added.',
+    carriersHelp:
+      'R-3: a carrier of confidential information is every document and every copy under a mark other than Open (For Official Use, personal data, confidential) while it is in the school, and every registered medium (USB stick, disk…). Each is listed with its custodian and place: an issued item is with the person it was issued to; one in storage, or not yet stored, is in the custody of the records clerk. Dispatched, lost and destroyed items are carriers no more.',
+    cabinetsHelp:
+      'What each cabinet holds: every document and copy stored in it, whatever its mark. One that is issued shows as out, with who has it — it is due back in this cabinet.',
+    allCabinets: 'All cabinets',
+    noClerk: 'No records clerk appointed',
+    ofHint: 'e.g. К-0012/2026',
   },
   mine: {
     title: 'Documents issued to me',

@@ -4,7 +4,7 @@ import type { DocumentView, EventAccepted, HistoryItem } from '@grif/contracts';
 import { InstanceView, SendResult, WorkflowEngine } from '@grif/engine';
 import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
-import { PeopleRepository } from '@grif/persistence';
+import { PeopleRepository, RegisterQueries } from '@grif/persistence';
 import type { StatusAnswer } from '../http/answer-status';
 import { marksBefore } from './marks-before';
 
@@ -31,6 +31,7 @@ export class DocumentsService {
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly people: PeopleRepository,
+    private readonly registers: RegisterQueries,
   ) {}
 
   async register(actor: Actor, body: unknown, idempotencyKey?: string): Promise<StatusAnswer<SendResult>> {
@@ -83,11 +84,7 @@ export class DocumentsService {
   }
 
   /** The new state and version; a replay (same key, same body) answers as the first time did. */
-  async send(
-    actor: Actor,
-    id: string,
-    req: EventRequest,
-  ): Promise<StatusAnswer<Pick<EventAccepted, 'state' | 'version'>>> {
+  async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<EventAccepted>> {
     if (!req.idempotencyKey)
       throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', {
         fields: [{ field: 'Idempotency-Key', message: 'required' }],
@@ -102,7 +99,29 @@ export class DocumentsService {
       idempotencyKey: req.idempotencyKey,
       expectedVersion: parseIfMatch(req.ifMatch),
     });
-    return { status: out.status, body: { state: out.body.state, version: out.body.version } };
+    const body: EventAccepted = { state: out.body.state, version: out.body.version };
+    if (req.type === 'COPY') body.copies = await this.copiesMadeBy(actor, id, out.body.version);
+    return { status: out.status, body };
+  }
+
+  /**
+   * The copies one COPY made (R-4.1c), read back from the history and the copy journal so a replay
+   * of the same request answers the same copies: the event is the one at that version (one event
+   * per version), its copies are the last `count` numbered by then.
+   */
+  private async copiesMadeBy(actor: Actor, id: string, version: number): Promise<EventAccepted['copies']> {
+    const copyEvents = (await this.engine.history(actor, id)).filter((e) => e.type === 'COPY' && e.seq <= version);
+    const last = copyEvents.at(-1);
+    if (!last || last.seq !== version) return [];
+    const to = copyEvents.reduce((n, e) => n + (e.payload as { count: number }).count, 0);
+    const from = to - (last.payload as { count: number }).count + 1;
+    const { lines } = await this.registers.copies(
+      actor.schoolId,
+      { originalId: id, copyNumbers: { from, to } },
+      { copyNumber: 'asc' },
+      {},
+    );
+    return lines.map((c) => ({ id: c.copyId, regNumber: c.copyRegNumber, copyNumber: c.copyNumber }));
   }
 
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
