@@ -246,6 +246,7 @@ const PHONE = { width: 390, height: 844 };
           c.getAttribute('data-kind') === 'working',
       ),
     );
+    expect(await director.getByTestId('calendar-saved').textContent()).toMatch(/Кайра эсептелген мөөнөттөр: \d+/);
     expect(await director.getByTestId('calendar-updated').textContent()).toContain('Айгүл Асанова');
     await shot(director, 'director-six-day-week', true);
     const calendar = await api.call('clerk', 'GET', '/api/calendar');

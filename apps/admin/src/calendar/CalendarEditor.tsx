@@ -4,7 +4,7 @@ import { api } from '../api';
 import { formatDate } from '../format';
 import { useSubmit } from '../hooks';
 import i18n from '../i18n';
-import { Field, Notice, Refusal } from '../components/ui';
+import { Field, Refusal } from '../components/ui';
 import type { CalendarChange, CalendarEntry, WorkingCalendar } from '../types';
 
 const FIVE_DAYS = [1, 2, 3, 4, 5];
@@ -53,21 +53,15 @@ export function CalendarEditor({
     i18n: { language: lang },
   } = useTranslation();
   const [draft, setDraft] = useState<WorkingCalendar>(calendar);
-  const [saved, setSaved] = useState<string | undefined>();
   const submit = useSubmit();
   const dirty = JSON.stringify(draft) !== JSON.stringify(calendar);
-  const put = (patch: Partial<WorkingCalendar>) => {
-    setSaved(undefined);
-    setDraft((d) => ({ ...d, ...patch }));
-  };
+  const put = (patch: Partial<WorkingCalendar>) => setDraft((d) => ({ ...d, ...patch }));
   const fieldError = (name: string) => submit.error?.body.fields?.find((f) => f.field.split('.')[0] === name)?.message;
 
   async function save(e: FormEvent) {
     e.preventDefault();
     await submit.run(async () => {
-      const change = await api.saveCalendar(draft);
-      setSaved(t('calendar.saved', { n: change.movedDeadlines }));
-      onSaved(change);
+      onSaved(await api.saveCalendar(draft));
     });
   }
 
@@ -240,7 +234,6 @@ export function CalendarEditor({
           )}
         </fieldset>
         {submit.error && <Refusal error={submit.error} />}
-        {saved && !dirty && <Notice>{saved}</Notice>}
         {canEdit && (
           <div className="form-actions">
             <button

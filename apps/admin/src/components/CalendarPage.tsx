@@ -8,7 +8,7 @@ import { formatInstant, todayInBishkek } from '../format';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 import { permissions, useSession } from '../session';
-import { LoadError, Loading, PageTitle } from './ui';
+import { LoadError, Loading, Notice, PageTitle } from './ui';
 
 const TABS = ['days', 'deadlines'] as const;
 type Tab = (typeof TABS)[number];
@@ -19,6 +19,8 @@ function CalendarTab({ canEdit }: { canEdit: boolean }): ReactElement {
   const today = todayInBishkek();
   const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
   const [reloadToken, setReloadToken] = useState(0);
+  // Kept here: the form starts afresh from what the server saved, the confirmation stays.
+  const [saved, setSaved] = useState<string | undefined>();
   const view = useLoad(() => api.calendar(), [reloadToken]);
   return (
     <>
@@ -32,6 +34,11 @@ function CalendarTab({ canEdit }: { canEdit: boolean }): ReactElement {
       {!view.data && !view.error && <Loading />}
       {view.data && (
         <>
+          {saved && (
+            <Notice>
+              <span data-testid="calendar-saved">{saved}</span>
+            </Notice>
+          )}
           <p className="muted small" data-testid="calendar-updated">
             {view.data.updatedAt
               ? t('calendar.updated', {
@@ -45,7 +52,10 @@ function CalendarTab({ canEdit }: { canEdit: boolean }): ReactElement {
             key={`${view.data.updatedAt ?? 'shipped'}-${reloadToken}`}
             calendar={view.data.calendar}
             canEdit={canEdit}
-            onSaved={() => setReloadToken((n) => n + 1)}
+            onSaved={(change) => {
+              setSaved(t('calendar.saved', { n: change.movedDeadlines }));
+              setReloadToken((n) => n + 1);
+            }}
           />
         </>
       )}
