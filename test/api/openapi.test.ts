@@ -173,8 +173,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    // login, password, register, events, rooms, cabinets, nomenclature, clearances, media, calendar, deadline settings
-    expect(bodies).toBe(11);
+    // login, password, register, events, rooms, cabinets, nomenclature, clearances, e-mail, media, calendar, deadline settings
+    expect(bodies).toBe(12);
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

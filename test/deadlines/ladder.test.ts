@@ -72,5 +72,17 @@ describe('the escalation ladder (R-4.2.3)', () => {
       { 'idempotency-key': 'ladder-return' },
     );
     expect(back.body.state).toBe('in_storage');
+    // What the ladder said is settled now, and the teacher, no longer the holder, is not led to the page.
+    const teacher = (await api.call('teacher', 'GET', '/api/notifications')).body.items.filter(
+      (n: { instanceId: string }) => n.instanceId === id,
+    );
+    expect(teacher.map((n: { settled: boolean; link: string | null }) => [n.settled, n.link])).toEqual([
+      [true, null],
+      [true, null],
+    ]);
+    const director = (await api.call('director', 'GET', '/api/notifications')).body.items.find(
+      (n: { instanceId: string }) => n.instanceId === id,
+    );
+    expect(director).toMatchObject({ settled: true, link: `/documents/${id}` });
   });
 });

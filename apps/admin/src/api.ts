@@ -35,6 +35,7 @@ import type {
   RegisterMediaRequest,
   RoomView,
   SchoolCalendarView,
+  SetEmailRequest,
   VerifyResult,
   WorkingCalendar,
 } from './types';
@@ -196,6 +197,8 @@ export const api = {
   createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: RecordClearanceRequest) =>
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+  setEmail: (personId: string, body: SetEmailRequest) =>
+    request<PersonView>(`/api/people/${encodeURIComponent(personId)}/email`, { method: 'PUT', body }),
 
   // The day's deadlines: what is out and late, and what is due back today
   deadlineBoard: () => request<DeadlineBoard>('/api/deadlines/board'),

@@ -46,6 +46,8 @@ export function permissions(me: Pick<Me, 'roles'>) {
     ),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
+    /** Where a person's notifications are also e-mailed: the officer (People page) and the administrator. */
+    editEmail: hasRole(me, 'security_officer', 'admin'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
     /** Sealing the chain heads writes to the ledger: the same roles the server lets do it (never the auditor). */
     seal: hasRole(me, ...CHECKPOINT_SEALERS),

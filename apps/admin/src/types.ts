@@ -58,6 +58,7 @@ export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
 export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
 export type RoomView = Schemas['RoomView'];
 export type SchoolCalendarView = Schemas['SchoolCalendarView'];
+export type SetEmailRequest = Schemas['SetEmailRequest'];
 export type VerifyResult = Schemas['VerifyResult'];
 export type WorkingCalendar = Schemas['WorkingCalendar'];
 

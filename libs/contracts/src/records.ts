@@ -68,9 +68,14 @@ export const personViewSchema = z
     nda: z.iso.date().nullable(),
     briefing: z.iso.date().nullable(),
     cleared: z.boolean().describe('Both recorded: may receive classified documents.'),
+    email: z.string().nullable().describe('Where notifications are also e-mailed (when SMTP is configured).'),
   })
   .meta({ id: 'PersonView' });
 export type PersonView = z.infer<typeof personViewSchema>;
+
+/** `PUT /api/people/:id/email`: the address notifications are also e-mailed to; null stops the e-mails. */
+export const setEmailSchema = z.strictObject({ email: z.email().max(254).nullable() }).meta({ id: 'SetEmailRequest' });
+export type SetEmailRequest = z.infer<typeof setEmailSchema>;
 
 /** Removable media registered as carriers of confidential information (R-3). */
 export const MEDIA_KINDS = ['usb', 'disk', 'card', 'paper', 'other'] as const;

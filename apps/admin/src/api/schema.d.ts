@@ -356,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RecordsOfficeController_setEmail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/media": {
         parameters: {
             query?: never;
@@ -1019,6 +1035,11 @@ export interface components {
             briefing: string | null;
             /** @description Both recorded: may receive classified documents. */
             cleared: boolean;
+            /** @description Where notifications are also e-mailed (when SMTP is configured). */
+            email: string | null;
+        };
+        SetEmailRequest: {
+            email: string | null;
         };
         RegisterMediaRequest: {
             label: string;
@@ -1039,15 +1060,20 @@ export interface components {
         };
         NotificationView: {
             id: string;
-            /** @description 'document.overdue' ({regNumber, dueAt}), 'document.lost' ({regNumber, circumstances}), or one a client does not know yet. */
+            /** @description 'document.reminder', 'document.overdue', 'document.escalated' ({regNumber, dueAt, issuedAt, holderId}), 'document.lost' ({regNumber, circumstances}), 'digest.official_use_out' ({date, listedAt, items: [{documentId, regNumber, title, holderName, dueAt, state}]}: the end-of-day list of For Official Use items not back in storage, empty when all are back), or one a client does not know yet. */
             template: string;
             data: {
                 [key: string]: unknown;
             };
-            instanceId: string;
+            /** @description The document it is about; null for an end-of-day list. */
+            instanceId: string | null;
             /** Format: date-time */
             createdAt: string;
             readAt: string | null;
+            /** @description What it is about is over: the document it reminded of, or reported overdue, is back (or lost, or issued anew) since. */
+            settled: boolean;
+            /** @description The in-app path to open (/documents/<id>), only when the caller may open that page now; else null. */
+            link: string | null;
         };
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
@@ -3006,6 +3032,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClearanceView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsOfficeController_setEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved: notifications are also e-mailed there (null: the in-app inbox only). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
                 };
             };
             /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatDate, todayInBishkek } from '../format';
-import { fieldErrorOf, invalidateRefs, useSubmit } from '../hooks';
+import { fieldErrorOf, invalidateRefs, useRefList, useSubmit } from '../hooks';
 import { fieldLabel, roleLabel } from '../labels';
 import { permissions, useSession } from '../session';
 import { CLEARANCE_KINDS, type PersonView, type RecordClearanceRequest } from '../types';
@@ -23,6 +23,14 @@ export function People(): ReactElement {
       {permissions(me).recordClearance && (
         <ClearanceForm
           onRecorded={() => {
+            setToken((n) => n + 1);
+            invalidateRefs('people');
+          }}
+        />
+      )}
+      {permissions(me).editEmail && (
+        <EmailForm
+          onSaved={() => {
             setToken((n) => n + 1);
             invalidateRefs('people');
           }}
@@ -58,6 +66,7 @@ export function People(): ReactElement {
                 <span className="badge badge-warn">✗ {t('people.notCleared')}</span>
               ),
           },
+          { key: 'email', label: t('field.email'), render: (p) => p.email ?? '—' },
         ]}
       />
     </section>
@@ -138,6 +147,66 @@ function ClearanceForm({ onRecorded }: { onRecorded: () => void }): ReactElement
       </button>
       {s.error && <Refusal error={s.error} fieldLabel={(n) => fieldLabel(t, n)} />}
       {done && <Notice>{t('people.recorded')}</Notice>}
+    </form>
+  );
+}
+
+/** Where a person's notifications are also e-mailed (when the server has SMTP); empty stops the e-mails. */
+function EmailForm({ onSaved }: { onSaved: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const people = useRefList('people');
+  const [f, setF] = useState({ personId: '', email: '' });
+  const [done, setDone] = useState(false);
+  const s = useSubmit();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const email = f.email.trim();
+    if (await s.run(() => api.setEmail(f.personId, { email: email || null }))) {
+      setDone(true);
+      onSaved();
+    }
+  }
+
+  return (
+    <form className="panel form-inline" onSubmit={submit} aria-label={t('people.setEmail')} data-testid="email-form">
+      <h3>{t('people.setEmail')}</h3>
+      <PersonField
+        label={t('field.person')}
+        required
+        value={f.personId}
+        onChange={(v) => {
+          setDone(false);
+          setF({ personId: v, email: people.items.find((p) => p.id === v)?.email ?? '' });
+        }}
+        empty={t('common.choose')}
+        testId="email-person"
+      />
+      <Field
+        label={t('field.email')}
+        hint={t('people.emailHint')}
+        required={false}
+        error={fieldErrorOf(s.error, 'email')}
+      >
+        {(id, describedBy) => (
+          <input
+            id={id}
+            type="email"
+            maxLength={254}
+            autoComplete="off"
+            value={f.email}
+            onChange={(e) => setF({ ...f, email: e.target.value })}
+            aria-describedby={describedBy}
+            data-testid="email-address"
+          />
+        )}
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={s.busy || !f.personId} data-testid="email-submit">
+        {t('common.save')}
+      </button>
+      {s.error && <Refusal error={s.error} fieldLabel={(n) => fieldLabel(t, n)} />}
+      {done && <Notice>{t('people.emailSaved')}</Notice>}
     </form>
   );
 }

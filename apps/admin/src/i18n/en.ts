@@ -173,6 +173,7 @@ export const en: Messages = {
     no: 'Out',
   },
   field: {
+    email: 'E-mail',
     direction: 'Direction',
     kind: 'Kind',
     title: 'Title',
@@ -366,6 +367,10 @@ export const en: Messages = {
     done: 'Receipt acknowledged.',
   },
   people: {
+    setEmail: 'E-mail for notifications',
+    emailHint:
+      'Notifications are also e-mailed here (when the server has SMTP). Leave it empty to keep them in Grif only.',
+    emailSaved: 'Saved.',
     title: 'People and clearances',
     intro:
       'R-2.5: classified documents are issued only after a signed non-disclosure obligation and a security briefing.',
@@ -550,8 +555,16 @@ export const en: Messages = {
     deadlines: 'the deadline settings changed',
   },
   notifications: {
+    reminder: 'Return document “{{regNumber}}” by {{dueAt}}',
+    escalated: 'Document “{{regNumber}}” was due back by {{dueAt}} and is still not returned',
+    digest: '{{date}}: at the close of the working day, For Official Use items not back in storage: {{count}}',
+    digestEmpty: '{{date}}: at the close of the working day every For Official Use item was back in storage',
+    digestItem: '{{regNumber}} “{{title}}” — {{holder}}, due {{dueAt}}, {{state}}',
+    settled: 'Settled',
+    openList: 'Open the document list',
     title: 'Notifications',
-    intro: 'Notifications addressed to you, newest first: documents not returned on time and lost documents.',
+    intro:
+      'Notifications addressed to you, newest first: reminders to return, documents not returned on time, lost documents, end-of-day lists. Settled ones are greyed.',
     empty: 'No notifications yet.',
     unreadCount: 'Unread notifications: {{n}}',
     overdue: 'Document “{{regNumber}}” was not returned by its due time ({{dueAt}})',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -15,6 +15,7 @@ import {
   recordClearanceSchema,
   registerMediaSchema,
   roomViewSchema,
+  setEmailSchema,
 } from '@grif/contracts';
 import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { RecordsOfficeService } from './records-office.service';
@@ -85,6 +86,16 @@ export class RecordsOfficeController {
   @ApiErrors(400, 401, 403, 404)
   recordClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.office.recordClearance(actor, id, body);
+  }
+
+  /** The information-security officer keeps the People page; the administrator keeps the accounts. */
+  @Put('people/:id/email')
+  @Roles('security_officer', 'admin')
+  @ApiJsonBody(setEmailSchema)
+  @ApiAnswer(200, personViewSchema, 'Saved: notifications are also e-mailed there (null: the in-app inbox only).')
+  @ApiErrors(400, 401, 403, 404)
+  setEmail(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.setEmail(actor, id, body);
   }
 
   @Get('media')

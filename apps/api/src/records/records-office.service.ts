@@ -7,6 +7,7 @@ import {
   createRoomSchema,
   recordClearanceSchema,
   registerMediaSchema,
+  setEmailSchema,
 } from '@grif/contracts';
 import { CLOCK, type Clock } from '@grif/engine';
 import {
@@ -90,6 +91,7 @@ export class RecordsOfficeService {
           roles: await this.identity.rolesOf(u.id),
           ...c,
           cleared: c.nda != null && c.briefing != null,
+          email: u.email,
         };
       }),
     );
@@ -104,6 +106,13 @@ export class RecordsOfficeService {
       { userId, kind: p.kind, date: p.date, note: p.note, recordedBy: actor.userId },
       this.now(),
     );
+  }
+
+  /** The address a member's notifications are also e-mailed to; answers the person as the People page lists them. */
+  async setEmail(actor: Actor, userId: string, body: unknown): Promise<PersonView> {
+    const p = parseBody(setEmailSchema, body);
+    if (!(await this.members.setEmail(actor.schoolId, userId, p.email))) throw new GrifError('not_found', 'NOT_FOUND');
+    return (await this.people(actor)).find((m) => m.id === userId)!;
   }
 
   async media(actor: Actor): Promise<MediaView[]> {
