@@ -194,10 +194,13 @@ if (!browserPresent)
     );
     expect(issue.status).toBe(200);
 
+    // Sealing the chain heads writes to the ledger: the security officer does it; the auditor only reads and verifies.
+    await security.getByTestId('nav-audit').click();
+    await security.getByTestId('audit-seal').click();
+    await security.getByTestId('audit-sealed').waitFor();
     const auditor = await signIn('auditor');
     await auditor.getByTestId('nav-audit').click();
-    await auditor.getByTestId('audit-seal').click();
-    await auditor.getByTestId('audit-sealed').waitFor();
+    expect(await auditor.getByTestId('audit-seal').count()).toBe(0);
     await auditor.getByTestId('audit-verify').click();
     await auditor.waitForSelector('[data-testid=audit-result][data-ok=true]');
     await shot(auditor, 'auditor-chains-verified');

@@ -7,10 +7,15 @@
 import { currentLang } from './i18n';
 import type {
   CabinetView,
+  CalendarChange,
+  CalendarDay,
   CheckpointAnswer,
   ClearanceView,
   CreateFileRequest,
   CreateRoomRequest,
+  DeadlineBoard,
+  DeadlineSettings,
+  DeadlineSettingsBody,
   DocumentRow,
   DocumentView,
   DuePreview,
@@ -31,8 +36,10 @@ import type {
   RegisterMediaRequest,
   RevokeClearanceRequest,
   RoomView,
+  SchoolCalendarView,
   SetEmailRequest,
   VerifyResult,
+  WorkingCalendar,
 } from './types';
 
 /** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
@@ -203,6 +210,17 @@ export const api = {
       method: 'POST',
       body,
     }),
+
+  // The day's deadlines: what is out and late, and what is due back today
+  deadlineBoard: () => request<DeadlineBoard>('/api/deadlines/board'),
+
+  // The school's working calendar and deadline ladder: everyone reads them, the director changes them
+  calendar: () => request<SchoolCalendarView>('/api/calendar'),
+  calendarDays: (from: string, to: string) => request<CalendarDay[]>(withQuery('/api/calendar/days', { from, to })),
+  saveCalendar: (body: WorkingCalendar) => request<CalendarChange>('/api/calendar', { method: 'PUT', body }),
+  deadlineSettings: () => request<DeadlineSettings>('/api/settings/deadlines'),
+  saveDeadlineSettings: (body: DeadlineSettingsBody) =>
+    request<DeadlineSettings>('/api/settings/deadlines', { method: 'PUT', body }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

@@ -25,6 +25,8 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
+import { DeadlineBoardController } from './deadlines/deadline-board.controller';
+import { DeadlineBoardService } from './deadlines/deadline-board.service';
 import { SchoolSettingsController } from './calendar/school-settings.controller';
 import { SchoolSettingsService } from './calendar/school-settings.service';
 
@@ -59,11 +61,13 @@ export class ApiModule {
         AuditController,
         HealthController,
         CalendarController,
+        DeadlineBoardController,
         SchoolSettingsController,
       ],
       providers: [
         FirstStart,
         CalendarService,
+        DeadlineBoardService,
         SchoolSettingsService,
         DuePreviewService,
         DocumentsService,

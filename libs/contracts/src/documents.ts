@@ -147,6 +147,12 @@ export const historyItemSchema = z
     withheld: z
       .array(z.string())
       .describe("Payload fields left out for this reader: a holder reads only their own issue's purpose."),
+    previousClassification: classificationSchema
+      .nullable()
+      .optional()
+      .describe(
+        'RECLASSIFY only: the mark it replaced (null: none yet), as the history before it gives it; the event itself carries only the new mark.',
+      ),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -500,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadlines/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeadlineBoardController_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar": {
         parameters: {
             query?: never;
@@ -839,6 +855,8 @@ export interface components {
             };
             /** @description Payload fields left out for this reader: a holder reads only their own issue's purpose. */
             withheld: string[];
+            /** @description RECLASSIFY only: the mark it replaced (null: none yet), as the history before it gives it; the event itself carries only the new mark. */
+            previousClassification?: components["schemas"]["Classification"] | null;
             prevHash: string;
             hash: string;
         };
@@ -1185,6 +1203,33 @@ export interface components {
             closes: string | null;
             /** @description A lunar holiday computed ahead of its announcement (Umm al-Qura); the school replaces it when announced. */
             estimated: boolean;
+        };
+        DeadlineBoardItem: {
+            documentId: string;
+            regNumber: string;
+            title: string;
+            classification: components["schemas"]["Classification"] | null;
+            /** @description The holder's display name (never an id). */
+            holderName: string;
+            /** @description When the open issue was made; null only if the issue journal lacks it. */
+            issuedAt: string | null;
+            dueAt: string | null;
+            /**
+             * @description The document's state: `issued` on the overdue list means its due time passed and the alarm has not rung yet.
+             * @enum {string}
+             */
+            state: "issued" | "overdue" | "escalated";
+        };
+        DeadlineBoard: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date
+             * @description Today's date on the school's calendar (Asia/Bishkek).
+             */
+            today: string;
+            overdue: components["schemas"]["DeadlineBoardItem"][];
+            dueToday: components["schemas"]["DeadlineBoardItem"][];
         };
         WorkingCalendar: {
             zone: string;
@@ -3775,6 +3820,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeadlineBoardController_today: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documents out and late, and those due back before today ends on the school's calendar (Asia/Bishkek). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineBoard"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { toApiError } from '../hooks';
@@ -22,7 +22,16 @@ interface Props {
   onReload: () => void;
 }
 
-/** One action on a document: a form built from the event's payload schema, sent once with If-Match. */
+/** Smooth, unless the reader asked for less motion. */
+function scrollBehavior(): ScrollBehavior {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
+/**
+ * One action on a document: a form built from the event's payload schema, sent once with If-Match.
+ * It opens where the user looks: scrolled to the top of the screen, the first field focused; a
+ * refusal is scrolled into view as well (at 1366×768 the form used to open below the fold).
+ */
 export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): ReactElement {
   const { t } = useTranslation();
   const shape = useMemo(() => formShape(eventSchemas[type] ?? { type: 'object', properties: {} }), [type]);
@@ -33,6 +42,22 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
   useEffect(() => setValues(initialValues(shape.variants[variant] ?? [])), [shape, variant]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    form.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+    form
+      .querySelector<HTMLElement>(
+        'input:not([type=hidden]):not(:disabled), select, textarea, [data-testid=action-submit]',
+      )
+      ?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    if (error) formRef.current?.querySelector('[data-testid=refusal]')?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   const fieldErrors: Record<string, string> = {};
   for (const f of error?.body.fields ?? []) {
@@ -57,7 +82,13 @@ export function ActionForm({ doc, type, onDone, onCancel, onReload }: Props): Re
 
   const title = eventLabel(t, type);
   return (
-    <form className="panel action-form" onSubmit={submit} aria-label={title} data-testid={`action-form-${type}`}>
+    <form
+      ref={formRef}
+      className="panel action-form"
+      onSubmit={submit}
+      aria-label={title}
+      data-testid={`action-form-${type}`}
+    >
       <h3>{title}</h3>
       {shape.variants.length > 1 && (
         <fieldset className="variants">

@@ -5,6 +5,7 @@ import { useLoad } from '../hooks';
 import { currentLang } from '../i18n';
 import { useUrlState } from '../router';
 import { LoadError } from './ui';
+import { useHorizontalOverflow } from './useHorizontalOverflow';
 
 export interface Column<T> {
   /** Column id and the server's `sort` name. */
@@ -90,6 +91,7 @@ export function DataTable<T>(props: Props<T>): ReactElement {
   }, [loaded.data, props.columns, sort, page, pageSize]);
 
   const pages = view ? Math.max(1, Math.ceil(view.total / pageSize)) : 1;
+  const scroll = useHorizontalOverflow([view, props.columns.length]);
 
   function toggleSort(key: string) {
     const order = sort?.key === key && sort.order === 'asc' ? 'desc' : 'asc';
@@ -100,6 +102,11 @@ export function DataTable<T>(props: Props<T>): ReactElement {
     <div className="table-block">
       <div className="table-tools">
         <span className="muted">{view ? t('common.total', { n: view.total }) : ''}</span>
+        {scroll.overflowing && (
+          <span className="scroll-hint" data-testid="table-scroll-hint">
+            {t('common.scrollHint')}
+          </span>
+        )}
         <a
           className="btn btn-small btn-ghost"
           href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order, lang: currentLang() })}
@@ -110,7 +117,15 @@ export function DataTable<T>(props: Props<T>): ReactElement {
         </a>
       </div>
       {loaded.error && <LoadError error={loaded.error} />}
-      <div className="table-scroll">
+      {/* Focusable only when it scrolls, so the keyboard can scroll it too. */}
+      <div
+        ref={scroll.ref}
+        className={`table-scroll${scroll.overflowing ? ' overflowing' : ''}${scroll.moreRight ? ' more-right' : ''}`}
+        tabIndex={scroll.overflowing ? 0 : undefined}
+        role={scroll.overflowing ? 'region' : undefined}
+        aria-label={scroll.overflowing ? (props.caption ?? t('common.scrollHint')) : undefined}
+        data-testid="table-scroll"
+      >
         <table aria-busy={loaded.loading}>
           {props.caption && <caption>{props.caption}</caption>}
           <thead>

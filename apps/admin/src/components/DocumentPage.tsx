@@ -1,19 +1,20 @@
-import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { forgetRegistration, registrationOf } from '../flash';
 import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
 import { invalidateRefs, useLoad, usePersonName, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
 import { href, listHref } from '../router';
 import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
-import type { DocumentView, HolderAt } from '../types';
+import { USER_EVENT_TYPES, type DocumentView, type HolderAt } from '../types';
 import { ActionForm } from './ActionForm';
 import { History } from './History';
 import { Field, LoadError, Loading, Mark, Notice, Refusal, StateBadge } from './ui';
 
-/** Events no person sends from this page. */
-const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
+/** Only the events a person sends (the ladder's alarms and DEADLINE_MOVED come from the system). */
+const USER_EVENTS = new Set<string>(USER_EVENT_TYPES);
 
 /** One document: its journal entry, where it is, who holds it, what may be done now, and its history. */
 export function DocumentPage({ id }: { id: string }): ReactElement {
@@ -23,6 +24,9 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   const history = useLoad(() => api.history(id), [id]);
   const [open, setOpen] = useState<string | undefined>();
   const [notice, setNotice] = useState<ReactNode>();
+  // Shown once, on the page the registration form led to.
+  const [registered] = useState(() => registrationOf(id));
+  useEffect(() => forgetRegistration(id), [id]);
 
   function reloadAll() {
     doc.reload();
@@ -39,8 +43,27 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   }
   if (!doc.data) return <Loading />;
   const d = doc.data;
-  const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
-  const blocked = (d.blockedEvents ?? []).filter((b) => !SYSTEM_EVENTS.has(b.type) && !actions.includes(b.type));
+  const actions = d.availableEvents.filter((e) => USER_EVENTS.has(e));
+  const blocked = (d.blockedEvents ?? []).filter((b) => USER_EVENTS.has(b.type) && !actions.includes(b.type));
+
+  const openBlocked = open !== undefined && blocked.some((b) => b.type === open);
+  const form =
+    open && (actions.includes(open) || openBlocked) ? (
+      <ActionForm
+        key={`${open}-${d.version}`}
+        doc={d}
+        type={open}
+        onCancel={() => setOpen(undefined)}
+        onReload={reloadAll}
+        onDone={(accepted) => {
+          const done = t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) });
+          setNotice(accepted.copies?.length ? <NewCopies done={done} copies={accepted.copies} /> : done);
+          setOpen(undefined);
+          if (open === 'STORE') invalidateRefs('rooms');
+          reloadAll();
+        }}
+      />
+    ) : null;
 
   return (
     <section className="document-page">
@@ -62,6 +85,17 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
         </div>
       </header>
 
+      {registered && !notice && (
+        <Notice>
+          <span data-testid="registered-notice">
+            ✓ {t('register.done')}{' '}
+            <a href={href(`/documents/${registered.id}`)} className="doc-regnumber">
+              {registered.regNumber}
+            </a>
+          </span>{' '}
+          · <a href={href('/register')}>{t('register.another')}</a>
+        </Notice>
+      )}
       {notice && <Notice>{notice}</Notice>}
 
       <div className="doc-grid">
@@ -90,6 +124,8 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 ))}
               </div>
             )}
+            {/* The open form right under the button that opened it. */}
+            {!openBlocked && form}
             {blocked.length > 0 && (
               <div className="blocked" data-testid="blocked-events">
                 <h3>{t('doc.blocked')}</h3>
@@ -113,22 +149,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 </ul>
               </div>
             )}
-            {open && (actions.includes(open) || blocked.some((b) => b.type === open)) && (
-              <ActionForm
-                key={`${open}-${d.version}`}
-                doc={d}
-                type={open}
-                onCancel={() => setOpen(undefined)}
-                onReload={reloadAll}
-                onDone={(accepted) => {
-                  const done = t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) });
-                  setNotice(accepted.copies?.length ? <NewCopies done={done} copies={accepted.copies} /> : done);
-                  setOpen(undefined);
-                  if (open === 'STORE') invalidateRefs('rooms');
-                  reloadAll();
-                }}
-              />
-            )}
+            {openBlocked && form}
           </section>
           {permissions(me).holderAt && <HolderAtPanel key={id} id={id} />}
         </div>

@@ -7,7 +7,15 @@ import type { HistoryItem } from '../types';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ENUM_FIELDS = new Set(['classification', 'via', 'direction', 'kind', 'state']);
+const ENUM_FIELDS = new Set([
+  'classification',
+  'previousClassification',
+  'via',
+  'direction',
+  'kind',
+  'state',
+  'movedBecause',
+]);
 /** The alarm behind a system event: its key and id mean nothing to a reader (the event's name says what happened). */
 const TECHNICAL = new Set(['deadlineKey', 'deadlineId']);
 
@@ -71,7 +79,13 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
     <ol className="timeline">
       {items.map((h) => {
         const names = h.names ?? {};
-        const payload = flatten(h.payload, names);
+        // DEADLINE_MOVED's `reason` is a word of the API (calendar, deadlines), not a person's free text.
+        const payload = flatten(h.payload, names).map(([k, v]): [string, unknown] =>
+          h.type === 'DEADLINE_MOVED' && k === 'reason' ? ['movedBecause', v] : [k, v],
+        );
+        // A RECLASSIFY names the mark it replaced too (the server reads it from the history before it).
+        if (h.previousClassification !== undefined)
+          payload.unshift(['previousClassification', h.previousClassification ?? 'none']);
         const withheld = h.withheld ?? [];
         return (
           <li key={h.seq} data-testid="history-item" data-type={h.type} data-seq={h.seq}>

@@ -7,6 +7,7 @@ import { destructionEligibleFrom } from '../records/records-office.service';
 import { RegisterQueries } from '@grif/persistence';
 import type { StatusAnswer } from '../http/answer-status';
 import { ReferenceNames } from './reference-names';
+import { marksBefore } from './marks-before';
 
 export interface EventRequest {
   type: string;
@@ -143,6 +144,7 @@ export class DocumentsService {
   async history(actor: Actor, id: string): Promise<HistoryItem[]> {
     const rows = await this.engine.history(actor, id);
     const names = await this.names.forSchool(actor.schoolId);
+    const before = marksBefore(rows);
     const wholeRecords = hasRole(actor, ...RECORDS_WIDE_ROLES);
     return rows.map((e) => {
       const payload = wholeRecords ? { shown: e.payload, withheld: [] } : withheldFor(actor, e.type, e.payload);
@@ -156,6 +158,7 @@ export class DocumentsService {
         to: e.toState,
         payload: payload.shown,
         names: names.within(payload.shown),
+        ...(before.has(e.seq) ? { previousClassification: before.get(e.seq) } : {}),
         withheld: payload.withheld,
         prevHash: e.prevHash,
         hash: e.hash,

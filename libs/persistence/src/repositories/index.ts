@@ -1,5 +1,6 @@
 import { ClearancesRepository } from './clearances.repository';
 import { DailyDigests } from './daily-digests.repository';
+import { DeadlineBoardQueries } from './deadline-board.repository';
 import { MediaRepository } from './media.repository';
 import { NomenclatureRepository } from './nomenclature.repository';
 import { NotificationInbox } from './notification-inbox';
@@ -14,6 +15,7 @@ import type { WriteTransactions } from '../write-transactions';
 
 export * from './clearances.repository';
 export * from './daily-digests.repository';
+export * from './deadline-board.repository';
 export * from './media.repository';
 export * from './nomenclature.repository';
 export * from './notification-inbox';
@@ -29,6 +31,7 @@ export * from './storage.repository';
 export const REPOSITORIES: readonly (new (tx: WriteTransactions) => object)[] = [
   ClearancesRepository,
   DailyDigests,
+  DeadlineBoardQueries,
   MediaRepository,
   NomenclatureRepository,
   NotificationInbox,
