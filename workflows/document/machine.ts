@@ -20,6 +20,11 @@ export interface Holder {
   dueAt: string | null;
   /** How dueAt was set, so a calendar change sets it again the same way (absent in snapshots of before: kept as chosen). */
   dueBasis?: DueBasis;
+  /**
+   * The mark it left with: the return terms stay those of the ISSUE whatever a RECLASSIFY while out says, so a
+   * calendar change sets them again under this mark (absent in snapshots of before: the current mark).
+   */
+  issuedAs?: Classification | null;
   acknowledgedAt: string | null;
 }
 
@@ -122,7 +127,8 @@ const ladderData = (c: DocumentContext) => ({
 function movedDue(c: DocumentContext, e: AnyEv): string | null {
   const h = c.holder;
   if (!h?.dueAt) return null;
-  return recomputeDue(e.calendar, e.deadlines, c.classification, h.issuedAt, h.dueBasis ?? 'chosen', h.dueAt);
+  const mark = h.issuedAs !== undefined ? h.issuedAs : c.classification;
+  return recomputeDue(e.calendar, e.deadlines, mark, h.issuedAt, h.dueBasis ?? 'chosen', h.dueAt);
 }
 
 const fileOf = (f: FileFact | undefined): FiledIn | null =>
@@ -227,7 +233,14 @@ export const documentMachine = setup({
     takeBack: enqueueActions(({ context, enqueue }) => {
       // Named effects are typed only after setup(); this one is declared just below.
       for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } } as never);
-      enqueue.assign({ holder: null, deadlineKey: null, reminderKey: null, escalationKey: null });
+      enqueue.assign({
+        holder: null,
+        deadlineKey: null,
+        reminderKey: null,
+        reminderAt: null,
+        escalationKey: null,
+        escalationAt: null,
+      });
     }),
     store: assign(({ event }) => storedAt(event as Ev<'STORE'>)),
     reclassify: enqueueActions(({ context, event, enqueue }) => {
@@ -258,7 +271,9 @@ export const documentMachine = setup({
         lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
         deadlineKey: null,
         reminderKey: null,
+        reminderAt: null,
         escalationKey: null,
+        escalationAt: null,
       });
     }),
     // Effects: recorded as data by transition(), executed by the engine (spawn: in the same transaction; the rest after commit, via the outbox).
@@ -324,6 +339,7 @@ export const documentMachine = setup({
               issuedAt: e.at,
               dueAt: terms.dueAt,
               dueBasis: terms.basis === 'none' ? undefined : terms.basis,
+              issuedAs: context.classification,
               acknowledgedAt: null,
             };
             if (!terms.dueAt) {
