@@ -1054,8 +1054,9 @@ function expectReturnMoved(x: Edge & { event: EventOf<'DEADLINE_MOVED'> }): void
   // A reminder that has rung is not moved; one still pending is, with the due time or the new reminderBefore.
   const pendingReminder = c.reminderKey ? reminderFor(x.event.deadlines, dueAt) : null;
   if (dueAt === h.dueAt && pendingReminder === (c.reminderAt ?? null)) return expectRefused(x, 'EVENT_NOT_ACCEPTED');
-  // The new rungs get new keys; a new due time gets its reminder again, even if the old one has rung.
-  const remindAt = reminderFor(x.event.deadlines, dueAt);
+  // The new rungs get new keys; one reminder per issue: a rung reminder is not armed again, nor one already past.
+  const next = c.reminderKey ? reminderFor(x.event.deadlines, dueAt) : null;
+  const remindAt = next && Date.parse(next) > Date.parse(x.event.at) ? next : null;
   expectOnly(x, 'issued', {
     holder: { ...h, dueAt },
     deadlineKey: MOVED_RETURN_KEY,

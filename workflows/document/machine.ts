@@ -93,9 +93,11 @@ const RETURN_RULE = (mark: Classification | null): RuleId | undefined =>
   mark === 'official_use' ? 'R-4.2.3' : undefined;
 
 /** Effects that arm the return deadline and the reminder of an issue; keys carry the event's seq, so each is new. */
-function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: string): ArmedReturn {
+function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: string, remind: boolean): ArmedReturn {
   const deadlineKey = `return-${e.seq}`;
-  const remindAt = reminderAt(e.deadlines, issuedAt, dueAt);
+  // One reminder per issue: none once it has rung, none for a moment already past (it would ring after the fact).
+  const at = remind ? reminderAt(e.deadlines, issuedAt, dueAt) : null;
+  const remindAt = at && at > e.at ? at : null;
   const reminderKey = remindAt ? `remind-${e.seq}` : null;
   const rule = RETURN_RULE(context.classification);
   const effects: Effect[] = [
@@ -103,11 +105,12 @@ function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: 
   ];
   if (remindAt && reminderKey)
     effects.push({ type: 'armDeadline', params: { key: reminderKey, dueAt: remindAt, event: 'REMINDER_DUE', rule } });
-  return { deadlineKey, reminderKey, effects };
+  return { deadlineKey, reminderKey, remindAt, effects };
 }
 interface ArmedReturn {
   deadlineKey: string;
   reminderKey: string | null;
+  remindAt: string | null;
   effects: Effect[];
 }
 
@@ -346,12 +349,12 @@ export const documentMachine = setup({
               enqueue.assign({ holder, deadlineKey: null, reminderKey: null, reminderAt: null });
               return;
             }
-            const armed = armReturn(context, e, e.at, terms.dueAt);
+            const armed = armReturn(context, e, e.at, terms.dueAt, true);
             enqueue.assign({
               holder,
               deadlineKey: armed.deadlineKey,
               reminderKey: armed.reminderKey,
-              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, e.at, terms.dueAt) : null,
+              reminderAt: armed.remindAt,
               escalationKey: null,
               escalationAt: null,
             });
@@ -445,13 +448,13 @@ export const documentMachine = setup({
             const e = event as AnyEv;
             const dueAt = movedDue(context, e)!;
             for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } });
-            const armed = armReturn(context, e, context.holder!.issuedAt, dueAt);
+            const armed = armReturn(context, e, context.holder!.issuedAt, dueAt, context.reminderKey != null);
             for (const effect of armed.effects) enqueue(effect as never);
             enqueue.assign({
               holder: { ...context.holder!, dueAt },
               deadlineKey: armed.deadlineKey,
               reminderKey: armed.reminderKey,
-              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, context.holder!.issuedAt, dueAt) : null,
+              reminderAt: armed.remindAt,
             });
           }),
         },
