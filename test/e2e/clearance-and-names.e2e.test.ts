@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { ApiHarness, startApi } from '../support/api';
+import { type Page } from 'playwright-core';
+import { ApiHarness, sendEvent, startApi } from '../support/api';
+import { chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
 
 /**
  * Issue 7, the daily screens 1–3, in a real browser (Debian chromium), in Kyrgyz:
@@ -12,83 +10,28 @@ import { ApiHarness, startApi } from '../support/api';
  * 3. a holder reads names, not ids, and not the previous holder's purpose; a copy's history is in words.
  * Screenshots go to test-artifacts/e2e/ as clearance-*.png (only those are replaced here).
  */
-const SHOTS = join(__dirname, '../../test-artifacts/e2e');
-const PREFIX = 'clearance-';
-const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
-// Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
-// CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
-const browserPresent = existsSync(CHROMIUM) || process.env.GRIF_REQUIRE_BROWSER === '1';
-if (!browserPresent)
-  console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
-
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 /** A school calendar day (Bishkek, UTC+6 all year) `days` from today. */
 const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
-(browserPresent ? describe : describe.skip)('clearance, pickers and names in Chromium, in Kyrgyz', () => {
+describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
   let api: ApiHarness;
-  let browser: Browser;
   let openCabinet: string;
-  let step = 0;
-  let k = 0;
-
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({
-      path: join(SHOTS, `${PREFIX}${String(++step).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  };
-  const signIn = async (username: string) => {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'ky-KG',
-      timezoneId: 'Asia/Bishkek',
-    });
-    const page = await context.newPage();
-    await page.goto(api.base + '/');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    return page;
-  };
+  const shot = screenshots('clearance-');
+  const signIn = chromiumSignIn(() => api.base, { width: 1366, height: 900 });
   const send = async (id: string, body: object) => {
-    const r = await api.call('clerk', 'POST', `/api/documents/${id}/events`, body, {
-      'idempotency-key': `e2e-c-${++k}`,
-    });
+    const r = await sendEvent(api, 'clerk', id, body);
     if (r.status !== 200) throw new Error(`${JSON.stringify(body)}: ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  const openDocument = async (page: Page, id: string) => {
-    await page.goto(`${api.base}/#/documents/${id}`);
-    await page.getByTestId('doc-state').waitFor();
   };
   const row = (page: Page, username: string) => page.getByTestId('person-row').filter({ hasText: username });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const f of readdirSync(SHOTS)) if (f.startsWith(PREFIX)) rmSync(join(SHOTS, f));
     api = await startApi();
     const room = await api.call('clerk', 'POST', '/api/rooms', { name: 'Мугалимдер бөлмөсү', secure: false });
     openCabinet = (await api.call('clerk', 'POST', `/api/rooms/${room.body.id}/cabinets`, { name: 'Ачык текче' })).body
       .id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => api?.close());
 
   it('1. the People page: a clearance dated ahead reads "from <date>"; a revocation is recorded with its reason', async () => {
     const ahead = bishkekDay(7);
@@ -126,7 +69,7 @@ const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 864
   it('2. ISSUE offers uncleared people disabled with R-2.5, says the due time, and a forged pick is refused', async () => {
     const doc = await api.document('confidential');
     const clerk = await signIn('clerk');
-    await openDocument(clerk, doc);
+    await openDocument(clerk, api.base, doc);
     await clerk.getByTestId('action-ISSUE').click();
     const holder = clerk.getByTestId('field-holderId');
     await holder.locator(`option[value="${api.ids.teacher}"]`).waitFor({ state: 'attached' });
@@ -187,7 +130,7 @@ const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 864
   it('2. STORE of a For Official Use document offers the open shelf and a bare location disabled with R-4.2.2', async () => {
     const doc = await api.document('official_use', ['CLASSIFY']);
     const clerk = await signIn('clerk');
-    await openDocument(clerk, doc);
+    await openDocument(clerk, api.base, doc);
     await clerk.getByTestId('action-STORE').click();
     const shelf = clerk.getByTestId('field-cabinetId').locator(`option[value="${openCabinet}"]`);
     await shelf.waitFor({ state: 'attached' });
@@ -212,7 +155,7 @@ const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 864
     await send(doc, { type: 'RETURN' });
     await send(doc, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'Педагогикалык кеңешке даярдануу' });
     const teacher = await signIn('teacher');
-    await openDocument(teacher, doc);
+    await openDocument(teacher, api.base, doc);
     await teacher.getByTestId('history-withheld').waitFor();
     expect(await teacher.getByTestId('doc-location').textContent()).toContain('Каб. 12 (архив), Шкаф 1');
     const page = (await teacher.locator('main, body').first().textContent())!;
@@ -228,7 +171,7 @@ const bishkekDay = (days = 0) => new Date(Date.now() + 6 * 3600_000 + days * 864
     const copies = (await api.call('clerk', 'GET', '/api/registers/copies?pageSize=100')).body.items;
     const copy = copies.find((c: { originalId: string }) => c.originalId === original).copyId as string;
     const clerk = await signIn('clerk');
-    await openDocument(clerk, copy);
+    await openDocument(clerk, api.base, copy);
     const create = clerk.locator('[data-testid=history-item][data-type=CREATE]');
     await create.waitFor();
     for (const lang of ['ky', 'ru', 'en']) {

@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { ApiHarness, startApi } from '../support/api';
+import { type Page } from 'playwright-core';
+import { ApiHarness, sendEvent, startApi } from '../support/api';
+import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
 
 /**
  * Copies that can be followed (R-4.1c) and lists that keep their filters, in a real browser
@@ -11,78 +9,27 @@ import { ApiHarness, startApi } from '../support/api';
  * to the copies; Back (and the page's own back link) returns to a list with its filters, sort and
  * page. Screenshots go to test-artifacts/e2e/ as `copies-registers-*.png` (other suites' files stay).
  */
-const SHOTS = join(__dirname, '../../test-artifacts/e2e');
-const PREFIX = 'copies-registers-';
-const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
-// Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
-// CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
-const browserPresent = existsSync(CHROMIUM) || process.env.GRIF_REQUIRE_BROWSER === '1';
-if (!browserPresent)
-  console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
-
-(browserPresent ? describe : describe.skip)('copies and registers in the UI, end to end in Chromium', () => {
+describeInBrowser('copies and registers in the UI, end to end in Chromium', () => {
   let api: ApiHarness;
-  let browser: Browser;
-  let step = 0;
-  let k = 0;
-
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({
-      path: join(SHOTS, `${PREFIX}${String(++step).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  };
-  const signIn = async (username: string) => {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'ky-KG',
-      timezoneId: 'Asia/Bishkek',
-    });
-    const page = await context.newPage();
-    await page.goto(api.base + '/');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    return page;
-  };
-  const send = (user: string, id: string, body: object) =>
-    api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `e2e-cr-${++k}` });
+  const shot = screenshots('copies-registers-');
+  const signIn = chromiumSignIn(() => api.base, { width: 1366, height: 900 });
   const regNumberOf = async (id: string) => (await api.call('clerk', 'GET', `/api/documents/${id}`)).body.regNumber;
   const hashOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const f of readdirSync(SHOTS)) if (f.startsWith(PREFIX)) rmSync(join(SHOTS, f));
     api = await startApi();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => api?.close());
 
   it('COPY names the new copies; "Copies made" opens the copy journal by reg number; RECLASSIFY warns about copies', async () => {
     const original = await api.document('official_use');
     const regNumber = await regNumberOf(original);
     const clerk = await signIn('clerk');
-    await clerk.goto(`${api.base}/#/documents/${original}`);
-    await clerk.getByTestId('action-COPY').click();
-    await clerk.getByTestId('field-purpose').fill('педагогикалык кеңеш үчүн');
-    await clerk.getByTestId('field-count').fill('2');
-    await clerk.getByTestId('action-submit').click();
+    await openDocument(clerk, api.base, original);
+    await act(clerk, 'COPY', async (p) => {
+      await p.getByTestId('field-purpose').fill('педагогикалык кеңеш үчүн');
+      await p.getByTestId('field-count').fill('2');
+    });
 
     const links = clerk.getByTestId('new-copy-link');
     await links.nth(1).waitFor();
@@ -113,7 +60,7 @@ if (!browserPresent)
     await shot(clerk, 'copy-journal-of-original');
 
     const security = await signIn('security');
-    await security.goto(`${api.base}/#/documents/${original}`);
+    await openDocument(security, api.base, original);
     await security.getByTestId('action-RECLASSIFY').click();
     const note = security.getByTestId('reclassify-copies-note');
     await note.waitFor();
@@ -124,7 +71,7 @@ if (!browserPresent)
   it("Back, and the page's own back link, return to a list with its filters, sort and page", async () => {
     for (const c of ['official_use', 'official_use', 'open', 'personal_data']) await api.document(c);
     const out = await api.document('confidential');
-    await send('clerk', out, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'отчет' });
+    await sendEvent(api, 'clerk', out, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'отчет' });
 
     const clerk = await signIn('clerk');
     await clerk.getByTestId('nav-documents').click();

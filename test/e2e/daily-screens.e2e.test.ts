@@ -1,9 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { Deadline } from '@grif/persistence';
-import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { ApiHarness, startApi } from '../support/api';
+import { ApiHarness, sendEvent, startApi } from '../support/api';
+import { chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
 
 /**
  * The records office's day in a real browser (Debian chromium), in Kyrgyz: the deadline board with an
@@ -14,52 +11,30 @@ import { ApiHarness, startApi } from '../support/api';
  *
  * The server's clock is the test's: Thursday 26 November 2026, a working day in Bishkek.
  */
-const SHOTS = join(__dirname, '../../test-artifacts/e2e');
-const PREFIX = 'daily-';
-const CHROMIUM = process.env.GRIF_CHROMIUM ?? '/usr/bin/chromium';
-// Skipped, with this reason, on a machine without Debian's chromium (apt-get install chromium);
-// CI sets GRIF_REQUIRE_BROWSER=1 so there a missing browser fails instead.
-const browserPresent = existsSync(CHROMIUM) || process.env.GRIF_REQUIRE_BROWSER === '1';
-if (!browserPresent)
-  console.warn(`test/e2e skipped: no browser at ${CHROMIUM} (apt-get install chromium, or set GRIF_CHROMIUM)`);
-
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-(browserPresent ? describe : describe.skip)('the daily screens, end to end in Chromium', () => {
+describeInBrowser('the daily screens, end to end in Chromium', () => {
   let api: ApiHarness;
-  let browser: Browser;
   let now = new Date('2026-11-26T06:30:00Z'); // 12:30 in Bishkek
-  let step = 0;
-  let k = 0;
   let overdueId: string;
   let dueTodayId: string;
 
-  const shot = async (page: Page, name: string, fullPage = false) => {
-    await page.screenshot({ path: join(SHOTS, `${PREFIX}${String(++step).padStart(2, '0')}-${name}.png`), fullPage });
-  };
-  const signIn = async (username: string, viewport = WIDE) => {
-    const context = await browser.newContext({ viewport, locale: 'ky-KG', timezoneId: 'Asia/Bishkek' });
-    const page = await context.newPage();
-    await page.goto(api.base + '/');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.locator('.app-header').waitFor();
-    return page;
-  };
-  const send = (id: string, body: object, user = 'clerk') =>
-    api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `daily-${++k}-${id}` });
+  const shot = screenshots('daily-', { fullPage: false });
+  const signIn = chromiumSignIn(() => api.base, WIDE);
   const issue = async (classification: string, dueAt?: string) => {
     const id = await api.document(classification);
-    const r = await send(id, { type: 'ISSUE', holderId: api.ids.teacher, purpose: 'ата-энелер жыйналышына', dueAt });
+    const r = await sendEvent(api, 'clerk', id, {
+      type: 'ISSUE',
+      holderId: api.ids.teacher,
+      purpose: 'ата-энелер жыйналышына',
+      dueAt,
+    });
     expect(r.status).toBe(200);
     return id;
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const f of readdirSync(SHOTS)) if (f.startsWith(PREFIX)) rmSync(join(SHOTS, f));
     api = await startApi({ clock: { now: () => now } });
     overdueId = await issue('confidential', '2026-11-26T07:00:00Z'); // 13:00 today
     dueTodayId = await issue('official_use'); // by the close of the working day, 18:00
@@ -68,24 +43,8 @@ const PHONE = { width: 390, height: 844 };
       .reader()
       .findOneOrFail(Deadline, { instanceId: overdueId, status: 'pending', eventType: 'DEADLINE_PASSED' });
     expect(await api.rt.engine.fireDeadline(deadline.id)).toEqual({ outcome: 'fired' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => api?.close());
 
   it('lands the clerk on the deadline board: the overdue item and the one due today, linked, in Kyrgyz', async () => {
     const clerk = await signIn('clerk');
@@ -130,7 +89,7 @@ const PHONE = { width: 390, height: 844 };
     await shot(clerk, 'issue-journal-1366x768');
 
     const stored = await api.document('official_use');
-    await clerk.goto(`${api.base}/#/documents/${stored}`);
+    await openDocument(clerk, api.base, stored);
     await clerk.getByTestId('action-ISSUE').click();
     const form = clerk.getByTestId('action-form-ISSUE');
     await form.waitFor();
@@ -159,9 +118,7 @@ const PHONE = { width: 390, height: 844 };
       return { style: s.outlineStyle, width: s.outlineWidth, color: s.outlineColor };
     });
     expect(ring).toEqual({ style: 'solid', width: '3px', color: 'rgb(255, 211, 77)' });
-    await clerk
-      .locator('.app-header')
-      .screenshot({ path: join(SHOTS, `${PREFIX}${String(++step).padStart(2, '0')}-header-focus.png`) });
+    await shot(clerk.locator('.app-header'), 'header-focus');
     await clerk.context().close();
   });
 
