@@ -2,14 +2,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, 
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
-import {
-  CALENDAR_SOURCE,
-  CLOCK,
-  Clock,
-  systemClock,
-  WorkflowEngine,
-  WorkflowRegistry,
-} from '@grif/engine';
+import { CALENDAR_SOURCE, CLOCK, Clock, systemClock, WorkflowEngine, WorkflowRegistry } from '@grif/engine';
 import {
   StoredCalendarSource,
   MikroDeadlineSource,
@@ -152,12 +145,7 @@ export class CoreModule implements OnApplicationBootstrap {
       factory(CALENDAR_SOURCE, (tx: WriteTransactions) => new StoredCalendarSource(tx), [WriteTransactions]),
       factory(
         WorkflowEngine,
-        (
-          registry: WorkflowRegistry,
-          tx: WriteTransactions,
-          clock: Clock,
-          relay: OutboxRelay,
-        ) =>
+        (registry: WorkflowRegistry, tx: WriteTransactions, clock: Clock, relay: OutboxRelay) =>
           new WorkflowEngine(registry, new MikroEngineStore(tx), clock, {
             outboxWritten: () => relay.kick(),
           }),
