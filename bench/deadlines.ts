@@ -1,0 +1,171 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@grif/core';
+import { WriteTransactions } from '@grif/persistence';
+import { OutboxRelay } from '@grif/queue';
+import { DeadlineProcessor, jobWorkerOptions, WorkerModule } from '@grif/worker';
+import { alarmMemory, dropKeys } from './deadlines/alarm-memory';
+import { cloneIssued, issueTemplate } from './deadlines/issued-documents';
+import { dueTimes, lateness, Lateness, seconds, waitFor } from './deadlines/lateness';
+import { plainDelayedJobs } from './deadlines/plain-bullmq';
+import { scratchDatabase } from './scratch-database';
+
+/**
+ * How late Grif's deadlines fire when many fall due in the same minute, beside plain BullMQ delayed
+ * jobs of the same number on the same Redis in the same run; and the Redis memory of pending alarms.
+ * Run: `npm run bench:deadlines` (SQLite) or `DATABASE_URL=postgres://… npm run bench:deadlines`.
+ */
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const N = env('BENCH_DEADLINES_N', 10_000);
+/** The first due time, this far after the alarms start being armed. */
+const LEAD_MS = env('BENCH_DEADLINES_LEAD_MS', 30_000);
+/** Due times evenly over this window; 0 puts them all at one instant. */
+const SPREAD_MS = env('BENCH_DEADLINES_SPREAD_MS', 60_000);
+/** How long after the last due time a run may take before it counts as unfinished. */
+const WAIT_MS = env('BENCH_DEADLINES_WAIT_MS', 60_000);
+const MEMORY_N = env('BENCH_DEADLINES_MEMORY_N', 100_000);
+const GOAL_P99_MS = 1000;
+const GOAL_MEMORY_BYTES = 100 * 1024 * 1024;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const row = (label: string, l: Lateness) =>
+  console.log(
+    `${label.padEnd(44)} ${seconds(l.p50).padStart(10)} ${seconds(l.p99).padStart(10)} ${seconds(l.max).padStart(10)}   n ${l.n}`,
+  );
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+const count = async (tx: WriteTransactions, sql: string) =>
+  Number(((await tx.reader().getConnection().execute(sql)) as { n: number | string }[])[0].n);
+
+async function main(): Promise<void> {
+  const scratch = await scratchDatabase('bench_deadlines');
+  const config = loadConfig();
+  const prefix = `grif-bench-deadlines-${process.pid}`;
+  const redisUrl = config.queue.redisUrl;
+  let dueById = new Map<string, number>();
+  const committed = new Map<string, number>();
+  const pickedUp = new Map<string, number>();
+  // Called by the deadline processor once the engine's transaction (event DEADLINE_PASSED, snapshot,
+  // deadline settled, effects in the outbox) committed, before the job completes.
+  const afterFire = async (id: string) => {
+    const due = dueById.get(id);
+    if (due !== undefined && !committed.has(id)) committed.set(id, Date.now() - due);
+  };
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      { useFactory: () => ({ ...config, db: scratch.db, queue: { ...config.queue, prefix } }) },
+      { deadlineHooks: { afterFire } },
+    ),
+    { logger: ['error', 'warn'] },
+  );
+  let closed = false;
+  try {
+    const options = jobWorkerOptions();
+    console.log(
+      `bench:deadlines on ${scratch.db.kind}: ${N} deadlines due ${SPREAD_MS ? `evenly over ${SPREAD_MS / 1000} s` : 'at one instant'}, ` +
+        `${LEAD_MS / 1000} s ahead; worker concurrency ${options.concurrency}, lock ${options.lockDuration} ms, ` +
+        `stalled check ${options.stalledInterval} ms`,
+    );
+    const worker = app.get(DeadlineProcessor).worker;
+    worker.on('active', (job) => {
+      const due = dueById.get(job.data.deadlineId);
+      if (due !== undefined && !pickedUp.has(job.data.deadlineId)) pickedUp.set(job.data.deadlineId, Date.now() - due);
+    });
+    const tx = app.get(WriteTransactions);
+    const template = await issueTemplate(app, 5000);
+
+    // 1. The baseline: plain delayed jobs, alone on their own queue.
+    const plain = await plainDelayedJobs(
+      redisUrl,
+      `${prefix}-plain`,
+      options,
+      dueTimes(Date.now() + LEAD_MS, N, SPREAD_MS),
+      WAIT_MS,
+    );
+    console.log(`plain BullMQ: ${N} delayed jobs added in ${seconds(plain.armMs)}`);
+
+    // 2. Grif: issued documents whose deadlines the relay arms and the worker fires through the engine.
+    const due = dueTimes(Date.now() + LEAD_MS, N, SPREAD_MS);
+    const cloneStarted = Date.now();
+    dueById = await cloneIssued(tx, template, due);
+    const cloneMs = Date.now() - cloneStarted;
+    app.get(OutboxRelay).kick();
+    const unarmed = () => count(tx, 'select count(*) as n from outbox where dispatched_at is null');
+    while ((await unarmed()) > 0 && Date.now() < due[0]) await new Promise((r) => setTimeout(r, 200));
+    const armedAt = Date.now();
+    console.log(
+      `Grif: ${N} issued documents cloned in ${seconds(cloneMs)}; the outbox relay armed their alarms ` +
+        `${armedAt < due[0] ? `in ${seconds(armedAt - cloneStarted - cloneMs)}` : 'NOT before the first due time'}`,
+    );
+    const complete = await waitFor(() => committed.size, N, Math.max(...due) - Date.now() + WAIT_MS);
+    // What had committed by the end of the wait: later ones are left out, and the run is marked unfinished.
+    const pickedLateness = [...pickedUp.values()];
+    const committedLateness = [...committed.values()];
+    const lastDue = Math.max(...due);
+    console.log(
+      complete
+        ? `Grif: last DEADLINE_PASSED committed ${seconds(Date.now() - lastDue)} after the last due time`
+        : `Grif: only ${committedLateness.length} of ${N} DEADLINE_PASSED committed ${seconds(WAIT_MS)} after the last due time`,
+    );
+    // The follow-on work each event asked for: notifications delivered, escalation alarms armed.
+    const undelivered = () => count(tx, 'select count(*) as n from outbox where delivered_at is null');
+    const followOnUntil = Date.now() + Math.min(WAIT_MS, 30_000);
+    while ((await undelivered()) > 0 && Date.now() < followOnUntil) await new Promise((r) => setTimeout(r, 250));
+    const left = await undelivered();
+    console.log(
+      `Grif: follow-on effects (notifications, escalation alarms) ${left ? `${left} still undelivered` : 'all delivered'} ` +
+        `${seconds(Date.now() - lastDue)} after the last due time`,
+    );
+    const statuses = (await tx
+      .reader()
+      .getConnection()
+      .execute(
+        `select status, count(*) as n from deadlines where event_type = 'DEADLINE_PASSED' group by status order by status`,
+      )) as { status: string; n: number }[];
+    console.log(`Grif: return deadlines by status: ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')}`);
+
+    const p = lateness(plain.lateness);
+    const picked = lateness(pickedLateness);
+    const g = lateness(committedLateness);
+    console.log(
+      `\nlateness after the due time${' '.repeat(17)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)}`,
+    );
+    row('plain BullMQ delayed job (processor ran)', p);
+    row('Grif deadline job picked up by the worker', picked);
+    row('Grif DEADLINE_PASSED committed (engine)', g);
+    if (!plain.complete || !complete)
+      console.log(`UNFINISHED within ${seconds(WAIT_MS)} after the last due time: plain ${p.n}/${N}, Grif ${g.n}/${N}`);
+    console.log(`ratio Grif/plain: p50 ${(g.p50 / p.p50).toFixed(1)}, p99 ${(g.p99 / p.p99).toFixed(1)}`);
+    console.log(`goal p99 < 1 s: Grif ${seconds(g.p99)} ${verdict(complete && g.p99 < GOAL_P99_MS)}`);
+
+    await app.close();
+    closed = true;
+    await dropKeys(redisUrl, prefix);
+
+    // 3. Memory of pending alarms, on a prefix of their own.
+    if (MEMORY_N > 0) {
+      const m = await alarmMemory(redisUrl, `${prefix}-memory`, MEMORY_N);
+      console.log(
+        `\nRedis memory of ${m.n} pending deadlines armed by DeadlineAlarm (armed in ${seconds(m.armMs)}): ` +
+          `used_memory +${mb(m.usedDelta)}; MEMORY USAGE of its ${m.keys} keys ${mb(m.keyBytes)} ` +
+          `(${Math.round(m.keyBytes / m.n)} B per deadline)`,
+      );
+      console.log(
+        `after cleanup: used_memory ${m.usedAfterCleanup >= 0 ? '+' : ''}${mb(m.usedAfterCleanup)} against before, ` +
+          `${m.keysLeft} keys left`,
+      );
+      console.log(
+        `goal memory < 100 MB: ${mb(Math.max(m.usedDelta, m.keyBytes))} ${verdict(Math.max(m.usedDelta, m.keyBytes) < GOAL_MEMORY_BYTES)}`,
+      );
+    }
+  } finally {
+    if (!closed) await app.close();
+    await dropKeys(redisUrl, prefix);
+    await dropKeys(redisUrl, `${prefix}-plain`);
+    await scratch.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
