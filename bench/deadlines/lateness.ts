@@ -1,17 +1,35 @@
 /** How late a set of alarms rang, in milliseconds after their due times. */
 export interface Lateness {
+  /** Alarms that rang. */
   n: number;
-  p50: number;
-  p99: number;
-  max: number;
+  /** Alarms that had not rung when the run stopped waiting. */
+  unfinished: number;
+  p50: Figure;
+  p99: Figure;
+  max: Figure;
 }
 
-/** Nearest-rank percentiles (no interpolation: every figure is a lateness that was measured). */
-export function lateness(values: readonly number[]): Lateness {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return { n: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? NaN };
+/** A lateness, or only a lower bound of it when it belongs to an alarm that had not rung yet. */
+export interface Figure {
+  ms: number;
+  atLeast: boolean;
 }
+
+/**
+ * Nearest-rank percentiles (no interpolation: every figure is a lateness that was measured). An alarm
+ * still waiting counts with how late it was when the run stopped, and a percentile that falls on one
+ * is shown as "at least".
+ */
+export function lateness(rang: readonly number[], waiting: readonly number[] = []): Lateness {
+  const all = [...rang.map((ms) => ({ ms, atLeast: false })), ...waiting.map((ms) => ({ ms, atLeast: true }))].sort(
+    (a, b) => a.ms - b.ms || Number(a.atLeast) - Number(b.atLeast),
+  );
+  const none = { ms: NaN, atLeast: false };
+  const rank = (p: number) => all[Math.max(0, Math.ceil((p / 100) * all.length) - 1)] ?? none;
+  return { n: rang.length, unfinished: waiting.length, p50: rank(50), p99: rank(99), max: all.at(-1) ?? none };
+}
+
+export const shown = (f: Figure) => `${f.atLeast ? '≥' : ''}${seconds(f.ms)}`;
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 

@@ -2,10 +2,11 @@ import { Queue, Worker, type WorkerOptions } from 'bullmq';
 import { waitFor } from './lateness';
 
 export interface PlainRun {
-  /** Date.now() − dueAt when the job's processor ran, one per job. */
+  /** Date.now() − dueAt when the job's processor ran, one per job that ran. */
   lateness: number[];
+  /** For each job that had not run when the wait ended: how late it was by then. */
+  waiting: number[];
   armMs: number;
-  complete: boolean;
 }
 
 /**
@@ -21,12 +22,12 @@ export async function plainDelayedJobs(
   timeoutMs: number,
 ): Promise<PlainRun> {
   const connection = { url: redisUrl };
-  const queue = new Queue<{ dueAt: number }>('plain-delayed', { connection, prefix });
-  const late: number[] = [];
-  const worker = new Worker<{ dueAt: number }>(
+  const queue = new Queue<{ i: number; dueAt: number }>('plain-delayed', { connection, prefix });
+  const late = new Map<number, number>();
+  const worker = new Worker<{ i: number; dueAt: number }>(
     'plain-delayed',
     async (job) => {
-      late.push(Date.now() - job.data.dueAt);
+      if (!late.has(job.data.i)) late.set(job.data.i, Date.now() - job.data.dueAt);
     },
     { ...workerOptions, connection, prefix, autorun: true },
   );
@@ -36,7 +37,7 @@ export async function plainDelayedJobs(
       await queue.addBulk(
         due.slice(i, i + 500).map((dueAt, k) => ({
           name: 'plain',
-          data: { dueAt },
+          data: { i: i + k, dueAt },
           opts: {
             jobId: `plain-${i + k}`,
             delay: Math.max(0, dueAt - Date.now()),
@@ -49,8 +50,13 @@ export async function plainDelayedJobs(
       );
     }
     const armMs = Date.now() - started;
-    const complete = await waitFor(() => late.length, due.length, Math.max(...due) - Date.now() + timeoutMs);
-    return { lateness: [...late], armMs, complete };
+    await waitFor(() => late.size, due.length, Math.max(...due) - Date.now() + timeoutMs);
+    const stoppedAt = Date.now();
+    return {
+      lateness: [...late.values()],
+      waiting: due.filter((_, i) => !late.has(i)).map((dueAt) => stoppedAt - dueAt),
+      armMs,
+    };
   } finally {
     await worker.close();
     await queue.obliterate({ force: true });
