@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     const lastCommit = Math.max(...[...committed].map(([id, late]) => dueById.get(id)! + late));
     console.log(
       complete
-        ? `Grif: last DEADLINE_PASSED committed ${seconds(lastCommit - lastDue)} after the last due time`
+        ? `Grif: last DEADLINE_PASSED committed ${seconds(lastCommit - lastDue)} after the last due time ` +
+            `(${Math.round(N / ((lastCommit - due[0]) / 1000))} deadlines/s from the first due time)`
         : `Grif: only ${g.n} of ${N} DEADLINE_PASSED committed ${seconds(WAIT_MS)} after the last due time`,
     );
     // The follow-on work each event asked for: notifications delivered, escalation alarms armed.
