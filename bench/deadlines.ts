@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@grif/core';
+import { GrifConfig, loadConfig } from '@grif/core';
 import { WriteTransactions } from '@grif/persistence';
 import { OutboxRelay } from '@grif/queue';
 import { DeadlineProcessor, jobWorkerOptions, WorkerModule } from '@grif/worker';
@@ -39,10 +39,9 @@ const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 const count = async (tx: WriteTransactions, sql: string) =>
   Number(((await tx.reader().getConnection().execute(sql)) as { n: number | string }[])[0].n);
 
-async function main(): Promise<void> {
+/** Lateness of N deadlines through Grif, and of N plain delayed jobs, on a scratch database. */
+async function latenessRun(config: GrifConfig, prefix: string): Promise<void> {
   const scratch = await scratchDatabase('bench_deadlines');
-  const config = loadConfig();
-  const prefix = `grif-bench-deadlines-${process.pid}`;
   const redisUrl = config.queue.redisUrl;
   let dueById = new Map<string, number>();
   const committed = new Map<string, number>();
@@ -60,7 +59,6 @@ async function main(): Promise<void> {
     ),
     { logger: ['error', 'warn'] },
   );
-  let closed = false;
   // The machine may be shared: its load says how much of it this run had.
   const load0 = loadavg()[0].toFixed(1);
   try {
@@ -147,33 +145,36 @@ async function main(): Promise<void> {
     console.log(
       `load average (1 min) at the start ${load0}, at the end ${loadavg()[0].toFixed(1)} (${cpus().length} cores)`,
     );
-
-    await app.close();
-    closed = true;
-    await dropKeys(redisUrl, prefix);
-
-    // 3. Memory of pending alarms, on a prefix of their own.
-    if (MEMORY_N > 0) {
-      const m = await alarmMemory(redisUrl, `${prefix}-memory`, MEMORY_N);
-      console.log(
-        `\nRedis memory of ${m.n} pending deadlines armed by DeadlineAlarm (armed in ${seconds(m.armMs)}): ` +
-          `used_memory +${mb(m.usedDelta)}; MEMORY USAGE of its ${m.keys} keys ${mb(m.keyBytes)} ` +
-          `(${Math.round(m.keyBytes / m.n)} B per deadline)`,
-      );
-      console.log(
-        `after cleanup: used_memory ${m.usedAfterCleanup >= 0 ? '+' : ''}${mb(m.usedAfterCleanup)} against before, ` +
-          `${m.keysLeft} keys left`,
-      );
-      console.log(
-        `goal memory < 100 MB: ${mb(Math.max(m.usedDelta, m.keyBytes))} ${verdict(Math.max(m.usedDelta, m.keyBytes) < GOAL_MEMORY_BYTES)}`,
-      );
-    }
   } finally {
-    if (!closed) await app.close();
+    await app.close();
     await dropKeys(redisUrl, prefix);
     await dropKeys(redisUrl, `${prefix}-plain`);
     await scratch.drop();
   }
+}
+
+/** Redis memory of MEMORY_N pending alarms, on a prefix of their own. */
+async function memoryRun(redisUrl: string, prefix: string): Promise<void> {
+  const m = await alarmMemory(redisUrl, prefix, MEMORY_N);
+  console.log(
+    `\nRedis memory of ${m.n} pending deadlines armed by DeadlineAlarm (armed in ${seconds(m.armMs)}): ` +
+      `used_memory +${mb(m.usedDelta)}; MEMORY USAGE of its ${m.keys} keys ${mb(m.keyBytes)} ` +
+      `(${Math.round(m.keyBytes / m.n)} B per deadline; a job's hash is ${m.jobEncoding}-encoded, ` +
+      `hash-max-listpack-value ${m.listpackValue})`,
+  );
+  console.log(
+    `after cleanup: used_memory ${m.usedAfterCleanup >= 0 ? '+' : ''}${mb(m.usedAfterCleanup)} against before, ` +
+      `${m.keysLeft} keys left`,
+  );
+  const used = Math.max(m.usedDelta, m.keyBytes);
+  console.log(`goal memory < 100 MB: ${mb(used)} ${verdict(used < GOAL_MEMORY_BYTES)}`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const prefix = `grif-bench-deadlines-${process.pid}`;
+  if (N > 0) await latenessRun(config, prefix);
+  if (MEMORY_N > 0) await memoryRun(config.queue.redisUrl, `${prefix}-memory`);
 }
 
 main().catch((err: unknown) => {

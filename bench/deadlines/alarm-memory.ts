@@ -15,6 +15,9 @@ export interface AlarmMemory {
   /** used_memory after the cleanup minus before arming, and the keys left under the prefix. */
   usedAfterCleanup: number;
   keysLeft: number;
+  /** How Redis stores one job's hash (listpack while every value fits hash-max-listpack-value, else hashtable). */
+  jobEncoding: string;
+  listpackValue: string;
 }
 
 const usedMemory = async (redis: IORedis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
@@ -65,6 +68,13 @@ export async function alarmMemory(redisUrl: string, prefix: string, n: number, i
     );
     const armMs = Date.now() - started;
     const after = await usedMemory(redis);
+    const [someJob] = await queue.getDelayed(0, 0);
+    const jobEncoding = String(await redis.object('ENCODING', `${prefix}:${DEADLINE_QUEUE}:${someJob.id}`));
+    // A managed Redis may refuse CONFIG.
+    const listpackValue = await redis
+      .config('GET', 'hash-max-listpack-value')
+      .then((r) => String((r as string[])[1]))
+      .catch(() => 'unknown');
     let keyBytes = 0;
     const keys = await keysUnder(redis, prefix, async (batch) => {
       const p = redis.pipeline();
@@ -82,6 +92,8 @@ export async function alarmMemory(redisUrl: string, prefix: string, n: number, i
       keys,
       usedAfterCleanup: (await usedMemory(redis)) - before,
       keysLeft,
+      jobEncoding,
+      listpackValue,
     };
   } finally {
     await queue.close();

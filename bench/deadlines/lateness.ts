@@ -17,16 +17,20 @@ export interface Figure {
 
 /**
  * Nearest-rank percentiles (no interpolation: every figure is a lateness that was measured). An alarm
- * still waiting counts with how late it was when the run stopped, and a percentile that falls on one
- * is shown as "at least".
+ * still waiting counts with how late it was when the run stopped: a lower bound, so a percentile at or
+ * above the first such one is only known to be at least that.
  */
 export function lateness(rang: readonly number[], waiting: readonly number[] = []): Lateness {
-  const all = [...rang.map((ms) => ({ ms, atLeast: false })), ...waiting.map((ms) => ({ ms, atLeast: true }))].sort(
-    (a, b) => a.ms - b.ms || Number(a.atLeast) - Number(b.atLeast),
+  const all = [...rang.map((ms) => ({ ms, bound: false })), ...waiting.map((ms) => ({ ms, bound: true }))].sort(
+    (a, b) => a.ms - b.ms || Number(a.bound) - Number(b.bound),
   );
-  const none = { ms: NaN, atLeast: false };
-  const rank = (p: number) => all[Math.max(0, Math.ceil((p / 100) * all.length) - 1)] ?? none;
-  return { n: rang.length, unfinished: waiting.length, p50: rank(50), p99: rank(99), max: all.at(-1) ?? none };
+  const firstBound = all.findIndex((v) => v.bound);
+  const at = (i: number): Figure =>
+    i < 0 || i >= all.length
+      ? { ms: NaN, atLeast: false }
+      : { ms: all[i].ms, atLeast: firstBound >= 0 && i >= firstBound };
+  const rank = (p: number) => at(Math.max(0, Math.ceil((p / 100) * all.length) - 1));
+  return { n: rang.length, unfinished: waiting.length, p50: rank(50), p99: rank(99), max: at(all.length - 1) };
 }
 
 export const shown = (f: Figure) => `${f.atLeast ? '≥' : ''}${seconds(f.ms)}`;
