@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
-import type { Actor, DeadlineSettings, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
+import type { Actor, ClearanceRecord, DeadlineSettings, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
 
 /**
  * What the engine hands to `transition()`: the user's payload plus who sent it,
@@ -29,9 +29,8 @@ export interface PersonFact {
   kind: 'person';
   id: string;
   displayName: string;
-  /** Dates of the recorded non-disclosure obligation and security briefing (R-2.5), if any. */
-  nda: string | null;
-  briefing: string | null;
+  /** Every recorded obligation, briefing and revocation (R-2.5): `clearanceAt` judges them at the event's moment. */
+  clearances: readonly ClearanceRecord[];
 }
 export interface CabinetFact {
   kind: 'cabinet';

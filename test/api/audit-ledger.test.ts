@@ -18,10 +18,15 @@ describe('audit: the ledger of chain heads', () => {
 
   const walk = () => api.issuedDocument('official_use');
   const em = () => api.rt.transactions.reader();
-  const seal = () => api.call('auditor', 'POST', '/api/audit/checkpoints');
+  const seal = () => api.call('security', 'POST', '/api/audit/checkpoints');
 
-  it('is sealed by auditors, not by staff', async () => {
+  it('is sealed by the security officer, the director or the admin; never by staff or the read-only auditor', async () => {
     expect((await api.call('teacher', 'POST', '/api/audit/checkpoints')).status).toBe(403);
+    expect(await api.call('auditor', 'POST', '/api/audit/checkpoints')).toMatchObject({
+      status: 403,
+      body: { code: 'ROLE_REQUIRED' },
+    });
+    expect([201, 200]).toContain((await api.call('director', 'POST', '/api/audit/checkpoints')).status);
   });
 
   it('seals the heads that moved, and only those, each checkpoint chained to the last', async () => {

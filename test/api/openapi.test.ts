@@ -104,6 +104,8 @@ describe('the OpenAPI document at /api/docs-json', () => {
       'PersonView',
       'RecordClearanceRequest',
       'ClearanceView',
+      'ClearanceStatus',
+      'RevokeClearanceRequest',
       'MediaView',
       'RegisterMediaRequest',
       'NotificationList',
@@ -173,7 +175,9 @@ describe('the OpenAPI document at /api/docs-json', () => {
       }
     }
     expect(routes).toBe(operations(doc).length);
-    expect(bodies).toBe(9); // login, password, register, events, rooms, cabinets, nomenclature, clearances, media
+    // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, e-mail, media,
+    // calendar, deadline settings
+    expect(bodies).toBe(13);
   });
 
   it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {

@@ -52,13 +52,22 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     expect(open.items.map((l: { documentId: string }) => l.documentId)).toEqual([ids[1]]);
   });
 
-  it('the carriers register lists who holds which classified item now, and at an earlier moment', async () => {
+  it('the carriers register lists every classified item with its custodian and place, now and at an earlier moment', async () => {
     const now = (await api.call('security', 'GET', '/api/registers/carriers')).body.items;
-    expect(now.map((c: { itemId: string; holderId: string; itemType: string }) => [c.itemType, c.holderId])).toEqual([
-      ['document', api.ids.teacher],
-      ['media', api.ids.teacher2],
+    // R-3: the For Official Use letter back in its cabinet is in the records clerk's custody; the
+    // confidential one is out with the teacher; the open one carries nothing confidential.
+    expect(
+      now.map((c: { itemType: string; custodianId: string; placeKind: string }) => [
+        c.itemType,
+        c.custodianId,
+        c.placeKind,
+      ]),
+    ).toEqual([
+      ['document', api.ids.clerk, 'cabinet'],
+      ['document', api.ids.teacher, 'issued'],
+      ['media', api.ids.teacher2, 'holder'],
     ]);
-    expect(now[0].itemId).toBe(ids[1]);
+    expect(now.map((c: { itemId: string }) => c.itemId).slice(0, 2)).toEqual([ids[0], ids[1]]);
     const then = (await api.call('security', 'GET', `/api/registers/carriers?at=${encodeURIComponent(between)}`)).body
       .items;
     expect(then.map((c: { itemId: string }) => c.itemId).sort()).toEqual([ids[0], ids[1]].sort());
@@ -126,14 +135,15 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.trim().split('\r\n');
+    // Headers in the reader's language (the demo users' locale is Kyrgyz).
     expect(lines[0]).toBe(
-      'regNumber,classification,holderName,purpose,issuedBy,issuedAt,acknowledgedAt,dueAt,overdueAt,returnedAt,condition',
+      'Каттоо номери,Гриф,Кимде,Максаты,Ким берди,Берилген убакыт,Алганы тастыкталды,Кайтаруу мөөнөтү,Мөөнөтү өттү,Кайтарылды,Кайтарылгандагы абалы',
     );
     expect(lines).toHaveLength(3);
     expect(text).toContain('Гүлнара Жумабаева (мугалим)');
     const reg = await fetch(`${api.base}/api/registers/registration?format=csv`, {
       headers: { authorization: `Bearer ${api.tokens.clerk}` },
     });
-    expect((await reg.text()).split('\r\n')[0]).toContain('regNumber,direction,kind');
+    expect((await reg.text()).split('\r\n')[0]).toContain('Каттоо номери,Багыты,Түрү');
   });
 });

@@ -118,3 +118,9 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+let sent = 0;
+/** A document event through the API, as `user`, with a fresh idempotency key. */
+export function sendEvent(api: ApiHarness, user: string, id: string, body: object) {
+  return api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `event-${++sent}-${id}` });
+}

@@ -2,7 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuditTrail } from '@grif/audit';
 import type { Queue } from 'bullmq';
-import { CoreModule, GrifConfig, HealthProbe, QUEUES } from '@grif/core';
+import { CoreModule, GrifConfig, HealthProbe, MailSettings, QUEUES } from '@grif/core';
 import { Actor, Role } from '@grif/domain';
 import { CLOCK, Clock, WorkflowEngine } from '@grif/engine';
 import {
@@ -30,6 +30,10 @@ export interface GrifOptions {
   relayPollMs?: number;
   reconcileMs?: number;
   checkpointMs?: number;
+  /** The end-of-day list's check period; none unless a test asks (it would add notifications to every inbox). */
+  digestMs?: number;
+  /** An SMTP server for the notification e-mails; none by default. */
+  mail?: MailSettings;
   clock?: Clock;
   /** SQLite: how long a write waits for another connection's lock (the outage tests shorten it). */
   busyTimeoutMs?: number;
@@ -64,6 +68,8 @@ export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifCo
     relayPollMs: opts.relayPollMs ?? 1000,
     reconcileMs: opts.reconcileMs ?? 60_000,
     checkpointMs: opts.checkpointMs ?? 300_000,
+    digestMs: opts.digestMs ?? 0,
+    mail: opts.mail,
     port: 0,
     demo: false,
     dataDir: '/nonexistent',

@@ -32,6 +32,9 @@ export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
     isOriginal: { code: 'COPY_OF_COPY' },
     actorIsHolderOrClerk: { rule: 'R-4.2.1' },
     isCurrentDeadline: { code: 'STALE_DEADLINE' },
+    // The other rungs of the ladder: an alarm the issue has moved past (rung, cancelled, re-armed) has nothing to do.
+    isCurrentReminder: { code: 'STALE_DEADLINE' },
+    isCurrentEscalation: { code: 'STALE_DEADLINE' },
   },
   canSee: canSeeDocument,
 };

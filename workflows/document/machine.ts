@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { and, assign, enqueueActions, setup } from 'xstate';
 import {
   Classification,
   directorAt,
   DueBasis,
+  isClearedAt,
   isRestricted,
   recomputeDue,
   reminderAt,
@@ -20,6 +20,11 @@ export interface Holder {
   dueAt: string | null;
   /** How dueAt was set, so a calendar change sets it again the same way (absent in snapshots of before: kept as chosen). */
   dueBasis?: DueBasis;
+  /**
+   * The mark it left with: the return terms stay those of the ISSUE whatever a RECLASSIFY while out says, so a
+   * calendar change sets them again under this mark (absent in snapshots of before: the current mark).
+   */
+  issuedAs?: Classification | null;
   acknowledgedAt: string | null;
 }
 
@@ -88,9 +93,11 @@ const RETURN_RULE = (mark: Classification | null): RuleId | undefined =>
   mark === 'official_use' ? 'R-4.2.3' : undefined;
 
 /** Effects that arm the return deadline and the reminder of an issue; keys carry the event's seq, so each is new. */
-function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: string): ArmedReturn {
+function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: string, remind: boolean): ArmedReturn {
   const deadlineKey = `return-${e.seq}`;
-  const remindAt = reminderAt(e.deadlines, issuedAt, dueAt);
+  // One reminder per issue: none once it has rung, none for a moment already past (it would ring after the fact).
+  const at = remind ? reminderAt(e.deadlines, issuedAt, dueAt) : null;
+  const remindAt = at && at > e.at ? at : null;
   const reminderKey = remindAt ? `remind-${e.seq}` : null;
   const rule = RETURN_RULE(context.classification);
   const effects: Effect[] = [
@@ -98,11 +105,12 @@ function armReturn(context: DocumentContext, e: AnyEv, issuedAt: string, dueAt: 
   ];
   if (remindAt && reminderKey)
     effects.push({ type: 'armDeadline', params: { key: reminderKey, dueAt: remindAt, event: 'REMINDER_DUE', rule } });
-  return { deadlineKey, reminderKey, effects };
+  return { deadlineKey, reminderKey, remindAt, effects };
 }
 interface ArmedReturn {
   deadlineKey: string;
   reminderKey: string | null;
+  remindAt: string | null;
   effects: Effect[];
 }
 
@@ -122,7 +130,8 @@ const ladderData = (c: DocumentContext) => ({
 function movedDue(c: DocumentContext, e: AnyEv): string | null {
   const h = c.holder;
   if (!h?.dueAt) return null;
-  return recomputeDue(e.calendar, e.deadlines, c.classification, h.issuedAt, h.dueBasis ?? 'chosen', h.dueAt);
+  const mark = h.issuedAs !== undefined ? h.issuedAs : c.classification;
+  return recomputeDue(e.calendar, e.deadlines, mark, h.issuedAt, h.dueBasis ?? 'chosen', h.dueAt);
 }
 
 const fileOf = (f: FileFact | undefined): FiledIn | null =>
@@ -173,9 +182,7 @@ export const documentMachine = setup({
       if (!isRestricted(context.classification)) return true;
       const p = (event as Ev<'ISSUE'>).facts?.holderId as PersonFact | undefined;
       if (!p) return true; // availability check without a payload: decided when a holder is named
-      // Clearance dates are the school's calendar dates, not UTC's.
-      const by = DateTime.fromISO(event.at, { zone: event.calendar.zone }).toISODate()!;
-      return p.nda != null && p.briefing != null && p.nda <= by && p.briefing <= by;
+      return isClearedAt(p.clearances, event.at, event.calendar.zone);
     },
     // R-4.2.5: a For Official Use document never leaves the school, not even "for work at home".
     staysInSchool: ({ context, event }) =>
@@ -229,7 +236,14 @@ export const documentMachine = setup({
     takeBack: enqueueActions(({ context, enqueue }) => {
       // Named effects are typed only after setup(); this one is declared just below.
       for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } } as never);
-      enqueue.assign({ holder: null, deadlineKey: null, reminderKey: null, escalationKey: null });
+      enqueue.assign({
+        holder: null,
+        deadlineKey: null,
+        reminderKey: null,
+        reminderAt: null,
+        escalationKey: null,
+        escalationAt: null,
+      });
     }),
     store: assign(({ event }) => storedAt(event as Ev<'STORE'>)),
     reclassify: enqueueActions(({ context, event, enqueue }) => {
@@ -260,7 +274,9 @@ export const documentMachine = setup({
         lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
         deadlineKey: null,
         reminderKey: null,
+        reminderAt: null,
         escalationKey: null,
+        escalationAt: null,
       });
     }),
     // Effects: recorded as data by transition(), executed by the engine (spawn: in the same transaction; the rest after commit, via the outbox).
@@ -326,18 +342,19 @@ export const documentMachine = setup({
               issuedAt: e.at,
               dueAt: terms.dueAt,
               dueBasis: terms.basis === 'none' ? undefined : terms.basis,
+              issuedAs: context.classification,
               acknowledgedAt: null,
             };
             if (!terms.dueAt) {
               enqueue.assign({ holder, deadlineKey: null, reminderKey: null, reminderAt: null });
               return;
             }
-            const armed = armReturn(context, e, e.at, terms.dueAt);
+            const armed = armReturn(context, e, e.at, terms.dueAt, true);
             enqueue.assign({
               holder,
               deadlineKey: armed.deadlineKey,
               reminderKey: armed.reminderKey,
-              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, e.at, terms.dueAt) : null,
+              reminderAt: armed.remindAt,
               escalationKey: null,
               escalationAt: null,
             });
@@ -431,13 +448,13 @@ export const documentMachine = setup({
             const e = event as AnyEv;
             const dueAt = movedDue(context, e)!;
             for (const key of pendingKeys(context)) enqueue({ type: 'cancelDeadline', params: { key } });
-            const armed = armReturn(context, e, context.holder!.issuedAt, dueAt);
+            const armed = armReturn(context, e, context.holder!.issuedAt, dueAt, context.reminderKey != null);
             for (const effect of armed.effects) enqueue(effect as never);
             enqueue.assign({
               holder: { ...context.holder!, dueAt },
               deadlineKey: armed.deadlineKey,
               reminderKey: armed.reminderKey,
-              reminderAt: armed.reminderKey ? reminderAt(e.deadlines, context.holder!.issuedAt, dueAt) : null,
+              reminderAt: armed.remindAt,
             });
           }),
         },

@@ -15,17 +15,20 @@ export interface AsAt {
   state: string;
   holderId: string | null;
   classification: Classification | null;
-  /** When custody last changed (or the first event, when it never did). */
+  /** When custody or place last changed (or the first event, when neither did). */
   since: string;
+  /** The registered cabinet it was last stored in (it stays its place while the item is issued). */
+  cabinetId: string | null;
+  /** A free-text place, when stored outside a registered cabinet. */
+  location: string | null;
 }
-
-export type Holding = AsAt & { holderId: string };
 
 /** The events that decide the mark and custody; the carriers register folds only these. */
 export const CUSTODY_EVENTS: readonly string[] = [
   'CREATE',
   'CLASSIFY',
   'RECLASSIFY',
+  'STORE',
   'ISSUE',
   'RETURN',
   'REPORT_LOSS',
@@ -33,20 +36,37 @@ export const CUSTODY_EVENTS: readonly string[] = [
 ];
 
 /**
- * Replays the history (in instance, seq order): the state each event left, the mark, and custody
- * (ISSUE hands over; RETURN, loss and dispatch end it).
+ * Replays the history (in instance, seq order): the state each event left, the mark, the place
+ * (STORE; a copy starts where its original lies) and custody (ISSUE hands over; RETURN, loss and
+ * dispatch end it).
  */
 export function foldHistory(events: readonly HistoryEvent[]): Map<string, AsAt> {
   const state = new Map<string, AsAt>();
   for (const e of events) {
-    const cur = state.get(e.instanceId) ?? { state: e.toState, holderId: null, classification: null, since: e.at };
+    const cur = state.get(e.instanceId) ?? {
+      state: e.toState,
+      holderId: null,
+      classification: null,
+      since: e.at,
+      cabinetId: null,
+      location: null,
+    };
     cur.state = e.toState;
     const p = e.payload as {
       classification?: Classification;
       holderId?: string;
-      copy?: { classification: Classification | null };
+      cabinetId?: string;
+      location?: string;
+      copy?: { classification: Classification | null; cabinet?: { id: string } | null; location?: string | null };
     };
-    if (e.type === 'CREATE') cur.classification = p.copy?.classification ?? null;
+    if (e.type === 'CREATE')
+      Object.assign(cur, {
+        classification: p.copy?.classification ?? null,
+        cabinetId: p.copy?.cabinet?.id ?? null,
+        location: p.copy?.cabinet ? null : (p.copy?.location ?? null),
+      });
+    if (e.type === 'STORE')
+      Object.assign(cur, { cabinetId: p.cabinetId ?? null, location: p.location ?? null, since: e.at });
     if (e.type === 'CLASSIFY' || e.type === 'RECLASSIFY') cur.classification = p.classification ?? null;
     if (e.type === 'ISSUE') Object.assign(cur, { holderId: p.holderId, since: e.at });
     if (e.type === 'RETURN' || e.type === 'REPORT_LOSS' || e.type === 'DISPATCH')
@@ -54,13 +74,6 @@ export function foldHistory(events: readonly HistoryEvent[]): Map<string, AsAt> 
     state.set(e.instanceId, cur);
   }
   return state;
-}
-
-/** Who held what at the end of these events: only the documents someone held. */
-export function holdingsOf(events: readonly HistoryEvent[]): Map<string, Holding> {
-  const all = foldHistory(events);
-  for (const [id, h] of all) if (!h.holderId) all.delete(id);
-  return all as Map<string, Holding>;
 }
 
 /** One document at the end of its history up to a moment; null when it had no history by then. */
@@ -110,44 +123,139 @@ export function issueLineAsAt<
   };
 }
 
-/** A carrier of classified information (R-3) and who held it from when. */
+/** States in which an item has left the school's keeping: it carries nothing the school holds any more. */
+export const GONE_STATES: readonly string[] = ['dispatched', 'lost', 'destroyed'];
+
+/**
+ * Where a carrier is: in a registered cabinet, at a free-text place, out with the person it is
+ * issued to, not yet put away (classified, never stored), or, for a medium, with its holder.
+ */
+export type Place =
+  | { kind: 'cabinet'; cabinetId: string }
+  | { kind: 'location'; text: string }
+  | { kind: 'issued' }
+  | { kind: 'unstored' }
+  | { kind: 'holder' };
+
+/**
+ * A carrier of confidential information (R-3): a document or copy under a restricted mark that is
+ * still in the school's keeping, or a registered medium. `holderId` is the person it is issued to
+ * (for a medium, its holder); the custodian of an item not issued is the records clerk in office,
+ * which the caller knows (appointments are not in the history).
+ */
 export interface Carrier {
   itemType: 'document' | 'copy' | 'media';
   itemId: string;
+  regNumber: string | null;
   label: string;
   classification: string;
-  holderId: string;
+  state: string | null;
+  holderId: string | null;
+  place: Place;
+  /** The cabinet it belongs in, also while it is issued. */
+  homeCabinetId: string | null;
+  since: string;
+}
+
+interface DocumentFacts {
+  id: string;
+  regNumber: string;
+  title: string;
+  copyOf: string | null;
+}
+
+const isOut = (h: AsAt) => h.holderId != null;
+
+function placeOf(h: AsAt): Place {
+  if (isOut(h)) return { kind: 'issued' };
+  if (h.cabinetId) return { kind: 'cabinet', cabinetId: h.cabinetId };
+  if (h.location) return { kind: 'location', text: h.location };
+  return { kind: 'unstored' };
+}
+
+/**
+ * The carriers register at a moment (R-3): every document and copy the history leaves under a
+ * restricted mark and still in the school's keeping — in a cabinet, elsewhere, issued, or not yet
+ * put away — in the order the documents come (the journal's), then every medium registered by then.
+ */
+export function carriersAt(
+  history: ReadonlyMap<string, AsAt>,
+  documents: readonly DocumentFacts[],
+  media: readonly { id: string; label: string; classification: string; holderId: string; registeredAt: string }[],
+): Carrier[] {
+  const rows: Carrier[] = [];
+  for (const d of documents) {
+    const h = history.get(d.id);
+    if (!h || !isRestricted(h.classification) || GONE_STATES.includes(h.state)) continue;
+    rows.push({
+      itemType: d.copyOf ? 'copy' : 'document',
+      itemId: d.id,
+      regNumber: d.regNumber,
+      label: d.title,
+      classification: h.classification!,
+      state: h.state,
+      holderId: h.holderId,
+      place: placeOf(h),
+      homeCabinetId: h.cabinetId,
+      since: h.since,
+    });
+  }
+  const held = [...media].sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id));
+  for (const m of held)
+    rows.push({
+      itemType: 'media',
+      itemId: m.id,
+      regNumber: null,
+      label: m.label,
+      classification: m.classification,
+      state: null,
+      holderId: m.holderId,
+      place: { kind: 'holder' },
+      homeCabinetId: null,
+      since: m.registeredAt,
+    });
+  return rows;
+}
+
+/** One item of a cabinet's inventory: what belongs in it, and whether it lies there or is out. */
+export interface CabinetItem {
+  cabinetId: string;
+  itemType: 'document' | 'copy';
+  itemId: string;
+  regNumber: string;
+  label: string;
+  classification: string | null;
+  state: string;
+  /** False while it is issued: it belongs here and is due back here. */
+  present: boolean;
+  holderId: string | null;
   since: string;
 }
 
 /**
- * The carriers register at a moment: every document or copy someone held then under a
- * restricted mark, and every medium registered by then, oldest custody first.
+ * The contents of cabinets at a moment, every mark included (a cabinet's inventory): each document
+ * or copy whose last place is that cabinet and that is still in the school's keeping, in the order given.
  */
-export function carriersAt(
-  holdings: ReadonlyMap<string, Holding>,
-  documents: readonly { id: string; regNumber: string; title: string; copyOf: string | null }[],
-  media: readonly { id: string; label: string; classification: string; holderId: string; registeredAt: string }[],
-): Carrier[] {
-  const rows: Carrier[] = documents
-    .map((d) => ({ d, h: holdings.get(d.id)! }))
-    .filter(({ h }) => isRestricted(h.classification))
-    .map(({ d, h }) => ({
+export function cabinetContentsAt(
+  history: ReadonlyMap<string, AsAt>,
+  documents: readonly DocumentFacts[],
+): CabinetItem[] {
+  const rows: CabinetItem[] = [];
+  for (const d of documents) {
+    const h = history.get(d.id);
+    if (!h?.cabinetId || GONE_STATES.includes(h.state)) continue;
+    rows.push({
+      cabinetId: h.cabinetId,
       itemType: d.copyOf ? 'copy' : 'document',
       itemId: d.id,
-      label: `${d.regNumber} ${d.title}`,
-      classification: h.classification!,
+      regNumber: d.regNumber,
+      label: d.title,
+      classification: h.classification,
+      state: h.state,
+      present: !isOut(h),
       holderId: h.holderId,
       since: h.since,
-    }));
-  for (const m of media)
-    rows.push({
-      itemType: 'media',
-      itemId: m.id,
-      label: m.label,
-      classification: m.classification,
-      holderId: m.holderId,
-      since: m.registeredAt,
     });
-  return rows.sort((a, b) => a.since.localeCompare(b.since) || a.itemId.localeCompare(b.itemId));
+  }
+  return rows;
 }

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useState, type ReactElement } from 're
 import { useTranslation } from 'react-i18next';
 import { api, setUnauthorizedHandler } from './api';
 import { Audit } from './components/Audit';
+import { CalendarPage } from './components/CalendarPage';
 import { ChangePassword } from './components/ChangePassword';
+import { DeadlineBoard } from './components/DeadlineBoard';
 import { DocumentList } from './components/DocumentList';
 import { DocumentPage } from './components/DocumentPage';
 import { Header } from './components/Header';
@@ -80,6 +82,9 @@ function Shell({ me }: { me: Me }): ReactElement {
     case undefined:
       page = <Loading />;
       break;
+    case 'board':
+      page = can.board ? <DeadlineBoard /> : forbidden;
+      break;
     case 'documents':
       page = arg ? <DocumentPage key={arg} id={arg} /> : can.documents ? <DocumentList /> : forbidden;
       break;
@@ -100,6 +105,9 @@ function Shell({ me }: { me: Me }): ReactElement {
       break;
     case 'notifications':
       page = <Notifications />;
+      break;
+    case 'calendar':
+      page = <CalendarPage tab={arg} />;
       break;
     default:
       page = <p className="alert alert-error">{t('error.notFound')}</p>;

@@ -7,12 +7,18 @@
 import { currentLang } from './i18n';
 import type {
   CabinetView,
+  CalendarChange,
+  CalendarDay,
   CheckpointAnswer,
   ClearanceView,
   CreateFileRequest,
   CreateRoomRequest,
+  DeadlineBoard,
+  DeadlineSettings,
+  DeadlineSettingsBody,
   DocumentRow,
   DocumentView,
+  DuePreview,
   ErrorBody,
   EventAccepted,
   HistoryItem,
@@ -28,8 +34,12 @@ import type {
   Registered,
   RegisterDocumentRequest,
   RegisterMediaRequest,
+  RevokeClearanceRequest,
   RoomView,
+  SchoolCalendarView,
+  SetEmailRequest,
   VerifyResult,
+  WorkingCalendar,
 } from './types';
 
 /** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
@@ -166,6 +176,9 @@ export const api = {
   /** Who held the document at a moment, and its state and mark then (folded from the history). */
   holderAt: (id: string, at: string) =>
     request<HolderAt>(withQuery(`/api/documents/${encodeURIComponent(id)}/holder-at`, { at })),
+  /** What an ISSUE made now would be due back (R-4.2.3), for the time the clerk chose if any (records clerk). */
+  duePreview: (id: string, dueAt?: string) =>
+    request<DuePreview>(withQuery(`/api/documents/${encodeURIComponent(id)}/due-preview`, { dueAt })),
   /** One event, sent once: a fresh Idempotency-Key per attempt and the version we read (409 when it moved on). */
   sendEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
     request<EventAccepted>(`/api/documents/${encodeURIComponent(id)}/events`, {
@@ -189,6 +202,25 @@ export const api = {
   createMedia: (body: RegisterMediaRequest) => request<MediaView>('/api/media', { method: 'POST', body }),
   recordClearance: (personId: string, body: RecordClearanceRequest) =>
     request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances`, { method: 'POST', body }),
+  setEmail: (personId: string, body: SetEmailRequest) =>
+    request<PersonView>(`/api/people/${encodeURIComponent(personId)}/email`, { method: 'PUT', body }),
+  /** R-2.5: a revocation, kept as a new entry with its reason (information-security officer or director). */
+  revokeClearance: (personId: string, body: RevokeClearanceRequest) =>
+    request<ClearanceView>(`/api/people/${encodeURIComponent(personId)}/clearances/revocations`, {
+      method: 'POST',
+      body,
+    }),
+
+  // The day's deadlines: what is out and late, and what is due back today
+  deadlineBoard: () => request<DeadlineBoard>('/api/deadlines/board'),
+
+  // The school's working calendar and deadline ladder: everyone reads them, the director changes them
+  calendar: () => request<SchoolCalendarView>('/api/calendar'),
+  calendarDays: (from: string, to: string) => request<CalendarDay[]>(withQuery('/api/calendar/days', { from, to })),
+  saveCalendar: (body: WorkingCalendar) => request<CalendarChange>('/api/calendar', { method: 'PUT', body }),
+  deadlineSettings: () => request<DeadlineSettings>('/api/settings/deadlines'),
+  saveDeadlineSettings: (body: DeadlineSettingsBody) =>
+    request<DeadlineSettings>('/api/settings/deadlines', { method: 'PUT', body }),
 
   // Notifications (only the caller's own)
   notifications: () => request<NotificationList>('/api/notifications'),

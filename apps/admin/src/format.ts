@@ -116,3 +116,10 @@ export function todayInBishkek(now: Date = new Date()): string {
 export function currentYearInBishkek(): number {
   return Number(todayInBishkek().slice(0, 4));
 }
+
+/** A month of the calendar grid: "2026-ж., ноябрь", "ноябрь 2026 г.", "November 2026". */
+export function formatMonth(year: number, month: number, lang: string): string {
+  if (lang === 'ky') return `${year}-ж., ${KY_MONTHS[month - 1]}`;
+  const d = new Date(Date.UTC(year, month - 1, 1));
+  return fmt(lang, 'month', { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(d);
+}

@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 /** Which translation namespace holds the names of an enum field's values. */
 const ENUM_NAMESPACE: Record<string, string> = {
   classification: 'classification',
+  previousClassification: 'classification',
+  movedBecause: 'movedBecause',
   direction: 'direction',
   kind: 'kind',
   via: 'via',

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Me, Role } from './types';
-import { RECORDS_WIDE_ROLES } from './types';
+import { CHECKPOINT_SEALERS, RECORDS_WIDE_ROLES } from './types';
 
 export interface Session {
   me: Me;
@@ -26,6 +26,8 @@ export function hasRole(me: Pick<Me, 'roles'>, ...roles: Role[]): boolean {
 export function permissions(me: Pick<Me, 'roles'>) {
   const recordsWide = hasRole(me, ...RECORDS_WIDE_ROLES);
   return {
+    /** What is out and late or due today: those who chase it (the same roles the server answers). */
+    board: hasRole(me, 'records_clerk', 'security_officer', 'director'),
     documents: recordsWide,
     register: hasRole(me, 'records_clerk'),
     registers: recordsWide,
@@ -44,9 +46,18 @@ export function permissions(me: Pick<Me, 'roles'>) {
     ),
     people: hasRole(me, 'security_officer', 'director', 'admin', 'records_clerk', 'auditor'),
     recordClearance: hasRole(me, 'security_officer'),
+    /** Where a person's notifications are also e-mailed: the officer (People page) and the administrator. */
+    editEmail: hasRole(me, 'security_officer', 'admin'),
+    /** R-2.5 (and for the director): ending someone's clearance is the supervisor's act. */
+    revokeClearance: hasRole(me, 'security_officer', 'director'),
     audit: hasRole(me, 'auditor', 'security_officer', 'director', 'admin'),
+    /** Sealing the chain heads writes to the ledger: the same roles the server lets do it (never the auditor). */
+    seal: hasRole(me, ...CHECKPOINT_SEALERS),
     /** Everyone signed in reads their own notifications. */
     notifications: true,
+    /** Everyone plans by the school's working days; only the director changes them (and the deadline settings). */
+    calendar: true,
+    editCalendar: hasRole(me, 'director'),
     /** Nomenclature, rooms and media are kept by the records office (and the security officer for rooms/media). */
     editNomenclature: hasRole(me, 'records_clerk'),
     editRooms: hasRole(me, 'records_clerk', 'security_officer'),
@@ -54,9 +65,13 @@ export function permissions(me: Pick<Me, 'roles'>) {
   };
 }
 
-/** Where a person lands after signing in: a teacher on what is issued to them, the office on the documents. */
+/**
+ * Where a person lands after signing in: the clerk and the security officer on the day's deadlines,
+ * a teacher on what is issued to them, the rest of the office on the documents.
+ */
 export function homePath(me: Pick<Me, 'roles'>): string {
   const p = permissions(me);
+  if (hasRole(me, 'records_clerk', 'security_officer')) return '/board';
   if (p.documents) return '/documents';
   if (p.mine) return '/mine';
   return '/audit';

@@ -8,6 +8,7 @@ import type { components } from './api/schema';
 import type { ApiErrorCode } from '@grif/contracts';
 
 export {
+  CHECKPOINT_SEALERS,
   CLASSIFICATIONS,
   CLEARANCE_KINDS,
   DIRECTIONS,
@@ -17,20 +18,31 @@ export {
   MEDIA_KINDS,
   RECORDS_WIDE_ROLES,
   ROLES,
+  USER_EVENT_TYPES,
   documentEventJsonSchemas,
 } from '@grif/contracts';
 export type { ApiErrorCode, Classification, Direction, DocumentKind, DocumentState, Role } from '@grif/contracts';
 
 type Schemas = components['schemas'];
+export type CabinetItemRow = Schemas['CabinetItemRow'];
 export type CabinetView = Schemas['CabinetView'];
+export type CalendarChange = Schemas['CalendarChange'];
+export type CalendarDay = Schemas['CalendarDay'];
+export type CalendarEntry = WorkingCalendar['entries'][number];
 export type CarrierRow = Schemas['CarrierRow'];
 export type CheckpointAnswer = Schemas['Checkpoint'] | Schemas['CheckpointUnchanged'];
 export type ClearanceView = Schemas['ClearanceView'];
+export type ClearanceStatus = Schemas['ClearanceStatus'];
 export type CopyRow = Schemas['CopyRow'];
 export type CreateFileRequest = Schemas['CreateFileRequest'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
+export type DeadlineBoard = Schemas['DeadlineBoard'];
+export type DeadlineBoardItem = Schemas['DeadlineBoardItem'];
+export type DeadlineSettings = Schemas['DeadlineSettings'];
+export type DeadlineSettingsBody = Schemas['DeadlineSettingsBody'];
 export type DocumentRow = Schemas['DocumentRow'];
 export type DocumentView = Schemas['DocumentView'];
+export type DuePreview = Schemas['DuePreview'];
 export type EventAccepted = Schemas['EventAccepted'];
 export type HistoryItem = Schemas['HistoryItem'];
 export type HolderAt = Schemas['HolderAt'];
@@ -46,8 +58,12 @@ export type RecordClearanceRequest = Schemas['RecordClearanceRequest'];
 export type Registered = Schemas['DocumentRegistered'];
 export type RegisterDocumentRequest = Schemas['RegisterDocumentRequest'];
 export type RegisterMediaRequest = Schemas['RegisterMediaRequest'];
+export type RevokeClearanceRequest = Schemas['RevokeClearanceRequest'];
 export type RoomView = Schemas['RoomView'];
+export type SchoolCalendarView = Schemas['SchoolCalendarView'];
+export type SetEmailRequest = Schemas['SetEmailRequest'];
 export type VerifyResult = Schemas['VerifyResult'];
+export type WorkingCalendar = Schemas['WorkingCalendar'];
 
 /** A register page of any row type (the documented pages differ only in their rows). */
 export type Page<T> = Omit<Schemas['DocumentRowPage'], 'items'> & { items: T[] };

@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { ReferenceNames } from './documents/reference-names';
 import { SchemasController } from './documents/schemas.controller';
 import { DuePreviewService } from './documents/due-preview.service';
 import { RecordsOfficeController } from './records/records-office.controller';
@@ -24,6 +25,8 @@ import { QueueBoardModule } from './admin/queue-board.module';
 import { FirstStart } from './first-start';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
+import { DeadlineBoardController } from './deadlines/deadline-board.controller';
+import { DeadlineBoardService } from './deadlines/deadline-board.service';
 import { SchoolSettingsController } from './calendar/school-settings.controller';
 import { SchoolSettingsService } from './calendar/school-settings.service';
 
@@ -58,14 +61,17 @@ export class ApiModule {
         AuditController,
         HealthController,
         CalendarController,
+        DeadlineBoardController,
         SchoolSettingsController,
       ],
       providers: [
         FirstStart,
         CalendarService,
+        DeadlineBoardService,
         SchoolSettingsService,
         DuePreviewService,
         DocumentsService,
+        ReferenceNames,
         RegistersService,
         RecordsOfficeService,
         AuditService,

@@ -13,11 +13,27 @@ export interface GrifConfig {
   reconcileMs: number;
   /** How often a worker seals moved chain heads into each school's ledger. */
   checkpointMs: number;
+  /**
+   * How often a worker looks whether a school's working day has closed and its end-of-day list of
+   * For Official Use items out is due; absent or 0: no end-of-day list (tests that do not want one).
+   */
+  digestMs?: number;
+  /** E-mail of notifications; absent: the in-app inbox only. */
+  mail?: MailSettings;
   port: number;
   demo: boolean;
   schoolName?: string;
   /** Where `npm start` keeps what it owns on disk (the SQLite file's folder by default, its own Redis's files). */
   dataDir: string;
+}
+
+export interface MailSettings {
+  /** smtp://host:port or smtps://user:password@host:port (nodemailer's URL form). */
+  smtpUrl: string;
+  /** The From address of every notification e-mail. */
+  from: string;
+  /** Where people open Grif (https://grif.example.kg): e-mails link to the page when the recipient may open it. */
+  publicUrl?: string;
 }
 
 const ms = (fallback: number, min: number) =>
@@ -27,6 +43,10 @@ const ms = (fallback: number, min: number) =>
     .min(min)
     .max(24 * 3600_000)
     .default(fallback);
+
+/** `VAR=` in a unit file or a compose file means "not set", not "set to nothing". */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   REDIS_URL: z
@@ -49,6 +69,24 @@ const envSchema = z.object({
   GRIF_RELAY_POLL_MS: ms(1000, 50),
   GRIF_RECONCILE_MS: ms(60_000, 100),
   GRIF_CHECKPOINT_MS: ms(300_000, 100),
+  GRIF_DIGEST_MS: ms(60_000, 0),
+  GRIF_SMTP_URL: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://host:port or smtps://user:password@host:port'),
+  ),
+  GRIF_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address (grif@school35.kg or Grif <grif@school35.kg>)')
+    .default('grif@localhost'),
+  GRIF_PUBLIC_URL: unsetWhenEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s]+$/, 'must be http(s)://host[:port][/path]'),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GRIF_DEMO: z.enum(['0', '1', '']).optional(),
   GRIF_SCHOOL_NAME: z.string().trim().min(1).max(300).optional(),
@@ -70,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
     relayPollMs: e.GRIF_RELAY_POLL_MS,
     reconcileMs: e.GRIF_RECONCILE_MS,
     checkpointMs: e.GRIF_CHECKPOINT_MS,
+    digestMs: e.GRIF_DIGEST_MS,
+    mail: e.GRIF_SMTP_URL
+      ? {
+          smtpUrl: e.GRIF_SMTP_URL,
+          from: e.GRIF_MAIL_FROM,
+          publicUrl: e.GRIF_PUBLIC_URL?.replace(/\/+$/, ''),
+        }
+      : undefined,
     port: e.PORT,
     demo: e.GRIF_DEMO === '1',
     schoolName: e.GRIF_SCHOOL_NAME,
@@ -91,6 +137,8 @@ export const grifConfigSchema = z.object({
   relayPollMs: z.number().int().positive(),
   reconcileMs: z.number().int().positive(),
   checkpointMs: z.number().int().positive(),
+  digestMs: z.number().int().min(0).optional(),
+  mail: z.object({ smtpUrl: z.string().min(1), from: z.string().min(3), publicUrl: z.string().optional() }).optional(),
   port: z.number().int().min(0),
   demo: z.boolean(),
   schoolName: z.string().optional(),

@@ -4,3 +4,5 @@ export * from './job-workers';
 export * from './reconciler';
 export * from './processors/job-processor';
 export * from './processors/deadline.processor';
+export * from './digest/official-use-digest';
+export * from './mail/notification-mailer';

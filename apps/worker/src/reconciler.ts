@@ -1,16 +1,25 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { MikroDeadlineSource } from '@grif/persistence';
-import { DeadlineAlarm, OutboxRelay, QueueName, SEAL_CHECKPOINTS_JOB, MAINTENANCE_QUEUE } from '@grif/queue';
+import {
+  DeadlineAlarm,
+  MAINTENANCE_QUEUE,
+  OFFICIAL_USE_DIGEST_JOB,
+  OutboxRelay,
+  QueueName,
+  SEAL_CHECKPOINTS_JOB,
+} from '@grif/queue';
 import { GRIF_CONFIG, GrifConfig } from '@grif/core';
 import { OutageLog } from '@grif/core';
 import { QUEUES } from '@grif/core';
 import { ShutdownSequence } from '@grif/core';
+import { NotificationMailer } from './mail/notification-mailer';
 
 /**
  * Redis is only the alarm clock; the database is the truth. At start-up and every
  * GRIF_RECONCILE_MS this re-arms every pending deadline, hands over again every effect
- * not yet delivered, and puts back the periodic jobs — so a FLUSHALL loses nothing.
+ * not yet delivered, puts back the periodic jobs, and sends the e-mails still due — so a
+ * FLUSHALL (or a job out of attempts) loses nothing.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap {
@@ -26,6 +35,7 @@ export class Reconciler implements OnApplicationBootstrap {
     @Inject(QUEUES) private readonly queues: Record<QueueName, Queue>,
     private readonly outage: OutageLog,
     private readonly shutdown: ShutdownSequence,
+    private readonly mailer: NotificationMailer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,15 +54,30 @@ export class Reconciler implements OnApplicationBootstrap {
   }
 
   /** One pass; returns what it re-armed and re-sent. */
-  async reconcile(): Promise<{ deadlines: number; effects: number }> {
+  async reconcile(): Promise<{ deadlines: number; effects: number; mails: number }> {
     const deadlines = await this.alarm.reconcile(this.deadlines);
     const effects = await this.relay.redeliver();
-    await this.queues[MAINTENANCE_QUEUE].upsertJobScheduler(
+    const maintenance = this.queues[MAINTENANCE_QUEUE];
+    await maintenance.upsertJobScheduler(
       SEAL_CHECKPOINTS_JOB,
       { every: this.config.checkpointMs },
       { name: SEAL_CHECKPOINTS_JOB },
     );
-    if (deadlines || effects) this.log.log(`re-armed ${deadlines} deadlines, re-sent ${effects} effects`);
-    return { deadlines, effects };
+    // The end-of-day list: checked every GRIF_DIGEST_MS (0: none). The check is cheap and idempotent.
+    if (this.config.digestMs)
+      await maintenance.upsertJobScheduler(
+        OFFICIAL_USE_DIGEST_JOB,
+        { every: this.config.digestMs },
+        // A check a minute would keep 1,440 finished jobs a day in Redis: keep the last hundred, failures a week.
+        {
+          name: OFFICIAL_USE_DIGEST_JOB,
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        },
+      );
+    else await maintenance.removeJobScheduler(OFFICIAL_USE_DIGEST_JOB);
+    const mails = await this.mailer.sweep();
+    if (deadlines || effects || mails)
+      this.log.log(`re-armed ${deadlines} deadlines, re-sent ${effects} effects and ${mails} e-mails`);
+    return { deadlines, effects, mails };
   }
 }

@@ -66,7 +66,16 @@ export const documentRegisteredSchema = z
 export type DocumentRegistered = z.infer<typeof documentRegisteredSchema>;
 
 /** `POST /api/documents/{id}/events` → 200: where the document is now, and its new version (send it back as If-Match). */
-export const eventAcceptedSchema = z.object({ state: z.string(), version: z.int() }).meta({ id: 'EventAccepted' });
+export const eventAcceptedSchema = z
+  .object({
+    state: z.string(),
+    version: z.int(),
+    copies: z
+      .array(z.object({ id: z.string(), regNumber: z.string(), copyNumber: z.int() }))
+      .optional()
+      .describe('COPY only: the copies this event made, by number (R-4.1c).'),
+  })
+  .meta({ id: 'EventAccepted' });
 export type EventAccepted = z.infer<typeof eventAcceptedSchema>;
 
 const holderSchema = z.object({
@@ -94,6 +103,10 @@ export const documentViewSchema = z
     annexes: z.string().nullable(),
     location: z.string().nullable(),
     cabinetId: z.string().nullable(),
+    cabinet: z
+      .object({ id: z.string(), name: z.string(), roomName: z.string(), secure: z.boolean() })
+      .nullable()
+      .describe('The registered cabinet it lies in, by name, and whether its room is secure (R-4.2.2).'),
     file: z.object({ id: z.string(), index: z.string(), title: z.string() }).nullable(),
     destructionEligibleFrom: day
       .nullable()
@@ -104,7 +117,9 @@ export const documentViewSchema = z
     copyNumber: z.int().nullable(),
     copiesMade: z.int(),
     dispatched: z.object({ addressee: z.string(), via: z.string().nullable(), at: instant }).nullable(),
-    lost: z.object({ circumstances: z.string(), at: instant, reportedBy: z.string() }).nullable(),
+    lost: z
+      .object({ circumstances: z.string(), at: instant, reportedBy: z.string(), reportedByName: z.string() })
+      .nullable(),
     holder: holderSchema.nullable(),
     availableEvents: z.array(z.string()).describe('Events this caller may send now, as the machine would accept them.'),
     blockedEvents: z
@@ -124,6 +139,20 @@ export const historyItemSchema = z
     from: z.string().nullable(),
     to: z.string(),
     payload: z.unknown(),
+    names: z
+      .record(z.string(), z.string())
+      .describe(
+        'What each id in the payload names (a person, a cabinet, a file), in words: show these, never the ids.',
+      ),
+    withheld: z
+      .array(z.string())
+      .describe("Payload fields left out for this reader: a holder reads only their own issue's purpose."),
+    previousClassification: classificationSchema
+      .nullable()
+      .optional()
+      .describe(
+        'RECLASSIFY only: the mark it replaced (null: none yet), as the history before it gives it; the event itself carries only the new mark.',
+      ),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -13,4 +13,5 @@ export * from './notifications';
 export * from './audit';
 export * from './health';
 export * from './calendar';
+export * from './deadlines';
 export * from './school-settings';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASSIFICATIONS } from '@grif/domain';
+import { CLASSIFICATIONS, CLEARANCE_ENTRY_KINDS, CLEARANCE_KINDS } from '@grif/domain';
 import { roleSchema } from './vocabulary';
 
 const instant = z.iso.datetime({ offset: true });
@@ -43,21 +43,51 @@ export const nomenclatureFileViewSchema = z
   .meta({ id: 'NomenclatureFileView' });
 export type NomenclatureFileView = z.infer<typeof nomenclatureFileViewSchema>;
 
-/** R-2.5: non-disclosure obligation and security briefing, recorded by the information-security officer. */
-export const CLEARANCE_KINDS = ['nda', 'briefing'] as const;
+/**
+ * R-2.5: non-disclosure obligation and security briefing, recorded by the information-security officer;
+ * a revocation (a new entry with its reason) ends what was recorded before it. `clearanceAt` in libs/domain
+ * is the one rule that reads them.
+ */
+export { CLEARANCE_KINDS, CLEARANCE_ENTRY_KINDS } from '@grif/domain';
 export const recordClearanceSchema = z
   .strictObject({ kind: z.enum(CLEARANCE_KINDS), date: z.iso.date(), note: z.string().trim().max(500).optional() })
   .meta({ id: 'RecordClearanceRequest' });
+export const revokeClearanceSchema = z
+  .strictObject({
+    date: z.iso
+      .date()
+      .optional()
+      .describe('The school calendar day the revocation takes effect: today (the default) or later, never earlier.'),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .meta({ id: 'RevokeClearanceRequest' });
+export type RevokeClearanceRequest = z.infer<typeof revokeClearanceSchema>;
 export const clearanceViewSchema = z
   .object({
     id: z.string(),
     userId: z.string(),
-    kind: z.enum(CLEARANCE_KINDS),
-    date: z.iso.date(),
-    note: z.string().nullable(),
+    kind: z.enum(CLEARANCE_ENTRY_KINDS),
+    date: z.iso.date().describe('The school calendar day it takes effect.'),
+    note: z.string().nullable().describe('A note; for a revocation, its reason.'),
+    recordedByName: z.string().describe('Who recorded it, by name.'),
+    recordedAt: instant,
   })
   .meta({ id: 'ClearanceView' });
 export type ClearanceView = z.infer<typeof clearanceViewSchema>;
+
+export const clearanceStatusSchema = z
+  .object({
+    cleared: z.boolean(),
+    since: z.iso.date().nullable().describe('Cleared: the day it took effect.'),
+    until: z.iso.date().nullable().describe('Cleared: a recorded revocation ends it on this later day.'),
+    from: z.iso.date().nullable().describe('Not cleared: entries already recorded clear the person from this day.'),
+    revoked: z
+      .object({ date: z.iso.date(), reason: z.string().nullable() })
+      .nullable()
+      .describe('Not cleared because this revocation ended the clearance.'),
+  })
+  .meta({ id: 'ClearanceStatus', description: 'R-2.5 judged by `clearanceAt` (libs/domain) at `asOf`.' });
+export type ClearanceStatus = z.infer<typeof clearanceStatusSchema>;
 
 export const personViewSchema = z
   .object({
@@ -65,12 +95,20 @@ export const personViewSchema = z
     username: z.string(),
     displayName: z.string(),
     roles: z.array(roleSchema),
-    nda: z.iso.date().nullable(),
-    briefing: z.iso.date().nullable(),
-    cleared: z.boolean().describe('Both recorded: may receive classified documents.'),
+    nda: z.iso.date().nullable().describe('The non-disclosure obligation in force now (not one dated ahead).'),
+    briefing: z.iso.date().nullable().describe('The security briefing in force now (not one dated ahead).'),
+    cleared: z.boolean().describe('May receive classified documents now (R-2.5): the same as clearance.cleared.'),
+    clearance: clearanceStatusSchema,
+    asOf: instant.describe('The moment the clearance was judged at (the server clock).'),
+    clearances: z.array(clearanceViewSchema).describe('Every entry, in the order they take effect.'),
+    email: z.string().nullable().describe('Where notifications are also e-mailed (when SMTP is configured).'),
   })
   .meta({ id: 'PersonView' });
 export type PersonView = z.infer<typeof personViewSchema>;
+
+/** `PUT /api/people/:id/email`: the address notifications are also e-mailed to; null stops the e-mails. */
+export const setEmailSchema = z.strictObject({ email: z.email().max(254).nullable() }).meta({ id: 'SetEmailRequest' });
+export type SetEmailRequest = z.infer<typeof setEmailSchema>;
 
 /** Removable media registered as carriers of confidential information (R-3). */
 export const MEDIA_KINDS = ['usb', 'disk', 'card', 'paper', 'other'] as const;

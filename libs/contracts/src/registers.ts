@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASSIFICATIONS, DIRECTIONS } from '@grif/domain';
+import { CLASSIFICATIONS, DIRECTIONS, LANGS } from '@grif/domain';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -14,6 +14,12 @@ export const listQuerySchema = z.object({
     .datetime({ offset: true })
     .optional()
     .describe('The register as it stood at this moment, computed from the history.'),
+  lang: z
+    .enum(LANGS)
+    .optional()
+    .describe(
+      "CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky).",
+    ),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -33,8 +39,19 @@ export const issueQuerySchema = listQuerySchema.extend({
   holderId: z.string().max(64).optional(),
   documentId: z.string().max(64).optional(),
 });
-export const copyQuerySchema = listQuerySchema.extend({ originalId: z.string().max(64).optional() });
+export const copyQuerySchema = listQuerySchema.extend({
+  of: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .describe("The original's registration number (e.g. К-0012/2026): only the copies made of it."),
+  originalId: z.string().max(64).optional().describe('The same filter by the original document id.'),
+});
 export const carrierQuerySchema = listQuerySchema;
+export const cabinetQuerySchema = listQuerySchema.extend({
+  cabinetId: z.string().max(64).optional().describe('One cabinet; every cabinet when absent.'),
+});
 
 export interface Page<T> {
   items: T[];
@@ -96,6 +113,7 @@ export const copyRowSchema = z
     originalRegNumber: z.string(),
     copyId: z.string(),
     copyNumber: z.int(),
+    copyRegNumber: z.string().describe("The copy's own registration number."),
     purpose: z.string(),
     madeBy: z.string(),
     madeAt: instant,
@@ -105,19 +123,70 @@ export const copyRowSchema = z
 export type CopyRow = z.infer<typeof copyRowSchema>;
 export const copyPageSchema = pageOf('CopyRowPage', copyRowSchema);
 
+export const PLACE_KINDS = ['cabinet', 'location', 'issued', 'unstored', 'holder'] as const;
+export const CARRIER_TYPES = ['document', 'copy', 'media'] as const;
+
+const cabinetFields = {
+  cabinetId: z.string().nullable(),
+  cabinetName: z.string().nullable(),
+  roomName: z.string().nullable(),
+  secureRoom: z.boolean().nullable().describe('The room is a secure office room (R-4.2.2).'),
+};
+
 export const carrierRowSchema = z
   .object({
-    itemType: z.enum(['document', 'copy', 'media']),
+    itemType: z.enum(CARRIER_TYPES),
     itemId: z.string(),
-    label: z.string(),
+    regNumber: z.string().nullable().describe('Documents and copies; null for a medium.'),
+    label: z.string().describe("A document's title, or a medium's label."),
     classification: z.string(),
-    holderId: z.string(),
-    holderName: z.string(),
-    since: instant,
+    state: z.string().nullable().describe("A document's state; null for a medium."),
+    custodianId: z
+      .string()
+      .nullable()
+      .describe(
+        'Who answers for it now: the person it is issued to, the holder of a medium, otherwise the records clerk in office (null when none is appointed).',
+      ),
+    custodianName: z.string().nullable(),
+    holderId: z.string().nullable().describe('The person it is issued to (a medium: its holder); null when not out.'),
+    holderName: z.string().nullable(),
+    placeKind: z
+      .enum(PLACE_KINDS)
+      .describe(
+        'cabinet: lies in a registered cabinet; location: kept at a free-text place; issued: out with its holder; unstored: classified, not yet put away; holder: a medium kept by its holder.',
+      ),
+    location: z.string().nullable().describe('The free-text place (placeKind location).'),
+    ...cabinetFields,
+    since: instant.describe('When it came to its present custodian or place.'),
   })
   .meta({
     id: 'CarrierRow',
-    description: 'Who holds which classified item, copy or medium at a moment: the carriers register (R-3).',
+    description:
+      'A carrier of confidential information (R-3): a document or copy under a restricted mark still in the school, or a registered medium, with its custodian and place.',
   });
 export type CarrierRow = z.infer<typeof carrierRowSchema>;
 export const carrierPageSchema = pageOf('CarrierRowPage', carrierRowSchema);
+
+export const cabinetItemRowSchema = z
+  .object({
+    cabinetId: z.string(),
+    cabinetName: z.string(),
+    roomName: z.string(),
+    secureRoom: z.boolean(),
+    itemType: z.enum(['document', 'copy']),
+    itemId: z.string(),
+    regNumber: z.string(),
+    label: z.string(),
+    classification: z.string().nullable(),
+    state: z.string(),
+    present: z.boolean().describe('It lies in the cabinet; false while it is issued (it is due back here).'),
+    holderId: z.string().nullable(),
+    holderName: z.string().nullable(),
+    since: instant,
+  })
+  .meta({
+    id: 'CabinetItemRow',
+    description: "One item of a cabinet's contents: every document or copy whose place is that cabinet.",
+  });
+export type CabinetItemRow = z.infer<typeof cabinetItemRowSchema>;
+export const cabinetItemPageSchema = pageOf('CabinetItemRowPage', cabinetItemRowSchema);

@@ -10,6 +10,7 @@ import { DOCUMENT_STATES } from '../../../workflows/document/states';
  * and rule ids. Each is defined once (libs/domain, workflows/) and only re-exported here.
  */
 export {
+  CHECKPOINT_SEALERS,
   CLASSIFICATIONS,
   DIRECTIONS,
   DOCUMENT_KINDS,

@@ -118,6 +118,11 @@ const MESSAGES = {
     ru: 'Указанная запись не найдена в этой школе.',
     en: 'The referenced record does not exist in this school.',
   },
+  NOTHING_TO_REVOKE: {
+    ky: 'Бул күнү кызматкердин күчүндөгү милдеттенмеси да, инструктажы да жок: жокко чыгара турган эч нерсе жок.',
+    ru: 'На эту дату у сотрудника нет действующего обязательства или инструктажа: отзывать нечего.',
+    en: 'On that day the person has no obligation or briefing in force: there is nothing to revoke.',
+  },
   DUE_IN_PAST: {
     ky: 'Кайтаруу мөөнөтү келечекте болушу керек.',
     ru: 'Срок возврата должен быть в будущем.',

@@ -4,4 +4,5 @@ export * from './registration';
 export * from './calendar';
 export * from './rules';
 export * from './errors';
+export * from './clearance';
 export * from './deadlines';

@@ -155,7 +155,8 @@ export class WorkflowEngine {
           moved++;
         } catch (err) {
           // Refused before anything was written for this instance: its due times stay as they are.
-          if (!(err instanceof GrifError) || err.kind === 'unavailable') throw err;
+          // A lost race is no refusal: the whole change is answered 409 and may be repeated.
+          if (!(err instanceof GrifError) || err.kind === 'unavailable' || err.code === 'STALE_VERSION') throw err;
         }
       }
     });

@@ -8,6 +8,7 @@ export * from './projections';
 export * from './mikro-sources';
 export * from './lookups';
 export * from './notifications';
+export * from './notification-facts';
 export * from './database-health';
 export * from './repositories';
 export * from './school-policy';

@@ -1,26 +1,23 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { ClearanceRecord } from '@grif/domain';
 import type { Fact, LookupKind } from '@grif/workflows';
 import { Cabinet, Clearance, NomenclatureFile, Room, User } from './entities';
 
 /**
- * The recorded date of each clearance kind (R-2.5): the latest for people to read, the earliest
- * for the guard, so a record dated ahead never hides one that is already in force.
+ * Every clearance entry of a person (R-2.5), in the order they take effect: the rule
+ * (`clearanceAt` in libs/domain) decides from all of them, so nothing is pre-picked here.
  */
-export async function clearanceDates(
+export async function clearanceEntries(
   em: EntityManager,
   schoolId: string,
   userId: string,
-  pick: 'latest' | 'earliest' = 'latest',
-): Promise<{ nda: string | null; briefing: string | null }> {
+): Promise<ClearanceRecord[]> {
   const rows = await em.find(
     Clearance,
     { schoolId, userId },
-    { orderBy: { date: pick === 'latest' ? 'desc' : 'asc' }, disableIdentityMap: true },
+    { orderBy: { date: 'asc', seq: 'asc' }, disableIdentityMap: true },
   );
-  return {
-    nda: rows.find((r) => r.kind === 'nda')?.date ?? null,
-    briefing: rows.find((r) => r.kind === 'briefing')?.date ?? null,
-  };
+  return rows.map((r) => ({ kind: r.kind, date: r.date, seq: r.seq ?? 0, note: r.note }));
 }
 
 /** Facts the guards need about a record a payload names; null when the school has no such record. */
@@ -32,7 +29,7 @@ export async function lookupFact(
 ): Promise<Fact | null> {
   if (kind === 'person') {
     const u = await em.findOne(User, { id, schoolId, disabled: false }, { disableIdentityMap: true });
-    return u ? { kind, id, displayName: u.displayName, ...(await clearanceDates(em, schoolId, id, 'earliest')) } : null;
+    return u ? { kind, id, displayName: u.displayName, clearances: await clearanceEntries(em, schoolId, id) } : null;
   }
   if (kind === 'cabinet') {
     const c = await em.findOne(Cabinet, { id, schoolId }, { disableIdentityMap: true });

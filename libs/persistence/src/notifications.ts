@@ -13,7 +13,7 @@ export interface NotifyParams {
 }
 
 /** Who holds one of these roles today (by appointment, R-2.3), in the school's calendar. */
-async function appointees(em: EntityManager, schoolId: string, roles: Role[], at: Date): Promise<string[]> {
+export async function appointees(em: EntityManager, schoolId: string, roles: Role[], at: Date): Promise<string[]> {
   if (!roles.length) return [];
   const today = DateTime.fromJSDate(at, { zone: 'Asia/Bishkek' }).toISODate()!;
   const rows = await em.find(Appointment, {

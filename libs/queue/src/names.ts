@@ -6,11 +6,12 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const FIRE_DEADLINE_JOB = 'fire-deadline';
 export const DELIVER_NOTIFICATION_JOB = 'deliver-notification';
 export const SEAL_CHECKPOINTS_JOB = 'seal-checkpoints';
+export const OFFICIAL_USE_DIGEST_JOB = 'official-use-digest';
 
 export const JOB_NAMES = {
   [DEADLINE_QUEUE]: [FIRE_DEADLINE_JOB],
   [NOTIFICATION_QUEUE]: [DELIVER_NOTIFICATION_JOB],
-  [MAINTENANCE_QUEUE]: [SEAL_CHECKPOINTS_JOB],
+  [MAINTENANCE_QUEUE]: [SEAL_CHECKPOINTS_JOB, OFFICIAL_USE_DIGEST_JOB],
 } as const;
 export type QueueName = keyof typeof JOB_NAMES;
 export const QUEUE_NAMES = Object.keys(JOB_NAMES) as QueueName[];

@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registers/cabinets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegistersController_cabinets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms": {
         parameters: {
             query?: never;
@@ -334,6 +350,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RecordsOfficeController_recordClearance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RecordsOfficeController_setEmail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/clearances/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordsOfficeController_revokeClearance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadlines/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeadlineBoardController_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar": {
         parameters: {
             query?: never;
@@ -531,7 +595,7 @@ export interface components {
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -700,6 +764,12 @@ export interface components {
         EventAccepted: {
             state: string;
             version: number;
+            /** @description COPY only: the copies this event made, by number (R-4.1c). */
+            copies?: {
+                id: string;
+                regNumber: string;
+                copyNumber: number;
+            }[];
         };
         DocumentView: {
             id: string;
@@ -717,6 +787,13 @@ export interface components {
             annexes: string | null;
             location: string | null;
             cabinetId: string | null;
+            /** @description The registered cabinet it lies in, by name, and whether its room is secure (R-4.2.2). */
+            cabinet: {
+                id: string;
+                name: string;
+                roomName: string;
+                secure: boolean;
+            } | null;
             file: {
                 id: string;
                 index: string;
@@ -741,6 +818,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 reportedBy: string;
+                reportedByName: string;
             } | null;
             holder: {
                 id: string;
@@ -771,6 +849,14 @@ export interface components {
             from: string | null;
             to: string;
             payload: unknown;
+            /** @description What each id in the payload names (a person, a cabinet, a file), in words: show these, never the ids. */
+            names: {
+                [key: string]: string;
+            };
+            /** @description Payload fields left out for this reader: a holder reads only their own issue's purpose. */
+            withheld: string[];
+            /** @description RECLASSIFY only: the mark it replaced (null: none yet), as the history before it gives it; the event itself carries only the new mark. */
+            previousClassification?: components["schemas"]["Classification"] | null;
             prevHash: string;
             hash: string;
         };
@@ -838,6 +924,8 @@ export interface components {
             originalRegNumber: string;
             copyId: string;
             copyNumber: number;
+            /** @description The copy's own registration number. */
+            copyRegNumber: string;
             purpose: string;
             madeBy: string;
             /** Format: date-time */
@@ -850,20 +938,70 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        /** @description Who holds which classified item, copy or medium at a moment: the carriers register (R-3). */
+        /** @description A carrier of confidential information (R-3): a document or copy under a restricted mark still in the school, or a registered medium, with its custodian and place. */
         CarrierRow: {
             /** @enum {string} */
             itemType: "document" | "copy" | "media";
             itemId: string;
+            /** @description Documents and copies; null for a medium. */
+            regNumber: string | null;
+            /** @description A document's title, or a medium's label. */
             label: string;
             classification: string;
-            holderId: string;
-            holderName: string;
-            /** Format: date-time */
+            /** @description A document's state; null for a medium. */
+            state: string | null;
+            /** @description Who answers for it now: the person it is issued to, the holder of a medium, otherwise the records clerk in office (null when none is appointed). */
+            custodianId: string | null;
+            custodianName: string | null;
+            /** @description The person it is issued to (a medium: its holder); null when not out. */
+            holderId: string | null;
+            holderName: string | null;
+            /**
+             * @description cabinet: lies in a registered cabinet; location: kept at a free-text place; issued: out with its holder; unstored: classified, not yet put away; holder: a medium kept by its holder.
+             * @enum {string}
+             */
+            placeKind: "cabinet" | "location" | "issued" | "unstored" | "holder";
+            /** @description The free-text place (placeKind location). */
+            location: string | null;
+            cabinetId: string | null;
+            cabinetName: string | null;
+            roomName: string | null;
+            /** @description The room is a secure office room (R-4.2.2). */
+            secureRoom: boolean | null;
+            /**
+             * Format: date-time
+             * @description When it came to its present custodian or place.
+             */
             since: string;
         };
         CarrierRowPage: {
             items: components["schemas"]["CarrierRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description One item of a cabinet's contents: every document or copy whose place is that cabinet. */
+        CabinetItemRow: {
+            cabinetId: string;
+            cabinetName: string;
+            roomName: string;
+            secureRoom: boolean;
+            /** @enum {string} */
+            itemType: "document" | "copy";
+            itemId: string;
+            regNumber: string;
+            label: string;
+            classification: string | null;
+            state: string;
+            /** @description It lies in the cabinet; false while it is issued (it is due back here). */
+            present: boolean;
+            holderId: string | null;
+            holderName: string | null;
+            /** Format: date-time */
+            since: string;
+        };
+        CabinetItemRowPage: {
+            items: components["schemas"]["CabinetItemRow"][];
             total: number;
             page: number;
             pageSize: number;
@@ -909,24 +1047,71 @@ export interface components {
             date: string;
             note?: string;
         };
+        RevokeClearanceRequest: {
+            /**
+             * Format: date
+             * @description The school calendar day the revocation takes effect: today (the default) or later, never earlier.
+             */
+            date?: string;
+            reason: string;
+        };
         ClearanceView: {
             id: string;
             userId: string;
             /** @enum {string} */
-            kind: "nda" | "briefing";
-            /** Format: date */
+            kind: "nda" | "briefing" | "revocation";
+            /**
+             * Format: date
+             * @description The school calendar day it takes effect.
+             */
             date: string;
+            /** @description A note; for a revocation, its reason. */
             note: string | null;
+            /** @description Who recorded it, by name. */
+            recordedByName: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description R-2.5 judged by `clearanceAt` (libs/domain) at `asOf`. */
+        ClearanceStatus: {
+            cleared: boolean;
+            /** @description Cleared: the day it took effect. */
+            since: string | null;
+            /** @description Cleared: a recorded revocation ends it on this later day. */
+            until: string | null;
+            /** @description Not cleared: entries already recorded clear the person from this day. */
+            from: string | null;
+            /** @description Not cleared because this revocation ended the clearance. */
+            revoked: {
+                /** Format: date */
+                date: string;
+                reason: string | null;
+            } | null;
         };
         PersonView: {
             id: string;
             username: string;
             displayName: string;
             roles: components["schemas"]["Role"][];
+            /** @description The non-disclosure obligation in force now (not one dated ahead). */
             nda: string | null;
+            /** @description The security briefing in force now (not one dated ahead). */
             briefing: string | null;
-            /** @description Both recorded: may receive classified documents. */
+            /** @description May receive classified documents now (R-2.5): the same as clearance.cleared. */
             cleared: boolean;
+            clearance: components["schemas"]["ClearanceStatus"];
+            /**
+             * Format: date-time
+             * @description The moment the clearance was judged at (the server clock).
+             */
+            asOf: string;
+            /** @description Every entry, in the order they take effect. */
+            clearances: components["schemas"]["ClearanceView"][];
+            /** @description Where notifications are also e-mailed (when SMTP is configured). */
+            email: string | null;
+        };
+        SetEmailRequest: {
+            email: string | null;
         };
         RegisterMediaRequest: {
             label: string;
@@ -947,15 +1132,20 @@ export interface components {
         };
         NotificationView: {
             id: string;
-            /** @description 'document.overdue' ({regNumber, dueAt}), 'document.lost' ({regNumber, circumstances}), or one a client does not know yet. */
+            /** @description 'document.reminder', 'document.overdue', 'document.escalated' ({regNumber, dueAt, issuedAt, holderId}), 'document.lost' ({regNumber, circumstances}), 'digest.official_use_out' ({date, listedAt, items: [{documentId, regNumber, title, holderName, dueAt, state}]}: the end-of-day list of For Official Use items not back in storage, empty when all are back), or one a client does not know yet. */
             template: string;
             data: {
                 [key: string]: unknown;
             };
-            instanceId: string;
+            /** @description The document it is about; null for an end-of-day list. */
+            instanceId: string | null;
             /** Format: date-time */
             createdAt: string;
             readAt: string | null;
+            /** @description What it is about is over: the document it reminded of, or reported overdue, is back (or lost, or issued anew) since. */
+            settled: boolean;
+            /** @description The in-app path to open (/documents/<id>), only when the caller may open that page now; else null. */
+            link: string | null;
         };
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
@@ -1013,6 +1203,33 @@ export interface components {
             closes: string | null;
             /** @description A lunar holiday computed ahead of its announcement (Umm al-Qura); the school replaces it when announced. */
             estimated: boolean;
+        };
+        DeadlineBoardItem: {
+            documentId: string;
+            regNumber: string;
+            title: string;
+            classification: components["schemas"]["Classification"] | null;
+            /** @description The holder's display name (never an id). */
+            holderName: string;
+            /** @description When the open issue was made; null only if the issue journal lacks it. */
+            issuedAt: string | null;
+            dueAt: string | null;
+            /**
+             * @description The document's state: `issued` on the overdue list means its due time passed and the alarm has not rung yet.
+             * @enum {string}
+             */
+            state: "issued" | "overdue" | "escalated";
+        };
+        DeadlineBoard: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date
+             * @description Today's date on the school's calendar (Asia/Bishkek).
+             */
+            today: string;
+            overdue: components["schemas"]["DeadlineBoardItem"][];
+            dueToday: components["schemas"]["DeadlineBoardItem"][];
         };
         WorkingCalendar: {
             zone: string;
@@ -1326,6 +1543,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 year?: number;
                 direction?: "incoming" | "outgoing" | "internal";
                 state?: string;
@@ -2030,6 +2249,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 year?: number;
                 direction?: "incoming" | "outgoing" | "internal";
                 state?: string;
@@ -2114,6 +2335,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
                 status?: "open" | "overdue" | "returned";
                 holderId?: string;
                 documentId?: string;
@@ -2193,6 +2416,11 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
+                /** @description The original's registration number (e.g. К-0012/2026): only the copies made of it. */
+                of?: string;
+                /** @description The same filter by the original document id. */
                 originalId?: string;
             };
             header?: never;
@@ -2270,6 +2498,8 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
             };
             header?: never;
             path?: never;
@@ -2277,7 +2507,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The carriers register (R-3): who holds which classified item, copy or medium, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The carriers register (R-3): every classified document and copy still in the school and every registered medium, with its custodian and place, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2307,6 +2537,95 @@ export interface operations {
             };
             /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RegistersController_cabinets: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sort?: string;
+                order?: "asc" | "desc";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
+                format?: "json" | "csv";
+                /** @description The register as it stood at this moment, computed from the history. */
+                at?: string;
+                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                lang?: "ky" | "ru" | "en";
+                /** @description One cabinet; every cabinet when absent. */
+                cabinetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contents of each cabinet (or of one, `cabinetId`): every document and copy whose place is that cabinet, lying there or issued, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CabinetItemRowPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2853,6 +3172,195 @@ export interface operations {
             };
         };
     };
+    RecordsOfficeController_setEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved: notifications are also e-mailed there (null: the in-app inbox only). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsOfficeController_revokeClearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeClearanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked from that day on, with the reason (R-2.5). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordsOfficeController_media: {
         parameters: {
             query?: never;
@@ -3312,6 +3820,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeadlineBoardController_today: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documents out and late, and those due back before today ends on the school's calendar (Asia/Bishkek). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineBoard"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useSubmit } from '../hooks';
 import { href } from '../router';
+import { permissions, useSession } from '../session';
 import type { VerifyResult } from '../types';
 import { PageTitle, Refusal } from './ui';
 
 /** The auditor's check: recompute every hash chain of the school and name the first broken link. */
 export function Audit(): ReactElement {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const canSeal = permissions(me).seal;
   const [result, setResult] = useState<VerifyResult | undefined>();
   const [sealed, setSealed] = useState<string | undefined>();
   const s = useSubmit();
@@ -32,9 +35,15 @@ export function Audit(): ReactElement {
       <button type="button" className="btn btn-primary" onClick={verify} disabled={s.busy} data-testid="audit-verify">
         {s.busy ? t('audit.verifying') : t('audit.verify')}
       </button>{' '}
-      <button type="button" className="btn" onClick={seal} disabled={s.busy} data-testid="audit-seal">
-        {t('audit.seal')}
-      </button>
+      {canSeal && (
+        <button type="button" className="btn" onClick={seal} disabled={s.busy} data-testid="audit-seal">
+          {t('audit.seal')}
+        </button>
+      )}
+      {/* The auditor only reads: sealing is a write, so it is not offered (the server refuses it too). */}
+      <p className="muted small" data-testid="audit-seal-note">
+        {canSeal ? t('audit.sealNote') : t('audit.sealNoteReadOnly')}
+      </p>
       {sealed && <p data-testid="audit-sealed">{sealed}</p>}
       {s.error && <Refusal error={s.error} />}
       {result && (

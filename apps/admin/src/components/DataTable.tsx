@@ -1,8 +1,11 @@
-import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, csvUrl, type Query } from '../api';
 import { useLoad } from '../hooks';
+import { currentLang } from '../i18n';
+import { useUrlState } from '../router';
 import { LoadError } from './ui';
+import { useHorizontalOverflow } from './useHorizontalOverflow';
 
 export interface Column<T> {
   /** Column id and the server's `sort` name. */
@@ -28,21 +31,34 @@ interface Props<T> {
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
+const DEFAULT_PAGE_SIZE = 25;
+
+const positive = (v: string, fallback: number) => (/^[1-9]\d{0,5}$/.test(v) ? Number(v) : fallback);
 
 /**
  * Every register is the same table: sortable headers, paging, CSV export of
  * the same query. The server pages and sorts (`page, pageSize, sort, order`);
  * a list that comes back as a plain array is paged and sorted here instead.
+ * Page, page size and sort live in the address (`page`, `size`, `sort`, `order`),
+ * beside the list's own filters, so Back and a reload find the table as it was
+ * (one table per page: two would share these keys).
  */
 export function DataTable<T>(props: Props<T>): ReactElement {
   const { t } = useTranslation();
-  const [sort, setSort] = useState<{ key: string; order: 'asc' | 'desc' } | undefined>(props.defaultSort);
-  const [pageSize, setPageSize] = useState(25);
+  const [url, setUrl] = useUrlState({
+    page: '1',
+    size: String(DEFAULT_PAGE_SIZE),
+    sort: props.defaultSort?.key ?? '',
+    order: props.defaultSort?.order ?? 'asc',
+  });
+  const sort = url.sort
+    ? { key: url.sort, order: url.order === 'desc' ? ('desc' as const) : ('asc' as const) }
+    : undefined;
+  const pageSize = PAGE_SIZES.includes(positive(url.size, 0)) ? positive(url.size, 0) : DEFAULT_PAGE_SIZE;
+  const page = positive(url.page, 1);
   const paramsKey = JSON.stringify(props.params ?? {});
-  // Page 1 again whenever the filters change, without a second fetch.
-  const [pageState, setPageState] = useState({ key: paramsKey, page: 1 });
-  const page = pageState.key === paramsKey ? pageState.page : 1;
-  const setPage = (p: number) => setPageState({ key: paramsKey, page: p });
+  const setPage = (p: number) => setUrl({ page: String(p) });
+  const setPageSize = (n: number) => setUrl({ size: String(n), page: '1' });
 
   const query: Query = { ...props.params, page, pageSize, sort: sort?.key, order: sort?.order };
   const loaded = useLoad(
@@ -75,19 +91,25 @@ export function DataTable<T>(props: Props<T>): ReactElement {
   }, [loaded.data, props.columns, sort, page, pageSize]);
 
   const pages = view ? Math.max(1, Math.ceil(view.total / pageSize)) : 1;
+  const scroll = useHorizontalOverflow([view, props.columns.length]);
 
   function toggleSort(key: string) {
-    setSort((s) => (s?.key === key ? { key, order: s.order === 'asc' ? 'desc' : 'asc' } : { key, order: 'asc' }));
-    setPage(1);
+    const order = sort?.key === key && sort.order === 'asc' ? 'desc' : 'asc';
+    setUrl({ sort: key, order, page: '1' });
   }
 
   return (
     <div className="table-block">
       <div className="table-tools">
         <span className="muted">{view ? t('common.total', { n: view.total }) : ''}</span>
+        {scroll.overflowing && (
+          <span className="scroll-hint" data-testid="table-scroll-hint">
+            {t('common.scrollHint')}
+          </span>
+        )}
         <a
           className="btn btn-small btn-ghost"
-          href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order })}
+          href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order, lang: currentLang() })}
           download
           data-testid="export-csv"
         >
@@ -95,7 +117,15 @@ export function DataTable<T>(props: Props<T>): ReactElement {
         </a>
       </div>
       {loaded.error && <LoadError error={loaded.error} />}
-      <div className="table-scroll">
+      {/* Focusable only when it scrolls, so the keyboard can scroll it too. */}
+      <div
+        ref={scroll.ref}
+        className={`table-scroll${scroll.overflowing ? ' overflowing' : ''}${scroll.moreRight ? ' more-right' : ''}`}
+        tabIndex={scroll.overflowing ? 0 : undefined}
+        role={scroll.overflowing ? 'region' : undefined}
+        aria-label={scroll.overflowing ? (props.caption ?? t('common.scrollHint')) : undefined}
+        data-testid="table-scroll"
+      >
         <table aria-busy={loaded.loading}>
           {props.caption && <caption>{props.caption}</caption>}
           <thead>
@@ -162,13 +192,7 @@ export function DataTable<T>(props: Props<T>): ReactElement {
         </button>
         <label className="page-size">
           {t('common.pageSize')}{' '}
-          <select
-            value={pageSize}
-            onChange={(e) => {
-              setPageSize(Number(e.target.value));
-              setPage(1);
-            }}
-          >
+          <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { formatDate, formatInstant } from '../format';
 import { usePersonName } from '../hooks';
 import { optionLabel } from '../labels';
-import { href } from '../router';
+import { href, useRememberedList, useUrlState } from '../router';
 import { CLASSIFICATIONS, DIRECTIONS, DOCUMENT_STATES, type DocumentRow } from '../types';
 import { DataTable, type Column } from './DataTable';
 import { EnumField, PersonField } from './selects';
@@ -51,14 +51,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+const EMPTY_FILTERS = { year: '', direction: '', state: '', classification: '', holderId: '', q: '' };
+
 /** Every document of the school, filtered, sorted, paged and exportable (records office, auditor). */
 export function DocumentList(): ReactElement {
   const { t, i18n } = useTranslation();
   const personName = usePersonName();
-  const [f, setF] = useState({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' });
+  useRememberedList();
+  // The filters live in the address: Back from a document finds the list as it was left.
+  const [f, setF] = useUrlState(EMPTY_FILTERS, { resetsPage: true });
   const q = useDebounced(f.q, 300);
   const year = useDebounced(f.year, 300);
-  const put = (k: keyof typeof f) => (value: string) => setF((old) => ({ ...old, [k]: value }));
+  const put = (k: keyof typeof f) => (value: string) => setF({ [k]: value });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => put(k)(e.target.value);
 
   return (
@@ -126,11 +130,7 @@ export function DocumentList(): ReactElement {
           )}
         </Field>
         <div className="filters-reset">
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => setF({ year: '', direction: '', state: '', classification: '', holderId: '', q: '' })}
-          >
+          <button type="button" className="btn btn-ghost" onClick={() => setF(EMPTY_FILTERS)}>
             {t('common.reset')}
           </button>
         </div>

@@ -1,19 +1,20 @@
-import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { forgetRegistration, registrationOf } from '../flash';
 import { bishkekLocalToIso, formatDate, formatInstant } from '../format';
-import { invalidateRefs, useLoad, usePersonName, useRefList, useSubmit } from '../hooks';
+import { invalidateRefs, useLoad, usePersonName, useSubmit } from '../hooks';
 import { eventLabel, optionLabel, stateLabel } from '../labels';
-import { href } from '../router';
+import { href, listHref } from '../router';
 import { ruleText } from '../rules';
 import { permissions, useSession } from '../session';
-import type { DocumentView, HolderAt } from '../types';
+import { USER_EVENT_TYPES, type DocumentView, type HolderAt } from '../types';
 import { ActionForm } from './ActionForm';
 import { History } from './History';
 import { Field, LoadError, Loading, Mark, Notice, Refusal, StateBadge } from './ui';
 
-/** Events no person sends from this page. */
-const SYSTEM_EVENTS = new Set(['DEADLINE_PASSED']);
+/** Only the events a person sends (the ladder's alarms and DEADLINE_MOVED come from the system). */
+const USER_EVENTS = new Set<string>(USER_EVENT_TYPES);
 
 /** One document: its journal entry, where it is, who holds it, what may be done now, and its history. */
 export function DocumentPage({ id }: { id: string }): ReactElement {
@@ -22,7 +23,10 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   const doc = useLoad(() => api.document(id), [id]);
   const history = useLoad(() => api.history(id), [id]);
   const [open, setOpen] = useState<string | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useState<ReactNode>();
+  // Shown once, on the page the registration form led to.
+  const [registered] = useState(() => registrationOf(id));
+  useEffect(() => forgetRegistration(id), [id]);
 
   function reloadAll() {
     doc.reload();
@@ -32,19 +36,42 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
   if (doc.error && !doc.data) {
     return (
       <section>
-        <a href={href('/documents')}>{t('doc.backToList')}</a>
+        <a href={listHref('documents')}>{t('doc.backToList')}</a>
         <LoadError error={doc.error} />
       </section>
     );
   }
   if (!doc.data) return <Loading />;
   const d = doc.data;
-  const actions = d.availableEvents.filter((e) => !SYSTEM_EVENTS.has(e));
-  const blocked = (d.blockedEvents ?? []).filter((b) => !SYSTEM_EVENTS.has(b.type) && !actions.includes(b.type));
+  const actions = d.availableEvents.filter((e) => USER_EVENTS.has(e));
+  const blocked = (d.blockedEvents ?? []).filter((b) => USER_EVENTS.has(b.type) && !actions.includes(b.type));
+
+  const openBlocked = open !== undefined && blocked.some((b) => b.type === open);
+  const form =
+    open && (actions.includes(open) || openBlocked) ? (
+      <ActionForm
+        key={`${open}-${d.version}`}
+        doc={d}
+        type={open}
+        onCancel={() => setOpen(undefined)}
+        onReload={reloadAll}
+        onDone={(accepted) => {
+          const done = t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) });
+          setNotice(accepted.copies?.length ? <NewCopies done={done} copies={accepted.copies} /> : done);
+          setOpen(undefined);
+          if (open === 'STORE') invalidateRefs('rooms');
+          reloadAll();
+        }}
+      />
+    ) : null;
 
   return (
     <section className="document-page">
-      {permissions(me).documents && <a href={href('/documents')}>{t('doc.backToList')}</a>}
+      {permissions(me).documents && (
+        <a href={listHref('documents')} data-testid="back-to-list">
+          {t('doc.backToList')}
+        </a>
+      )}
       <header className="doc-header">
         <div>
           <div className="doc-regnumber" data-testid="doc-regnumber">
@@ -58,6 +85,17 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
         </div>
       </header>
 
+      {registered && !notice && (
+        <Notice>
+          <span data-testid="registered-notice">
+            ✓ {t('register.done')}{' '}
+            <a href={href(`/documents/${registered.id}`)} className="doc-regnumber">
+              {registered.regNumber}
+            </a>
+          </span>{' '}
+          · <a href={href('/register')}>{t('register.another')}</a>
+        </Notice>
+      )}
       {notice && <Notice>{notice}</Notice>}
 
       <div className="doc-grid">
@@ -86,6 +124,8 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 ))}
               </div>
             )}
+            {/* The open form right under the button that opened it. */}
+            {!openBlocked && form}
             {blocked.length > 0 && (
               <div className="blocked" data-testid="blocked-events">
                 <h3>{t('doc.blocked')}</h3>
@@ -109,21 +149,7 @@ export function DocumentPage({ id }: { id: string }): ReactElement {
                 </ul>
               </div>
             )}
-            {open && (actions.includes(open) || blocked.some((b) => b.type === open)) && (
-              <ActionForm
-                key={`${open}-${d.version}`}
-                doc={d}
-                type={open}
-                onCancel={() => setOpen(undefined)}
-                onReload={reloadAll}
-                onDone={(accepted) => {
-                  setNotice(t('doc.accepted', { event: eventLabel(t, open), state: stateLabel(t, accepted.state) }));
-                  setOpen(undefined);
-                  if (open === 'STORE') invalidateRefs('rooms');
-                  reloadAll();
-                }}
-              />
-            )}
+            {openBlocked && form}
           </section>
           {permissions(me).holderAt && <HolderAtPanel key={id} id={id} />}
         </div>
@@ -147,26 +173,40 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/** What a COPY made (R-4.1c): each new copy by its number, a link to it. */
+function NewCopies({ done, copies }: { done: string; copies: { id: string; regNumber: string }[] }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <>
+      {done}{' '}
+      <span data-testid="new-copies">
+        {t('doc.copiesMadeNow')}{' '}
+        {copies.map((c, i) => (
+          <span key={c.id}>
+            {i > 0 && ', '}
+            <a href={href(`/documents/${c.id}`)} data-testid="new-copy-link">
+              {c.regNumber}
+            </a>
+          </span>
+        ))}
+      </span>
+    </>
+  );
+}
+
 function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const lang = i18n.language;
   const personName = usePersonName();
-  const rooms = useRefList('rooms');
 
-  let cabinet: ReactNode = null;
-  if (d.cabinetId) {
-    const room = rooms.items.find((r) => r.cabinets.some((c) => c.id === d.cabinetId));
-    const cab = room?.cabinets.find((c) => c.id === d.cabinetId);
-    cabinet =
-      room && cab ? (
-        <>
-          {room.name}, {cab.name}
-          {room.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
-        </>
-      ) : (
-        d.cabinetId
-      );
-  }
+  // The server names the cabinet and its room: a holder may not list the rooms, and must not read an id.
+  const cabinet: ReactNode = d.cabinet ? (
+    <>
+      {d.cabinet.roomName}, {d.cabinet.name}
+      {d.cabinet.secure && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
+    </>
+  ) : null;
 
   return (
     <dl className="facts panel">
@@ -224,7 +264,18 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
           <span className="muted">{t('doc.notACopy')}</span>
         )}
       </Fact>
-      {d.copiesMade != null && <Fact label={t('doc.copiesMade')}>{d.copiesMade}</Fact>}
+      {d.copiesMade != null && (
+        <Fact label={t('doc.copiesMade')} testId="doc-copies-made">
+          {d.copiesMade > 0 && !d.copyOf && permissions(me).registers ? (
+            // R-4.1c: the copy journal, narrowed to this original by its registration number.
+            <a href={href('/registers/copies', { of: d.regNumber })} data-testid="doc-copies-link">
+              {t('doc.copiesInJournal', { n: d.copiesMade })}
+            </a>
+          ) : (
+            d.copiesMade
+          )}
+        </Fact>
+      )}
       {d.dispatched && (
         <Fact label={t('doc.dispatched')} testId="doc-dispatched">
           {t('doc.dispatchedTo', { addressee: d.dispatched.addressee, at: formatInstant(d.dispatched.at, lang) })}
@@ -234,7 +285,7 @@ function DocumentFacts({ d }: { d: DocumentView }): ReactElement {
       {d.lost && (
         <Fact label={t('doc.lost')} testId="doc-lost">
           <span className="warn">
-            {t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: personName(d.lost.reportedBy) })}
+            {t('doc.lostAt', { at: formatInstant(d.lost.at, lang), by: d.lost.reportedByName })}
           </span>
           <div className="small">{d.lost.circumstances}</div>
         </Fact>

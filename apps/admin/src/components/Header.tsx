@@ -1,9 +1,9 @@
-import type { ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANG_NAMES, LANGS, setLang } from '../i18n';
 import { roleLabel } from '../labels';
 import { useUnreadCount } from '../notifications';
-import { href } from '../router';
+import { href, useRoute } from '../router';
 import { permissions, useSession } from '../session';
 
 /** Kyrgyz (default) / Русский / English; the choice is kept in localStorage. */
@@ -29,11 +29,13 @@ export function LanguageSwitch(): ReactElement {
 }
 
 const NAV = [
+  { id: 'board', path: '/board' },
   { id: 'documents', path: '/documents' },
   { id: 'register', path: '/register' },
   { id: 'registers', path: '/registers' },
   { id: 'mine', path: '/mine' },
   { id: 'people', path: '/people' },
+  { id: 'calendar', path: '/calendar' },
   { id: 'audit', path: '/audit' },
   { id: 'notifications', path: '/notifications' },
 ] as const;
@@ -57,12 +59,30 @@ function NotificationsBadge(): ReactElement | null {
   );
 }
 
+/**
+ * The brand, the unread badge, the user and the menu. On a narrow screen (a phone) everything but the
+ * brand, the badge and a "Menu" button folds away, so the page starts within the first screenful;
+ * the menu closes again on navigation and on Escape.
+ */
 export function Header({ section }: { section: string }): ReactElement {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const can = permissions(me);
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const route = useRoute().join('/');
+  useEffect(() => setOpen(false), [route]);
+
   return (
-    <header className="app-header">
+    <header
+      className={`app-header${open ? ' menu-open' : ''}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
       <div className="header-top">
         <div className="brand-block">
           <a className="brand" href={href('/')}>
@@ -70,9 +90,22 @@ export function Header({ section }: { section: string }): ReactElement {
           </a>
           <div className="school">{t('app.school')}</div>
         </div>
-        <div className="header-user">
-          <LanguageSwitch />
+        <div className="header-quick">
           <NotificationsBadge />
+          <button
+            ref={toggle}
+            type="button"
+            className="btn btn-ghost menu-toggle"
+            aria-expanded={open}
+            aria-controls="header-menu header-user"
+            onClick={() => setOpen(!open)}
+            data-testid="menu-toggle"
+          >
+            <span aria-hidden="true">{open ? '✕' : '☰'}</span> {t('header.menu')}
+          </button>
+        </div>
+        <div className="header-user" id="header-user">
+          <LanguageSwitch />
           <div className="user">
             <strong data-testid="user-name">{me.displayName}</strong>
             <span className="roles" data-testid="user-roles">
@@ -84,7 +117,7 @@ export function Header({ section }: { section: string }): ReactElement {
           </button>
         </div>
       </div>
-      <nav className="main-nav" aria-label={t('nav.label')}>
+      <nav className="main-nav" id="header-menu" aria-label={t('nav.label')}>
         {NAV.filter((n) => can[n.id]).map((n) => (
           <a
             key={n.id}

@@ -1,14 +1,17 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatInstant } from '../format';
+import { formatDate, formatInstant } from '../format';
 import { useLoad, useSubmit } from '../hooks';
 import { announceUnread } from '../notifications';
 import { href } from '../router';
 import type { NotificationView } from '../types';
 import { LoadError, Loading, PageTitle, Refusal } from './ui';
 
-/** My notifications, newest first (the server's order): what happened, when, the document, "mark as read". */
+/**
+ * My notifications, newest first (the server's order): what happened, when, the document (linked only
+ * when I may open it), "mark as read". One about something already settled (the document is back) is greyed.
+ */
 export function Notifications(): ReactElement {
   const { t } = useTranslation();
   const list = useLoad(() => api.notifications(), []);
@@ -49,19 +52,28 @@ function NotificationRow({ n, onRead }: { n: NotificationView; onRead: () => voi
 
   return (
     <li
-      className={`panel notif-row${read ? '' : ' notif-unread'}`}
+      className={`panel notif-row${read ? '' : ' notif-unread'}${n.settled ? ' notif-settled' : ''}`}
       data-testid="notification-row"
       data-id={n.id}
       data-template={n.template}
       data-read={read}
+      data-settled={n.settled}
     >
       <div className="notif-main">
         <NotificationText n={n} />
         <div className="notif-meta">
           <time dateTime={n.createdAt}>{formatInstant(n.createdAt, lang)}</time>
-          <a href={href(`/documents/${n.instanceId}`)} data-testid="notification-doc">
-            {t('notifications.openDocument')}
-          </a>
+          {n.settled && (
+            <span className="badge badge-ok" data-testid="notification-settled">
+              ✓ {t('notifications.settled')}
+            </span>
+          )}
+          {/* The server gives a link only to a page this reader may open now. */}
+          {n.link && (
+            <a href={href(n.link)} data-testid="notification-doc">
+              {n.instanceId ? t('notifications.openDocument') : t('notifications.openList')}
+            </a>
+          )}
         </div>
       </div>
       <div className="notif-actions">
@@ -96,7 +108,14 @@ function NotificationText({ n }: { n: NotificationView }): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const d = n.data ?? {};
+  const due = typeof d.dueAt === 'string' ? formatInstant(d.dueAt, lang) : '—';
   switch (n.template) {
+    case 'document.reminder':
+      return <p className="notif-text">{t('notifications.reminder', { regNumber: text(d.regNumber), dueAt: due })}</p>;
+    case 'document.escalated':
+      return <p className="notif-text">{t('notifications.escalated', { regNumber: text(d.regNumber), dueAt: due })}</p>;
+    case 'digest.official_use_out':
+      return <DigestText n={n} />;
     case 'document.overdue':
       return (
         <p className="notif-text">
@@ -124,4 +143,45 @@ function NotificationText({ n }: { n: NotificationView }): ReactElement {
       );
     }
   }
+}
+
+interface DigestItem {
+  documentId: string;
+  regNumber: string;
+  title: string;
+  holderName: string | null;
+  dueAt: string | null;
+  state: string;
+}
+
+/** The end-of-day list: how many For Official Use items are not back, and each by number, title and holder. */
+function DigestText({ n }: { n: NotificationView }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const d = n.data ?? {};
+  const items = (Array.isArray(d.items) ? d.items : []) as DigestItem[];
+  const date = typeof d.date === 'string' ? formatDate(d.date, lang) : '—';
+  if (items.length === 0) return <p className="notif-text">{t('notifications.digestEmpty', { date })}</p>;
+  return (
+    <>
+      <p className="notif-text">{t('notifications.digest', { date, count: items.length })}</p>
+      <ul className="notif-items" data-testid="digest-items">
+        {items.map((i) => {
+          const line = t('notifications.digestItem', {
+            regNumber: i.regNumber,
+            title: i.title,
+            holder: i.holderName ?? '—',
+            dueAt: i.dueAt ? formatInstant(i.dueAt, lang) : '—',
+            state: t(`state.${i.state}`, { defaultValue: i.state }).toLocaleLowerCase(lang),
+          });
+          return (
+            <li key={i.documentId}>
+              {/* Only a reader the server gave a link to (the records office) may open the documents. */}
+              {n.link ? <a href={href(`/documents/${i.documentId}`)}>{line}</a> : line}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
 }

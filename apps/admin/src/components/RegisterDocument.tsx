@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
+import { rememberRegistration } from '../flash';
 import { todayInBishkek } from '../format';
 import { toApiError, useRefList } from '../hooks';
 import { fieldLabel } from '../labels';
@@ -49,6 +50,8 @@ export function RegisterDocument(): ReactElement {
     if (f.fileId) body.fileId = f.fileId;
     try {
       const out = await api.registerDocument(body);
+      // The document's page confirms it, with the number the journal gave it.
+      rememberRegistration({ id: out.id, regNumber: out.regNumber });
       navigate(`/documents/${out.id}`);
     } catch (err) {
       setError(toApiError(err));

@@ -1,8 +1,14 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CarriersRegister, CopyJournal, IssueJournal, RegistrationJournal } from '../registers/Journals';
+import {
+  CabinetContents,
+  CarriersRegister,
+  CopyJournal,
+  IssueJournal,
+  RegistrationJournal,
+} from '../registers/Journals';
 import { Media, Nomenclature, Rooms } from '../registers/Reference';
-import { href } from '../router';
+import { href, useRememberedList } from '../router';
 import { PageTitle } from './ui';
 
 const TABS = {
@@ -10,6 +16,7 @@ const TABS = {
   issues: IssueJournal,
   copies: CopyJournal,
   carriers: CarriersRegister,
+  cabinets: CabinetContents,
   nomenclature: Nomenclature,
   rooms: Rooms,
   media: Media,
@@ -20,9 +27,13 @@ function isTab(v: string | undefined): v is Tab {
   return v !== undefined && v in TABS;
 }
 
-/** The records office's journals and reference lists (R-3, R-4.1), one tab each: `#/registers/<tab>`. */
+/**
+ * The records office's journals and reference lists (R-3, R-4.1), one tab each: `#/registers/<tab>`,
+ * with the tab's filters, sort and page after a `?`.
+ */
 export function Registers({ tab }: { tab?: string }): ReactElement {
   const { t } = useTranslation();
+  useRememberedList();
   const current: Tab = isTab(tab) ? tab : 'registration';
   const Body = TABS[current];
   return (

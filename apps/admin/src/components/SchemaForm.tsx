@@ -2,6 +2,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRefList } from '../hooks';
 import { fieldLabel, optionLabel, roleLabel } from '../labels';
+import { cabinetForbidden, holderForbidden, type Forbidden } from '../picker-rules';
+import { ruleText } from '../rules';
 import type { FieldSpec, FormValues } from '../schema';
 import { CheckField, Field } from './ui';
 
@@ -10,12 +12,12 @@ interface Props {
   values: FormValues;
   onChange: (name: string, value: string | boolean) => void;
   errors: Record<string, string>;
-  /** The document is classified: show each person's clearance in the holder picker (R-2.5). */
-  showClearance?: boolean;
+  /** The document's mark: the pickers show disabled what a rule forbids for it (R-2.5, R-4.2.2). */
+  classification?: string | null;
 }
 
 /** Renders the fields of one payload schema; every control carries `data-testid="field-<name>"`. */
-export function SchemaForm({ fields, values, onChange, errors, showClearance }: Props): ReactElement {
+export function SchemaForm({ fields, values, onChange, errors, classification }: Props): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="schema-form">
@@ -43,7 +45,7 @@ export function SchemaForm({ fields, values, onChange, errors, showClearance }: 
                 describedBy={describedBy}
                 value={String(values[f.name] ?? '')}
                 onChange={(v) => onChange(f.name, v)}
-                showClearance={showClearance}
+                classification={classification}
               />
             )}
           </Field>
@@ -59,7 +61,7 @@ interface ControlProps {
   describedBy: string | undefined;
   value: string;
   onChange: (v: string) => void;
-  showClearance?: boolean;
+  classification?: string | null;
 }
 
 function Control(props: ControlProps): ReactElement {
@@ -134,9 +136,33 @@ function Control(props: ControlProps): ReactElement {
 
 type PickerProps = ControlProps & { common: Record<string, unknown> };
 
-/** A person to issue to; for a classified document each shows whether they are cleared (R-2.5). */
-function HolderPicker({ value, onChange, showClearance, common, spec }: PickerProps): ReactElement {
-  const { t } = useTranslation();
+/** Under a picker with disabled options: the rule that forbids them, in full, in the reader's language. */
+function WhyDisabled({ id, forbidden }: { id: string; forbidden: (Forbidden | undefined)[] }): ReactElement | null {
+  const { i18n, t } = useTranslation();
+  const rules = [...new Set(forbidden.filter((f): f is Forbidden => f != null).map((f) => f.rule))];
+  if (rules.length === 0) return null;
+  return (
+    <div id={id} className="picker-why" data-testid="picker-why">
+      {t('why.disabled')}
+      {rules.map((r) => (
+        <p key={r} className="picker-why">
+          <span className="rule-id">{r}</span>
+          {ruleText(r, i18n.language)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The option's words when a rule forbids it: "name — ✗ R-2.5: not cleared". */
+const withWhy = (label: string, f: Forbidden | undefined) => (f ? `${label} — ✗ ${f.rule}: ${f.text}` : label);
+
+/**
+ * A person to issue to. For a classified document, whoever R-2.5 does not clear now is shown disabled,
+ * with the reason (the server judged it with the one rule; it still refuses a forged request).
+ */
+function HolderPicker({ id, value, onChange, classification, common, spec }: PickerProps): ReactElement {
+  const { t, i18n } = useTranslation();
   const people = useRefList('people');
   if (people.error)
     return (
@@ -148,22 +174,39 @@ function HolderPicker({ value, onChange, showClearance, common, spec }: PickerPr
         onChange={(e) => onChange(e.target.value)}
       />
     );
+  const restricted = classification != null && classification !== 'open';
+  const options = people.items.map((p) => ({ p, forbidden: holderForbidden(t, i18n.language, classification, p) }));
+  const whyId = `${id}-why`;
+  const describedBy = [common['aria-describedby'], whyId].filter(Boolean).join(' ');
   return (
-    <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t('common.choose')}</option>
-      {people.items.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.displayName}
-          {p.roles.length > 0 ? ` — ${p.roles.map((r) => roleLabel(t, r)).join(', ')}` : ''}
-          {showClearance ? ` (${p.cleared ? `✓ ${t('action.cleared')}` : `✗ ${t('action.notCleared')}`})` : ''}
-        </option>
-      ))}
-    </select>
+    <>
+      <select {...common} aria-describedby={describedBy} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.choose')}</option>
+        {options.map(({ p, forbidden }) => {
+          const label = `${p.displayName}${p.roles.length > 0 ? ` — ${p.roles.map((r) => roleLabel(t, r)).join(', ')}` : ''}`;
+          return (
+            <option
+              key={p.id}
+              value={p.id}
+              disabled={forbidden != null}
+              title={forbidden ? `${forbidden.rule}: ${forbidden.text}` : undefined}
+              data-rule={forbidden?.rule}
+            >
+              {forbidden ? withWhy(label, forbidden) : restricted ? `${label} (✓ ${t('action.cleared')})` : label}
+            </option>
+          );
+        })}
+      </select>
+      <WhyDisabled id={whyId} forbidden={options.map((o) => o.forbidden)} />
+    </>
   );
 }
 
-/** Cabinets grouped by room; a secure room is marked, as R-4.2.2 keeps For Official Use only there. */
-function CabinetPicker({ value, onChange, common, spec }: PickerProps): ReactElement {
+/**
+ * Cabinets grouped by room; a secure room is marked. For a For Official Use document the cabinets of
+ * an ordinary room are shown disabled with R-4.2.2 (the server refuses them too).
+ */
+function CabinetPicker({ id, value, onChange, classification, common, spec }: PickerProps): ReactElement {
   const { t } = useTranslation();
   const rooms = useRefList('rooms');
   if (rooms.error)
@@ -176,20 +219,31 @@ function CabinetPicker({ value, onChange, common, spec }: PickerProps): ReactEle
         onChange={(e) => onChange(e.target.value)}
       />
     );
+  const forbidden = rooms.items.map((r) => cabinetForbidden(t, classification, r));
+  const whyId = `${id}-why`;
+  const describedBy = [common['aria-describedby'], whyId].filter(Boolean).join(' ');
   return (
-    <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t('common.choose')}</option>
-      {rooms.items.map((r) => (
-        <optgroup key={r.id} label={r.secure ? `${r.name} (${t('doc.secureRoom')})` : r.name}>
-          {r.cabinets.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} — {r.name}
-              {r.secure ? ` [${t('doc.secureRoom')}]` : ''}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
+    <>
+      <select {...common} aria-describedby={describedBy} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.choose')}</option>
+        {rooms.items.map((r, i) => (
+          <optgroup key={r.id} label={r.secure ? `${r.name} (${t('doc.secureRoom')})` : r.name}>
+            {r.cabinets.map((c) => (
+              <option
+                key={c.id}
+                value={c.id}
+                disabled={forbidden[i] != null}
+                title={forbidden[i] ? `${forbidden[i]!.rule}: ${forbidden[i]!.text}` : undefined}
+                data-rule={forbidden[i]?.rule}
+              >
+                {withWhy(`${c.name} — ${r.name}${r.secure ? ` [${t('doc.secureRoom')}]` : ''}`, forbidden[i])}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <WhyDisabled id={whyId} forbidden={forbidden} />
+    </>
   );
 }
 

@@ -136,7 +136,7 @@ export function LoadError({ error }: { error: ApiError }): ReactElement {
     b.statusCode === 0
       ? t('error.NETWORK')
       : b.statusCode === 404
-        ? `${t('error.unavailable')} (${b.message})`
+        ? t('error.notFoundItem')
         : b.message || t('error.generic', { status: b.statusCode });
   return (
     <div className="alert alert-error" role="alert">

@@ -1,14 +1,23 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { DataTable } from '../components/DataTable';
 import { documentColumns } from '../components/DocumentList';
 import { EnumField, PersonField } from '../components/selects';
-import { Field, Mark } from '../components/ui';
+import { Field, Mark, StateBadge } from '../components/ui';
 import { bishkekLocalToIso, currentYearInBishkek, formatInstant } from '../format';
-import { usePersonName } from '../hooks';
+import { usePersonName, useRefList } from '../hooks';
 import { optionLabel } from '../labels';
-import { href } from '../router';
-import { DIRECTIONS, ISSUE_STATUSES, type CarrierRow, type CopyRow, type DocumentRow, type IssueRow } from '../types';
+import { href, useUrlState } from '../router';
+import {
+  DIRECTIONS,
+  ISSUE_STATUSES,
+  type CabinetItemRow,
+  type CarrierRow,
+  type CopyRow,
+  type DocumentRow,
+  type IssueRow,
+} from '../types';
 
 /**
  * "As at": a register as it stood at a moment (`at=<ISO>`, computed by the server from the history).
@@ -57,15 +66,22 @@ function asAtIso(local: string): string | undefined {
 export function RegistrationJournal(): ReactElement {
   const { t, i18n } = useTranslation();
   const personName = usePersonName();
-  const [year, setYear] = useState(String(currentYearInBishkek()));
-  const [direction, setDirection] = useState('');
-  const [at, setAt] = useState('');
+  const [f, setF] = useUrlState({ year: String(currentYearInBishkek()), direction: '', at: '' }, { resetsPage: true });
+  const { year, direction, at } = f;
   return (
     <>
       <div className="filters">
         <Field label={t('field.year')}>
           {(id) => (
-            <input id={id} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+            <input
+              id={id}
+              type="number"
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(e) => setF({ year: e.target.value })}
+              data-testid="registration-year"
+            />
           )}
         </Field>
         <EnumField
@@ -73,10 +89,10 @@ export function RegistrationJournal(): ReactElement {
           field="direction"
           values={DIRECTIONS}
           value={direction}
-          onChange={setDirection}
+          onChange={(v) => setF({ direction: v })}
           empty={t('common.all')}
         />
-        <AsAtFilter value={at} onChange={setAt} testId="registration-at" />
+        <AsAtFilter value={at} onChange={(v) => setF({ at: v })} testId="registration-at" />
       </div>
       <DataTable<DocumentRow>
         path="/api/registers/registration"
@@ -94,9 +110,8 @@ export function IssueJournal(): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const personName = usePersonName();
-  const [status, setStatus] = useState('');
-  const [holderId, setHolderId] = useState('');
-  const [at, setAt] = useState('');
+  const [f, setF] = useUrlState({ status: '', holderId: '', at: '' }, { resetsPage: true });
+  const { status, holderId, at } = f;
   return (
     <>
       <div className="filters">
@@ -105,17 +120,18 @@ export function IssueJournal(): ReactElement {
           field="status"
           values={ISSUE_STATUSES}
           value={status}
-          onChange={setStatus}
+          onChange={(v) => setF({ status: v })}
           empty={t('common.all')}
+          testId="issues-status"
         />
         <PersonField
           label={t('field.holder')}
           value={holderId}
-          onChange={setHolderId}
+          onChange={(v) => setF({ holderId: v })}
           empty={t('documents.anyone')}
           hideWhenNone
         />
-        <AsAtFilter value={at} onChange={setAt} testId="issues-at" />
+        <AsAtFilter value={at} onChange={(v) => setF({ at: v })} testId="issues-at" />
       </div>
       <DataTable<IssueRow>
         path="/api/registers/issues"
@@ -152,27 +168,34 @@ export function IssueJournal(): ReactElement {
   );
 }
 
-/** R-4.1c: the copy journal: date of copying, purpose, copy number. */
+/** R-4.1c: the copy journal: date of copying, purpose, copy number; `of=` narrows it to one original's copies. */
 export function CopyJournal(): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const personName = usePersonName();
-  const [originalId, setOriginalId] = useState('');
-  const [at, setAt] = useState('');
+  const [f, setF] = useUrlState({ of: '', at: '' }, { resetsPage: true });
   return (
     <>
       <div className="filters">
-        <Field label={t('field.originalId')} required={false}>
-          {(id) => (
-            <input id={id} type="text" value={originalId} onChange={(e) => setOriginalId(e.target.value.trim())} />
+        <Field label={t('field.of')} hint={t('registers.ofHint')} required={false}>
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="search"
+              value={f.of}
+              onChange={(e) => setF({ of: e.target.value })}
+              data-testid="copies-of"
+            />
           )}
         </Field>
-        <AsAtFilter value={at} onChange={setAt} testId="copies-at" />
+        <AsAtFilter value={f.at} onChange={(v) => setF({ at: v })} testId="copies-at" />
       </div>
       <DataTable<CopyRow>
         path="/api/registers/copies"
-        params={{ originalId, at: asAtIso(at) }}
+        params={{ of: f.of.trim(), at: asAtIso(f.at) }}
         rowKey={(r) => r.id}
+        rowTestId="copy-row"
         defaultSort={{ key: 'madeAt', order: 'desc' }}
         columns={[
           {
@@ -183,7 +206,11 @@ export function CopyJournal(): ReactElement {
           {
             key: 'copyNumber',
             label: t('field.copyNumber'),
-            render: (r) => <a href={href(`/documents/${r.copyId}`)}>№{r.copyNumber}</a>,
+            render: (r) => (
+              <a href={href(`/documents/${r.copyId}`)} data-testid="copy-link">
+                {r.copyRegNumber || `№${r.copyNumber}`}
+              </a>
+            ),
           },
           { key: 'purpose', label: t('field.purpose') },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
@@ -195,30 +222,176 @@ export function CopyJournal(): ReactElement {
   );
 }
 
-/** R-3: who holds which classified item, copy or medium — now, or at a chosen moment. */
+/** A cabinet as a person names it: "room / cabinet", a link to its contents, the secure room marked. */
+function CabinetPlace({
+  t,
+  row,
+}: {
+  t: TFunction;
+  row: { cabinetId: string | null; cabinetName: string | null; roomName: string | null; secureRoom: boolean | null };
+}): ReactElement | null {
+  if (!row.cabinetId) return null;
+  return (
+    <>
+      <a href={href('/registers/cabinets', { cabinet: row.cabinetId })}>
+        {row.roomName} / {row.cabinetName}
+      </a>
+      {row.secureRoom && <span className="badge badge-secure">{t('doc.secureRoom')}</span>}
+    </>
+  );
+}
+
+function carrierPlace(t: TFunction, r: CarrierRow): ReactNode {
+  switch (r.placeKind) {
+    case 'cabinet':
+      return <CabinetPlace t={t} row={r} />;
+    case 'location':
+      return r.location;
+    case 'issued':
+      return (
+        <>
+          <span className="warn">{t('place.issued')}</span>
+          {r.cabinetId && (
+            <div className="small muted">
+              {t('place.belongsIn')} <CabinetPlace t={t} row={r} />
+            </div>
+          )}
+        </>
+      );
+    default:
+      return <span className="muted">{t(`place.${r.placeKind}`)}</span>;
+  }
+}
+
+/**
+ * R-3: the carriers of confidential information — every document and copy under a restricted mark
+ * still in the school, and every registered medium, with who answers for it and where it is; now,
+ * or at a chosen moment.
+ */
 export function CarriersRegister(): ReactElement {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [at, setAt] = useState('');
+  const [f, setF] = useUrlState({ at: '' }, { resetsPage: true });
   return (
     <>
+      <p className="muted intro register-help" data-testid="carriers-help">
+        {t('registers.carriersHelp')}
+      </p>
       <div className="filters">
-        <AsAtFilter value={at} onChange={setAt} testId="carriers-at" />
+        <AsAtFilter value={f.at} onChange={(v) => setF({ at: v })} testId="carriers-at" />
       </div>
       <DataTable<CarrierRow>
         path="/api/registers/carriers"
-        params={{ at: asAtIso(at) }}
+        params={{ at: asAtIso(f.at) }}
         rowKey={(r) => `${r.itemType}-${r.itemId}`}
-        defaultSort={{ key: 'holderName', order: 'asc' }}
+        rowTestId="carrier-row"
+        defaultSort={{ key: 'regNumber', order: 'asc' }}
         columns={[
           { key: 'itemType', label: t('field.itemType'), render: (r) => optionLabel(t, 'itemType', r.itemType) },
           {
-            key: 'label',
-            label: t('field.label'),
-            render: (r) => (r.itemType === 'media' ? r.label : <a href={href(`/documents/${r.itemId}`)}>{r.label}</a>),
+            key: 'regNumber',
+            label: t('field.carrier'),
+            render: (r) =>
+              r.regNumber ? (
+                <>
+                  <a href={href(`/documents/${r.itemId}`)}>{r.regNumber}</a>
+                  <div className="small">{r.label}</div>
+                </>
+              ) : (
+                r.label
+              ),
           },
           { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
-          { key: 'holderName', label: t('field.holder') },
+          {
+            key: 'state',
+            label: t('field.state'),
+            sortable: false,
+            render: (r) => (r.state ? <StateBadge value={r.state} /> : '—'),
+          },
+          {
+            key: 'custodianName',
+            label: t('field.custodian'),
+            render: (r) => r.custodianName ?? <span className="muted">{t('registers.noClerk')}</span>,
+          },
+          { key: 'placeKind', label: t('field.place'), render: (r) => carrierPlace(t, r) },
+          { key: 'since', label: t('field.since'), render: (r) => formatInstant(r.since, lang) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** What each cabinet holds, every mark, lying there or out with a holder; one cabinet or all, now or as at. */
+export function CabinetContents(): ReactElement {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rooms = useRefList('rooms');
+  const [f, setF] = useUrlState({ cabinet: '', at: '' }, { resetsPage: true });
+  return (
+    <>
+      <p className="muted intro register-help">{t('registers.cabinetsHelp')}</p>
+      <div className="filters">
+        <Field label={t('field.cabinetId')} required={false}>
+          {(id) => (
+            <select
+              id={id}
+              value={f.cabinet}
+              onChange={(e) => setF({ cabinet: e.target.value })}
+              data-testid="cabinets-cabinet"
+            >
+              <option value="">{t('registers.allCabinets')}</option>
+              {rooms.items.map((room) => (
+                <optgroup key={room.id} label={room.name}>
+                  {room.cabinets.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {room.name} / {c.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <AsAtFilter value={f.at} onChange={(v) => setF({ at: v })} testId="cabinets-at" />
+      </div>
+      <DataTable<CabinetItemRow>
+        path="/api/registers/cabinets"
+        params={{ cabinetId: f.cabinet, at: asAtIso(f.at) }}
+        rowKey={(r) => r.itemId}
+        rowTestId="cabinet-row"
+        columns={[
+          {
+            key: 'cabinetId',
+            label: t('field.cabinetId'),
+            sortable: false,
+            render: (r) => <CabinetPlace t={t} row={r} />,
+          },
+          {
+            key: 'regNumber',
+            label: t('field.regNumber'),
+            render: (r) => (
+              <>
+                <a href={href(`/documents/${r.itemId}`)}>{r.regNumber}</a>
+                {r.itemType === 'copy' && <span className="muted small"> ({optionLabel(t, 'itemType', 'copy')})</span>}
+                <div className="small">{r.label}</div>
+              </>
+            ),
+          },
+          { key: 'classification', label: t('field.classification'), render: (r) => <Mark value={r.classification} /> },
+          { key: 'state', label: t('field.state'), render: (r) => <StateBadge value={r.state} /> },
+          {
+            key: 'present',
+            label: t('field.present'),
+            render: (r) =>
+              r.present ? (
+                t('present.yes')
+              ) : (
+                <span className="warn">
+                  {t('present.no')}
+                  {r.holderName && <>: {r.holderName}</>}
+                </span>
+              ),
+          },
           { key: 'since', label: t('field.since'), render: (r) => formatInstant(r.since, lang) },
         ]}
       />

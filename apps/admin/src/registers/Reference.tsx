@@ -7,6 +7,7 @@ import { CheckField, Field, Mark, Notice, Refusal } from '../components/ui';
 import { currentYearInBishkek, formatDate, formatInstant } from '../format';
 import { fieldErrorOf, invalidateRefs, usePersonName, useSubmit } from '../hooks';
 import { fieldLabel, optionLabel } from '../labels';
+import { href } from '../router';
 import { permissions, useSession } from '../session';
 import {
   CLASSIFICATIONS,
@@ -261,7 +262,11 @@ function Cabinets({
       ) : (
         <ul>
           {room.cabinets.map((c) => (
-            <li key={c.id}>{c.name}</li>
+            <li key={c.id}>
+              <a href={href('/registers/cabinets', { cabinet: c.id })} data-testid="cabinet-link">
+                {c.name}
+              </a>
+            </li>
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@grif/domain';
+import { CHECKPOINT_SEALERS, type Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AUDITORS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
@@ -27,8 +27,12 @@ export class AuditController {
     return this.audit.verify(actor);
   }
 
-  /** Seals the current heads into the ledger now (the worker also does it every few minutes): 201 sealed, 200 unchanged. */
+  /**
+   * Seals the current heads into the ledger now (the worker also does it every few minutes): 201 sealed, 200 unchanged.
+   * A write, so not the auditor's: only CHECKPOINT_SEALERS (the admin UI offers the button to the same roles).
+   */
   @Post('checkpoints')
+  @Roles(...CHECKPOINT_SEALERS)
   @UseInterceptors(AnswerStatus)
   @ApiAnswer(201, checkpointSchema, 'The heads that moved since the last checkpoint, sealed.')
   @ApiAnswer(200, checkpointUnchangedSchema, 'No head moved: nothing to seal.')

@@ -14,10 +14,11 @@ import {
   holderAtSchema,
   registerDocumentRequestSchema,
 } from '@grif/contracts';
-import type { Actor } from '@grif/domain';
+import type { Actor, Lang } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CitesRule, READERS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
+import { ExportLang } from '../http/export-lang.decorator';
 import { ApiAnswer, ApiErrors, ApiJsonBody, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { DocumentsService } from './documents.service';
 import { DuePreviewService } from './due-preview.service';
@@ -52,8 +53,8 @@ export class DocumentsController {
   @ApiQueryOf(documentListQuerySchema)
   @ApiRegisterAnswer(documentPageSchema, 'Documents; staff see only what is issued to them now')
   @ApiErrors(400, 401, 403)
-  async list(@CurrentActor() actor: Actor, @Query() q: Record<string, string>) {
-    return registerAnswer('registration', await this.registers.documents(actor, q));
+  async list(@CurrentActor() actor: Actor, @Query() q: Record<string, string>, @ExportLang() lang: Lang) {
+    return registerAnswer('registration', await this.registers.documents(actor, q), lang);
   }
 
   @Get(':id/holder-at')

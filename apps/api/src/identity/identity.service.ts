@@ -23,6 +23,8 @@ export interface NewUser {
   displayName: string;
   password: string;
   mustChangePassword?: boolean;
+  /** Where notifications are also e-mailed, if SMTP is configured. */
+  email?: string | null;
   roles: { role: Role; orderNumber: string; orderDate: string }[];
 }
 
@@ -113,6 +115,7 @@ export class IdentityService {
       displayName: p.displayName,
       passwordHash: hashes[i],
       mustChangePassword: p.mustChangePassword ?? false,
+      email: p.email ?? null,
       roles: p.roles,
     }));
     return this.schools.found(name, founders, this.clock.now().toISOString());

@@ -12,7 +12,7 @@ export class NotificationsService {
   ) {}
 
   mine(actor: Actor) {
-    return this.inbox.of(actor.schoolId, actor.userId);
+    return this.inbox.of(actor);
   }
 
   /** Someone else's notification is as unknown as a missing one. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -14,7 +14,9 @@ import {
   personViewSchema,
   recordClearanceSchema,
   registerMediaSchema,
+  revokeClearanceSchema,
   roomViewSchema,
+  setEmailSchema,
 } from '@grif/contracts';
 import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { RecordsOfficeService } from './records-office.service';
@@ -85,6 +87,32 @@ export class RecordsOfficeController {
   @ApiErrors(400, 401, 403, 404)
   recordClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.office.recordClearance(actor, id, body);
+  }
+
+  /** The information-security officer keeps the People page; the administrator keeps the accounts. */
+  @Put('people/:id/email')
+  @Roles('security_officer', 'admin')
+  @ApiJsonBody(setEmailSchema)
+  @ApiAnswer(200, personViewSchema, 'Saved: notifications are also e-mailed there (null: the in-app inbox only).')
+  @ApiErrors(400, 401, 403, 404)
+  setEmail(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.setEmail(actor, id, body);
+  }
+
+  /**
+   * R-2.5: access is given after the obligation and the security specialist's briefing, and whoever handles
+   * confidential information is supervised; ending that access is the supervisor's act: the information-security
+   * officer's, or the director's (R-2.3: the administration orders how confidential information is protected).
+   * The records clerk issues documents and may not decide who is cleared.
+   */
+  @Post('people/:id/clearances/revocations')
+  @Roles('security_officer', 'director')
+  @CitesRule('R-2.5')
+  @ApiJsonBody(revokeClearanceSchema)
+  @ApiAnswer(201, clearanceViewSchema, 'Revoked from that day on, with the reason (R-2.5).')
+  @ApiErrors(400, 401, 403, 404, 409)
+  revokeClearance(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.office.revokeClearance(actor, id, body);
   }
 
   @Get('media')

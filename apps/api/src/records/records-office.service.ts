@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, GrifError } from '@grif/domain';
-import type { MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
+import { Actor, clearanceAt, GrifError, revocationEndsSomething, schoolDate } from '@grif/domain';
+import type { ClearanceView, MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
 import {
   createCabinetSchema,
   createFileSchema,
   createRoomSchema,
   recordClearanceSchema,
   registerMediaSchema,
+  setEmailSchema,
+  revokeClearanceSchema,
 } from '@grif/contracts';
-import { CLOCK, type Clock } from '@grif/engine';
+import { CALENDAR_SOURCE, CLOCK, type CalendarSource, type Clock } from '@grif/engine';
 import {
+  ClearanceEntry,
   ClearancesRepository,
   FileEntry,
   MediaRepository,
@@ -30,6 +33,16 @@ const fileView = (f: FileEntry): NomenclatureFileView => ({
   destructionEligibleFrom: destructionEligibleFrom(f.year, f.retentionYears),
 });
 
+const clearanceView = (e: ClearanceEntry, names: Map<string, string>): ClearanceView => ({
+  id: e.id,
+  userId: e.userId,
+  kind: e.kind,
+  date: e.date,
+  note: e.note,
+  recordedByName: names.get(e.recordedBy) ?? e.recordedBy,
+  recordedAt: e.recordedAt,
+});
+
 /** The reference data of the records office: rooms and cabinets, the nomenclature, clearances, media. */
 @Injectable()
 export class RecordsOfficeService {
@@ -41,6 +54,7 @@ export class RecordsOfficeService {
     private readonly members: PeopleRepository,
     private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR_SOURCE) private readonly calendars: CalendarSource,
   ) {}
 
   private now(): string {
@@ -77,33 +91,83 @@ export class RecordsOfficeService {
     );
   }
 
-  /** Everyone of the school with their clearances: the clerk picks holders here, the officer records clearances. */
+  /**
+   * Everyone of the school with every clearance entry and what R-2.5 makes of them now (the one
+   * rule, `clearanceAt`): the clerk picks holders here, the officer records and revokes.
+   */
   async people(actor: Actor): Promise<PersonView[]> {
-    const members = await this.members.activeMembers(actor.schoolId);
+    const [members, entries, names, zone] = await Promise.all([
+      this.members.activeMembers(actor.schoolId),
+      this.clearances.bySchool(actor.schoolId),
+      this.members.namesOf(actor.schoolId),
+      this.zoneOf(actor.schoolId),
+    ]);
+    const asOf = this.now();
     return Promise.all(
       members.map(async (u) => {
-        const c = await this.clearances.datesOf(actor.schoolId, u.id);
+        const mine = entries.get(u.id) ?? [];
+        const { nda, briefing, ...clearance } = clearanceAt(mine, asOf, zone);
         return {
           id: u.id,
           username: u.username,
           displayName: u.displayName,
           roles: await this.identity.rolesOf(u.id),
-          ...c,
-          cleared: c.nda != null && c.briefing != null,
+          nda,
+          briefing,
+          cleared: clearance.cleared,
+          clearance,
+          asOf,
+          clearances: mine.map((e) => clearanceView(e, names)),
+          email: u.email,
         };
       }),
     );
   }
 
-  /** An obligation or a briefing recorded for a member of the school. */
-  async recordClearance(actor: Actor, userId: string, body: unknown) {
+  /** An obligation or a briefing recorded for a member of the school; a day ahead is recorded, and counts from then. */
+  async recordClearance(actor: Actor, userId: string, body: unknown): Promise<ClearanceView> {
     const p = parseBody(recordClearanceSchema, body);
     if (!(await this.members.isMember(actor.schoolId, userId))) throw new GrifError('not_found', 'NOT_FOUND');
-    return this.clearances.record(
+    const e = await this.clearances.record(
       actor.schoolId,
       { userId, kind: p.kind, date: p.date, note: p.note, recordedBy: actor.userId },
       this.now(),
     );
+    return clearanceView(e, await this.members.namesOf(actor.schoolId));
+  }
+
+  /**
+   * R-2.5: a revocation is a new entry with its reason, effective from a day that is today or later
+   * (a day already past would rewrite who was cleared when). It must end something in force on that day.
+   */
+  async revokeClearance(actor: Actor, userId: string, body: unknown): Promise<ClearanceView> {
+    const p = parseBody(revokeClearanceSchema, body);
+    if (!(await this.members.isMember(actor.schoolId, userId))) throw new GrifError('not_found', 'NOT_FOUND');
+    const today = schoolDate(this.now(), await this.zoneOf(actor.schoolId));
+    const date = p.date ?? today;
+    if (date < today)
+      throw new GrifError('invalid', 'VALIDATION_FAILED', {
+        fields: [{ field: 'date', message: `a revocation takes effect today (${today}) or later` }],
+      });
+    if (!revocationEndsSomething(await this.clearances.entriesOf(actor.schoolId, userId), date))
+      throw new GrifError('conflict', 'NOTHING_TO_REVOKE');
+    const e = await this.clearances.revoke(
+      actor.schoolId,
+      { userId, date, reason: p.reason, recordedBy: actor.userId },
+      this.now(),
+    );
+    return clearanceView(e, await this.members.namesOf(actor.schoolId));
+  }
+
+  private async zoneOf(schoolId: string): Promise<string> {
+    return (await this.calendars.calendarFor(schoolId)).zone;
+  }
+
+  /** The address a member's notifications are also e-mailed to; answers the person as the People page lists them. */
+  async setEmail(actor: Actor, userId: string, body: unknown): Promise<PersonView> {
+    const p = parseBody(setEmailSchema, body);
+    if (!(await this.members.setEmail(actor.schoolId, userId, p.email))) throw new GrifError('not_found', 'NOT_FOUND');
+    return (await this.people(actor)).find((m) => m.id === userId)!;
   }
 
   async media(actor: Actor): Promise<MediaView[]> {

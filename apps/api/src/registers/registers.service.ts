@@ -1,16 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Actor, GrifError, hasRole, RECORDS_WIDE_ROLES } from '@grif/domain';
-import type { CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/contracts';
-import { documentListQuerySchema, listQuerySchema } from '@grif/contracts';
-import { CLOCK, type Clock } from '@grif/engine';
-import { journalOrder, MediaRepository, Order, Paging, PeopleRepository, RegisterQueries } from '@grif/persistence';
+import type { CabinetItemRow, CarrierRow, CopyRow, DocumentRow, IssueRow, Page } from '@grif/contracts';
 import {
+  cabinetQuerySchema,
+  carrierQuerySchema,
+  copyQuerySchema,
+  documentListQuerySchema,
+  issueQuerySchema,
+  listQuerySchema,
+} from '@grif/contracts';
+import { CLOCK, type Clock } from '@grif/engine';
+import {
+  journalOrder,
+  MediaRepository,
+  Order,
+  Paging,
+  PeopleRepository,
+  RegisterQueries,
+  StorageRepository,
+} from '@grif/persistence';
+import {
+  cabinetContentsAt,
   carriersAt,
   CUSTODY_EVENTS,
   documentAsAt,
   foldHistory,
-  holdingsOf,
   issueLineAsAt,
   registrationLineAsAt,
   type RegistrationLine,
@@ -28,13 +44,12 @@ function orderOf<T>(q: ListQuery, allowed: readonly string[], fallback: string):
   return { [key]: q.order, ...(key === 'regNumber' ? {} : { id: 'asc' }) } as Order<T>;
 }
 
-const issueQuerySchema = listQuerySchema.extend({
-  status: z.enum(['open', 'overdue', 'returned']).optional(),
-  holderId: z.string().max(64).optional(),
-  documentId: z.string().max(64).optional(),
-});
-const copyQuerySchema = listQuerySchema.extend({ originalId: z.string().max(64).optional() });
-const carrierQuerySchema = listQuerySchema;
+/** A cabinet's name, its room's, and whether the room is secure (R-4.2.2). */
+interface CabinetName {
+  cabinetName: string;
+  roomName: string;
+  secureRoom: boolean;
+}
 
 const paging = (q: ListQuery): Paging =>
   q.format === 'csv' ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
@@ -48,7 +63,27 @@ const pageOf = <T>(q: ListQuery, rows: T[]): Page<T> => {
     pageSize: q.pageSize,
   };
 };
+/**
+ * Rows folded in memory, sorted by the column asked for when it is one of `allowed`; a registration
+ * number sorts in journal order (year, direction, number, copy: `journalRank`), not as text.
+ */
+function sortedBy<T extends { itemId: string }>(
+  q: ListQuery,
+  rows: T[],
+  allowed: readonly (keyof T & string)[],
+  journalRank: ReadonlyMap<string, number>,
+): T[] {
+  const key = allowed.find((k) => k === q.sort);
+  const text = (v: unknown) => (v == null ? '' : String(v));
+  const rank = (r: T) => journalRank.get(r.itemId) ?? Number.MAX_SAFE_INTEGER;
+  if (key === 'regNumber') rows.sort((a, b) => rank(a) - rank(b));
+  else if (key) rows.sort((a, b) => text(a[key]).localeCompare(text(b[key]), 'ru', { numeric: true }));
+  return q.order === 'desc' ? rows.reverse() : rows;
+}
+const journalRankOf = (docs: readonly { id: string }[]) => new Map(docs.map((d, i) => [d.id, i]));
 const isoOf = (at: string) => new Date(at).toISOString();
+/** The school calendar day of an instant: appointments run by Bishkek dates (R-2.3). */
+const bishkekDay = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Bishkek' }).toISODate()!;
 
 function documentRow(d: RegistrationLine): DocumentRow {
   return {
@@ -77,6 +112,7 @@ export class RegistersService {
     private readonly registers: RegisterQueries,
     private readonly media: MediaRepository,
     private readonly people: PeopleRepository,
+    private readonly storage: StorageRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -165,7 +201,7 @@ export class RegistersService {
     const q = parseBody(copyQuerySchema, query);
     const { lines, total } = await this.registers.copies(
       actor.schoolId,
-      { originalId: q.originalId, madeUpTo: q.at ? isoOf(q.at) : undefined },
+      { originalId: q.originalId, originalRegNumber: q.of || undefined, madeUpTo: q.at ? isoOf(q.at) : undefined },
       orderOf(q, ['madeAt', 'originalRegNumber', 'copyNumber'], 'madeAt'),
       paging(q),
     );
@@ -178,26 +214,95 @@ export class RegistersService {
   }
 
   /**
-   * The carriers register (R-3): who holds which classified document, copy or medium —
-   * now, or at any past moment, folded from the hash-chained history itself.
+   * The carriers register (R-3), now or at any past moment, folded from the hash-chained history:
+   * every document and copy under a restricted mark still in the school's keeping, and every
+   * registered medium, each with its custodian and place (docs/carriers.md).
    */
   async carriers(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CarrierRow> }> {
     const q = parseBody(carrierQuerySchema, query);
     const at = q.at ? isoOf(q.at) : this.clock.now().toISOString();
     const names = await this.people.namesOf(actor.schoolId);
-    const held = holdingsOf(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
-    const docs = await this.registers.documentsByIds(actor.schoolId, [...held.keys()]);
+    const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : null);
+    const cabinets = await this.cabinetNames(actor.schoolId);
+    // R-4.2.6: what is not out with someone is in the custody of the records clerk in office.
+    const clerk = (await this.registers.appointedOn(actor.schoolId, 'records_clerk', bishkekDay(at)))[0] ?? null;
+    const history = foldHistory(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
+    const docs = await this.registers.registeredBy(actor.schoolId, at, {});
     const media = await this.media.registeredBy(actor.schoolId, at);
-    const rows: CarrierRow[] = carriersAt(held, docs, media).map((c) => ({
-      itemType: c.itemType,
-      itemId: c.itemId,
-      label: c.label,
-      classification: c.classification,
-      holderId: c.holderId,
-      holderName: names.get(c.holderId) ?? c.holderId,
-      since: c.since,
-    }));
-    return { q, page: pageOf(q, rows) };
+    const rows: CarrierRow[] = carriersAt(history, docs, media).map((c) => {
+      const custodianId = c.holderId ?? clerk;
+      const cab = c.place.kind === 'cabinet' || c.place.kind === 'issued' ? c.homeCabinetId : null;
+      const named = cab ? cabinets.get(cab) : undefined;
+      return {
+        itemType: c.itemType,
+        itemId: c.itemId,
+        regNumber: c.regNumber,
+        label: c.label,
+        classification: c.classification,
+        state: c.state,
+        custodianId,
+        custodianName: nameOf(custodianId),
+        holderId: c.holderId,
+        holderName: nameOf(c.holderId),
+        placeKind: c.place.kind,
+        location: c.place.kind === 'location' ? c.place.text : null,
+        cabinetId: cab,
+        cabinetName: named?.cabinetName ?? null,
+        roomName: named?.roomName ?? null,
+        secureRoom: named?.secureRoom ?? null,
+        since: c.since,
+      };
+    });
+    const sortable = ['regNumber', 'itemType', 'classification', 'custodianName', 'placeKind', 'since'] as const;
+    return { q, page: pageOf(q, sortedBy(q, rows, sortable, journalRankOf(docs))) };
+  }
+
+  /**
+   * What each cabinet holds (or one, with `cabinetId`), every mark included: the documents and
+   * copies whose place is that cabinet, lying there or out with a holder; now or at a past moment.
+   */
+  async cabinets(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CabinetItemRow> }> {
+    const q = parseBody(cabinetQuerySchema, query);
+    const at = q.at ? isoOf(q.at) : this.clock.now().toISOString();
+    const cabinets = await this.cabinetNames(actor.schoolId);
+    if (q.cabinetId && !cabinets.has(q.cabinetId)) throw new GrifError('not_found', 'NOT_FOUND');
+    const names = await this.people.namesOf(actor.schoolId);
+    const history = foldHistory(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
+    const docs = await this.registers.registeredBy(actor.schoolId, at, {});
+    const rows: CabinetItemRow[] = cabinetContentsAt(history, docs)
+      .filter((c) => !q.cabinetId || c.cabinetId === q.cabinetId)
+      .flatMap((c) => {
+        const named = cabinets.get(c.cabinetId);
+        if (!named) return [];
+        return [
+          {
+            cabinetId: c.cabinetId,
+            ...named,
+            itemType: c.itemType,
+            itemId: c.itemId,
+            regNumber: c.regNumber,
+            label: c.label,
+            classification: c.classification,
+            state: c.state,
+            present: c.present,
+            holderId: c.holderId,
+            holderName: c.holderId ? (names.get(c.holderId) ?? c.holderId) : null,
+            since: c.since,
+          },
+        ];
+      });
+    // By room, then cabinet, then journal number (the fold's order; the sort is stable), unless sorted otherwise.
+    rows.sort((a, b) => a.roomName.localeCompare(b.roomName) || a.cabinetName.localeCompare(b.cabinetName));
+    const sortable = ['regNumber', 'classification', 'state', 'present', 'holderName', 'since'] as const;
+    return { q, page: pageOf(q, sortedBy(q, rows, sortable, journalRankOf(docs))) };
+  }
+
+  private async cabinetNames(schoolId: string): Promise<Map<string, CabinetName>> {
+    const out = new Map<string, CabinetName>();
+    for (const room of await this.storage.rooms(schoolId))
+      for (const c of room.cabinets)
+        out.set(c.id, { cabinetName: c.name, roomName: room.name, secureRoom: room.secure });
+    return out;
   }
 
   /** Who held one document at a moment, from its history (the "state at date D" view). */

@@ -20,6 +20,7 @@ import { CopyRecordSchema, IssueRecordSchema } from './journals.entity';
 import { NotificationSchema } from './notification.entity';
 import { ChainCheckpointSchema } from './chain-checkpoint.entity';
 import { SchoolSettingSchema } from './school-setting.entity';
+import { DailyDigestSchema } from './daily-digest.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -37,6 +38,7 @@ export * from './journals.entity';
 export * from './notification.entity';
 export * from './chain-checkpoint.entity';
 export * from './school-setting.entity';
+export * from './daily-digest.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -60,4 +62,5 @@ export const ENTITIES = [
   NotificationSchema,
   ChainCheckpointSchema,
   SchoolSettingSchema,
+  DailyDigestSchema,
 ];

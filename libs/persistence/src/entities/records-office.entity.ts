@@ -69,14 +69,19 @@ export const NomenclatureFileSchema = new EntitySchema<NomenclatureFile>({
   },
 });
 
-/** R-2.5: a non-disclosure obligation or a security briefing, recorded by the information-security officer. */
+/**
+ * R-2.5: a non-disclosure obligation or a security briefing, recorded by the information-security officer,
+ * or a revocation of what was recorded before it (its reason in `note`). Entries are never edited.
+ */
 export class Clearance {
   note: string | null = null;
+  /** The order of recording among the person's entries (1, 2, …): decides between two entries of one date. */
+  seq: number | null = null;
   constructor(
     public id: string,
     public schoolId: string,
     public userId: string,
-    public kind: 'nda' | 'briefing',
+    public kind: 'nda' | 'briefing' | 'revocation',
     public date: string,
     public recordedBy: string,
     public createdAt: string,
@@ -92,6 +97,7 @@ export const ClearanceSchema = new EntitySchema<Clearance>({
     kind: { type: 'string', length: 12 },
     date: { type: 'string', length: 10 },
     note: { type: 'string', length: 500, nullable: true },
+    seq: { type: 'integer', nullable: true },
     recordedBy: { type: 'string', length: 36 },
     createdAt: { type: 'string', length: 24 },
   },

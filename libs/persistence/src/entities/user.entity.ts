@@ -4,6 +4,8 @@ export class User {
   mustChangePassword = false;
   locale = 'ky';
   disabled = false;
+  /** Where notifications are also e-mailed (when SMTP is configured); null: the in-app inbox only. */
+  email: string | null = null;
   constructor(
     public id: string,
     public schoolId: string,
@@ -26,6 +28,7 @@ export const UserSchema = new EntitySchema<User>({
     mustChangePassword: { type: 'boolean' },
     locale: { type: 'string', length: 5 },
     disabled: { type: 'boolean' },
+    email: { type: 'string', length: 254, nullable: true },
     createdAt: { type: 'string', length: 24 },
   },
 });

@@ -1,7 +1,10 @@
 import { ClearancesRepository } from './clearances.repository';
+import { DailyDigests } from './daily-digests.repository';
+import { DeadlineBoardQueries } from './deadline-board.repository';
 import { MediaRepository } from './media.repository';
 import { NomenclatureRepository } from './nomenclature.repository';
 import { NotificationInbox } from './notification-inbox';
+import { NotificationMailbox } from './notification-mailbox';
 import { PeopleRepository } from './people.repository';
 import { RecordsOfficeSetup } from './records-office-setup';
 import { RegisterQueries } from './register-queries';
@@ -11,9 +14,12 @@ import { StorageRepository } from './storage.repository';
 import type { WriteTransactions } from '../write-transactions';
 
 export * from './clearances.repository';
+export * from './daily-digests.repository';
+export * from './deadline-board.repository';
 export * from './media.repository';
 export * from './nomenclature.repository';
 export * from './notification-inbox';
+export * from './notification-mailbox';
 export * from './people.repository';
 export * from './records-office-setup';
 export * from './register-queries';
@@ -24,9 +30,12 @@ export * from './storage.repository';
 /** Every repository; each is built from the write transactions alone, so a container can provide them all alike. */
 export const REPOSITORIES: readonly (new (tx: WriteTransactions) => object)[] = [
   ClearancesRepository,
+  DailyDigests,
+  DeadlineBoardQueries,
   MediaRepository,
   NomenclatureRepository,
   NotificationInbox,
+  NotificationMailbox,
   PeopleRepository,
   RecordsOfficeSetup,
   RegisterQueries,

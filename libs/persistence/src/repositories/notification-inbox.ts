@@ -1,21 +1,27 @@
+import type { Actor } from '@grif/domain';
 import { Notification } from '../entities';
+import { notificationFacts } from '../notification-facts';
 import type { WriteTransactions } from '../write-transactions';
 
 export interface NotificationEntry {
   id: string;
   template: string;
-  data: unknown;
-  instanceId: string;
+  data: Record<string, unknown>;
+  /** The instance it is about; null for a digest. */
+  instanceId: string | null;
   createdAt: string;
   readAt: string | null;
+  settled: boolean;
+  link: string | null;
 }
 
-/** One person's notifications (overdue documents, losses). */
+/** One person's notifications (overdue documents, losses, the end-of-day lists). */
 export class NotificationInbox {
   constructor(private readonly tx: WriteTransactions) {}
 
-  /** The newest 200, and how many are unread in all. */
-  async of(schoolId: string, userId: string): Promise<{ items: NotificationEntry[]; unread: number }> {
+  /** The newest 200, and how many are unread in all; each says whether it is settled and where it may lead. */
+  async of(reader: Actor): Promise<{ items: NotificationEntry[]; unread: number }> {
+    const { schoolId, userId } = reader;
     const em = this.tx.reader();
     const rows = await em.find(
       Notification,
@@ -23,14 +29,20 @@ export class NotificationInbox {
       { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 200 },
     );
     const unread = await em.count(Notification, { userId, schoolId, readAt: null });
+    const subjects = rows.map((n) => ({
+      id: n.id,
+      template: n.template,
+      data: JSON.parse(n.data) as Record<string, unknown>,
+      instanceId: n.instanceId,
+      createdAt: n.createdAt,
+    }));
+    const facts = await notificationFacts(em, reader, subjects);
     return {
-      items: rows.map((n) => ({
-        id: n.id,
-        template: n.template,
-        data: JSON.parse(n.data),
-        instanceId: n.instanceId,
-        createdAt: n.createdAt,
-        readAt: n.readAt,
+      items: subjects.map((s, i) => ({
+        ...s,
+        readAt: rows[i].readAt,
+        settled: facts.get(s.id)?.settled ?? false,
+        link: facts.get(s.id)?.link ?? null,
       })),
       unread,
     };

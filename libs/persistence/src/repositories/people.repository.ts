@@ -18,6 +18,7 @@ export interface Member {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
 }
 
 const account = (u: User): Account => ({
@@ -76,7 +77,13 @@ export class PeopleRepository {
   /** Everyone who may still sign in, by display name. */
   async activeMembers(schoolId: string): Promise<Member[]> {
     const users = await this.tx.reader().find(User, { schoolId, disabled: false }, { orderBy: { displayName: 'asc' } });
-    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, email: u.email }));
+  }
+
+  /** Where the person's notifications are also e-mailed; null stops the e-mails. False when no such active member. */
+  async setEmail(schoolId: string, userId: string, email: string | null): Promise<boolean> {
+    const n = await this.tx.run((em) => em.nativeUpdate(User, { id: userId, schoolId, disabled: false }, { email }));
+    return n > 0;
   }
 
   async isMember(schoolId: string, userId: string): Promise<boolean> {

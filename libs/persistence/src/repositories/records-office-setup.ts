@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cabinet, Clearance, NomenclatureFile, Room } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
+import { insertClearance } from './clearances.repository';
 
 /** What a records office starts with: rooms with their cabinets, the nomenclature, people's clearances. */
 export interface RecordsOfficeFurniture {
@@ -30,7 +31,7 @@ export class RecordsOfficeSetup {
         f.files.map((n) => new NomenclatureFile(id(), schoolId, n.index, n.title, n.year, n.retentionYears, at)),
       );
       for (const c of f.clearances)
-        await em.insert(Clearance, new Clearance(id(), schoolId, c.userId, c.kind, c.date, c.recordedBy, at));
+        await insertClearance(em, new Clearance(id(), schoolId, c.userId, c.kind, c.date, c.recordedBy, at));
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Role } from '@grif/domain';
 import type { CopyLine, HistoryEvent, IssueLine, RegistrationLine } from '@grif/workflows';
-import { CopyRecord, DocumentRecord, IssueRecord, WorkflowEvent } from '../entities';
+import { Appointment, CopyRecord, DocumentRecord, IssueRecord, WorkflowEvent } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
 
 export type SortDirection = 'asc' | 'desc';
@@ -19,7 +20,7 @@ export type IssueEntry = IssueLine & {
   condition: string | null;
   overdueAt: string | null;
 };
-export type CopyEntry = CopyLine & { id: string; purpose: string };
+export type CopyEntry = CopyLine & { id: string; purpose: string; copyRegNumber: string };
 
 /** Filters of the document lists; `text` is looked for in the title, the number and the correspondent. */
 export interface DocumentFilter {
@@ -29,6 +30,14 @@ export interface DocumentFilter {
   state?: string;
   classification?: string;
   text?: string;
+}
+
+/** Filters of the copy journal: by the original (its id or its registration number), by the copies' numbers, up to a moment. */
+export interface CopyFilter {
+  originalId?: string;
+  originalRegNumber?: string;
+  copyNumbers?: { from: number; to: number };
+  madeUpTo?: string;
 }
 
 /** Filters of the issue journal; with `at`, the lines issued by then, judged by what had happened to them by then. */
@@ -166,18 +175,23 @@ export class RegisterQueries {
   /** The copy journal (R-4.1c); with `madeUpTo`, only the copies made by that moment. */
   async copies(
     schoolId: string,
-    f: { originalId?: string; madeUpTo?: string },
+    f: CopyFilter,
     order: Order<CopyEntry>,
     paging: Paging,
   ): Promise<{ lines: CopyEntry[]; total: number }> {
     const where: FilterQuery<CopyRecord> = {
       schoolId,
       ...(f.originalId ? { originalId: f.originalId } : {}),
+      ...(f.originalRegNumber ? { originalRegNumber: f.originalRegNumber } : {}),
+      ...(f.copyNumbers ? { copyNumber: { $gte: f.copyNumbers.from, $lte: f.copyNumbers.to } } : {}),
       ...(f.madeUpTo ? { madeAt: { $lte: f.madeUpTo } } : {}),
     };
-    const [rows, total] = await this.tx
-      .reader()
-      .findAndCount(CopyRecord, where, { orderBy: order as never, ...paging });
+    const em = this.tx.reader();
+    const [rows, total] = await em.findAndCount(CopyRecord, where, { orderBy: order as never, ...paging });
+    const copies = rows.length
+      ? await em.find(DocumentRecord, { schoolId, id: { $in: rows.map((r) => r.copyId) } }, { fields: ['regNumber'] })
+      : [];
+    const regNumbers = new Map(copies.map((d) => [d.id, d.regNumber]));
     return {
       lines: rows.map((r) => ({
         id: r.id,
@@ -186,6 +200,7 @@ export class RegisterQueries {
         originalRegNumber: r.originalRegNumber,
         copyId: r.copyId,
         copyNumber: r.copyNumber,
+        copyRegNumber: regNumbers.get(r.copyId) ?? '',
         purpose: r.purpose,
         madeBy: r.madeBy,
         madeAt: r.madeAt,
@@ -193,6 +208,21 @@ export class RegisterQueries {
       })),
       total,
     };
+  }
+
+  /**
+   * Who held a role by appointment on that school calendar day (R-2.3), the latest appointed first:
+   * the records clerk in office answers for what lies in storage (R-4.2.6).
+   */
+  async appointedOn(schoolId: string, role: Role, day: string): Promise<string[]> {
+    const rows = await this.tx
+      .reader()
+      .find(
+        Appointment,
+        { schoolId, role, validFrom: { $lte: day }, $or: [{ validUntil: null }, { validUntil: { $gte: day } }] },
+        { orderBy: { validFrom: 'desc', createdAt: 'desc' } },
+      );
+    return [...new Set(rows.map((a) => a.userId))];
   }
 
   /** The school's history up to a moment, in instance and sequence order; only events of these types, if given. */

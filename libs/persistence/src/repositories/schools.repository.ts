@@ -9,6 +9,7 @@ export interface Founder {
   displayName: string;
   passwordHash: string;
   mustChangePassword: boolean;
+  email?: string | null;
   roles: { role: Role; orderNumber: string; orderDate: string }[];
 }
 
@@ -37,6 +38,7 @@ export class SchoolsRepository {
       for (const p of founders) {
         const u = new User(randomUUID(), schoolId, p.username.toLowerCase(), p.displayName, p.passwordHash, at);
         u.mustChangePassword = p.mustChangePassword;
+        u.email = p.email ?? null;
         await em.insert(User, u);
         users[p.username] = u.id;
         for (const r of p.roles) {
