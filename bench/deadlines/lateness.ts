@@ -46,11 +46,16 @@ export function dueTimes(start: number, n: number, spreadMs: number): number[] {
 }
 
 /** Resolves once `count()` reaches `n`, or with false when `timeoutMs` passed first. */
-export async function waitFor(count: () => number, n: number, timeoutMs: number): Promise<boolean> {
+export async function waitFor(
+  count: () => number | Promise<number>,
+  n: number,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
-  while (count() < n) {
+  while ((await count()) < n) {
     if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   return true;
 }
