@@ -5,11 +5,12 @@ import { GrifConfig, loadConfig } from '@grif/core';
 import { WriteTransactions } from '@grif/persistence';
 import { OutboxRelay } from '@grif/queue';
 import { DeadlineProcessor, jobWorkerOptions, WorkerModule } from '@grif/worker';
-import { alarmMemory, dropKeys } from './deadlines/alarm-memory';
+import { alarmMemory } from './deadlines/alarm-memory';
 import { startExtraWorkers } from './deadlines/extra-workers';
 import { cloneIssued, issueTemplate } from './deadlines/issued-documents';
 import { dueTimes, lateness, Lateness, seconds, shown, waitFor } from './deadlines/lateness';
 import { plainDelayedJobs } from './deadlines/plain-bullmq';
+import { dropKeys } from './redis-prefix';
 import { scratchDatabase } from './scratch-database';
 
 /**

@@ -6,6 +6,7 @@ import { CoreModule, loadConfig } from '@grif/core';
 import { WorkflowEngine } from '@grif/engine';
 import { WriteTransactions } from '@grif/persistence';
 import type { Actor } from '@grif/domain';
+import { dropKeys } from './redis-prefix';
 import { scratchDatabase } from './scratch-database';
 
 /**
@@ -35,12 +36,13 @@ async function main(): Promise<void> {
   const scratch = await scratchDatabase('bench');
   const db = scratch.db;
   const config = loadConfig();
+  const prefix = `grif-bench-${process.pid}`;
   const app = await NestFactory.createApplicationContext(
     {
       module: class BenchModule {},
       imports: [
         CoreModule.forRootAsync({
-          useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix: `grif-bench-${process.pid}` } }),
+          useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix } }),
         }),
       ],
     },
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     console.log(`ratio engine/baseline: ${(engine / baseline).toFixed(2)} (concurrency ${CONCURRENCY}, n ${N})`);
   } finally {
     await app.close();
+    await dropKeys(config.queue.redisUrl, prefix);
     await scratch.drop();
   }
 }

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { systemClock } from '@grif/engine';
 import { DEADLINE_QUEUE, DeadlineAlarm, FireDeadlineJob, redisOptions } from '@grif/queue';
+import { dropKeys, keysUnder } from '../redis-prefix';
 
 export interface AlarmMemory {
   n: number;
@@ -21,28 +22,6 @@ export interface AlarmMemory {
 }
 
 const usedMemory = async (redis: IORedis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
-
-async function keysUnder(redis: IORedis, prefix: string, each: (keys: string[]) => Promise<unknown>): Promise<number> {
-  let cursor = '0';
-  let n = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    n += keys.length;
-    if (keys.length) await each(keys);
-  } while (cursor !== '0');
-  return n;
-}
-
-/** Removes every key under the prefix; returns how many there were. */
-export async function dropKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new IORedis(redisOptions(redisUrl));
-  try {
-    return await keysUnder(redis, prefix, (keys) => redis.unlink(...keys));
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /**
  * Redis memory of `n` pending deadlines armed by DeadlineAlarm.arm (Grif's job options, ids and data),
