@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { documentRegistration, type RegisterDocument } from '@grif/workflows';
-import { databaseSettings, DatabaseSettings, migrateDatabase } from '@grif/persistence';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { documentRegistration, type RegisterDocument } from '@grif/workflows';
 import { CoreModule, loadConfig } from '@grif/core';
 import { WorkflowEngine } from '@grif/engine';
 import { WriteTransactions } from '@grif/persistence';
 import type { Actor } from '@grif/domain';
-import { Client } from 'pg';
+import { dropKeys } from './redis-prefix';
+import { scratchDatabase } from './scratch-database';
 
 /**
  * Engine write throughput as a ratio of the database's own limit, measured beside it:
@@ -34,39 +31,18 @@ async function timed(label: string, n: number, work: (i: number) => Promise<unkn
   return perSec;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main(): Promise<void> {
-  const env = databaseSettings();
-  const dir = env.kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'grif-bench-')) : undefined;
   // PostgreSQL: a scratch database on the server DATABASE_URL names, never that database itself.
-  const scratch = `grif_bench_${process.pid}`;
-  if (!dir) await adminQuery(env.target, `create database ${scratch}`);
-  const db: DatabaseSettings = dir
-    ? { kind: 'sqlite', target: join(dir, 'bench.sqlite') }
-    : { kind: 'postgresql', target: withDatabase(env.target, scratch) };
-  await migrateDatabase(db);
+  const scratch = await scratchDatabase('bench');
+  const db = scratch.db;
   const config = loadConfig();
+  const prefix = `grif-bench-${process.pid}`;
   const app = await NestFactory.createApplicationContext(
     {
       module: class BenchModule {},
       imports: [
         CoreModule.forRootAsync({
-          useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix: `grif-bench-${process.pid}` } }),
+          useFactory: () => ({ ...config, db, queue: { ...config.queue, prefix } }),
         }),
       ],
     },
@@ -119,8 +95,8 @@ async function main(): Promise<void> {
     console.log(`ratio engine/baseline: ${(engine / baseline).toFixed(2)} (concurrency ${CONCURRENCY}, n ${N})`);
   } finally {
     await app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    else await adminQuery(env.target, `drop database if exists ${scratch} with (force)`);
+    await dropKeys(config.queue.redisUrl, prefix);
+    await scratch.drop();
   }
 }
 

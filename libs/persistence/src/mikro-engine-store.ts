@@ -13,22 +13,11 @@ import type {
 } from '@grif/engine';
 import type { Fact, LookupKind } from '@grif/workflows';
 import { lookupFact } from './lookups';
-import { Deadline, IdempotencyRecord, OutboxMessage, WorkflowEvent, WorkflowInstance } from './entities';
+import { Deadline, WorkflowEvent, WorkflowInstance } from './entities';
 import { PROJECTORS } from './projections';
+import { placeholders, RawSql } from './raw-sql';
 import { readPolicy, writePolicy } from './school-policy';
 import type { WriteTransactions } from './write-transactions';
-
-const toInstanceRow = (i: WorkflowInstance): InstanceRow => ({
-  id: i.id,
-  schoolId: i.schoolId,
-  machineId: i.machineId,
-  machineVersion: i.machineVersion,
-  state: i.state,
-  snapshot: JSON.parse(i.snapshot),
-  version: i.version,
-  lastSeq: i.lastSeq,
-  headHash: i.headHash,
-});
 
 export const toEventRow = (e: WorkflowEvent): EventRow => ({
   id: e.id,
@@ -57,17 +46,78 @@ export const toDeadlineRow = (d: Deadline): DeadlineRow => ({
   status: d.status,
 });
 
+interface InstanceRecord {
+  id: string;
+  school_id: string;
+  machine_id: string;
+  machine_version: number;
+  state: string;
+  snapshot: string;
+  version: number;
+  last_seq: number;
+  head_hash: string;
+}
+
+interface DeadlineRecord {
+  id: string;
+  school_id: string;
+  instance_id: string;
+  key: string;
+  event_type: string;
+  due_at: string;
+  rule: string | null;
+  status: DeadlineRow['status'];
+}
+
+const fromDeadlineRecord = (d: DeadlineRecord): DeadlineRow => ({
+  id: d.id,
+  schoolId: d.school_id,
+  instanceId: d.instance_id,
+  key: d.key,
+  eventType: d.event_type,
+  dueAt: d.due_at,
+  rule: d.rule,
+  status: d.status,
+});
+
+/**
+ * The statements every event runs are plain parameterised SQL (RawSql): through the ORM's query
+ * builder they cost more CPU than the database took to run them. The rest stays on the ORM.
+ */
 class MikroEngineTx implements EngineTx {
-  constructor(private readonly em: EntityManager) {}
+  private readonly sql: RawSql;
+
+  constructor(private readonly em: EntityManager) {
+    this.sql = new RawSql(em);
+  }
 
   async loadInstance(schoolId: string, id: string): Promise<InstanceRow | null> {
-    const i = await this.em.findOne(WorkflowInstance, { id, schoolId }, { disableIdentityMap: true });
-    return i ? toInstanceRow(i) : null;
+    const [i] = await this.sql.rows<InstanceRecord>(
+      `select id, school_id, machine_id, machine_version, state, snapshot, version, last_seq, head_hash
+       from workflow_instances where id = ? and school_id = ?`,
+      [id, schoolId],
+    );
+    return i
+      ? {
+          id: i.id,
+          schoolId: i.school_id,
+          machineId: i.machine_id,
+          machineVersion: Number(i.machine_version),
+          state: i.state,
+          snapshot: JSON.parse(i.snapshot),
+          version: Number(i.version),
+          lastSeq: Number(i.last_seq),
+          headHash: i.head_hash,
+        }
+      : null;
   }
 
   async findResponse(schoolId: string, actorId: string, key: string): Promise<StoredResponse | null> {
-    const r = await this.em.findOne(IdempotencyRecord, { schoolId, actorId, key }, { disableIdentityMap: true });
-    return r ? { fingerprint: r.fingerprint, statusCode: r.statusCode, body: JSON.parse(r.response) } : null;
+    const [r] = await this.sql.rows<{ fingerprint: string; status_code: number; response: string }>(
+      `select fingerprint, status_code, response from idempotency_records where school_id = ? and actor_id = ? and "key" = ?`,
+      [schoolId, actorId, key],
+    );
+    return r ? { fingerprint: r.fingerprint, statusCode: Number(r.status_code), body: JSON.parse(r.response) } : null;
   }
 
   async insertInstance(row: InstanceRow, at: string): Promise<void> {
@@ -89,25 +139,19 @@ class MikroEngineTx implements EngineTx {
   }
 
   async updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean> {
-    const n = await this.em.nativeUpdate(
-      WorkflowInstance,
-      { id: row.id, version: expectedVersion },
-      {
-        state: row.state,
-        snapshot: JSON.stringify(row.snapshot),
-        version: row.version,
-        lastSeq: row.lastSeq,
-        headHash: row.headHash,
-        updatedAt: at,
-      },
+    const n = await this.sql.run(
+      `update workflow_instances set state = ?, snapshot = ?, version = ?, last_seq = ?, head_hash = ?, updated_at = ?
+       where id = ? and version = ?`,
+      [row.state, JSON.stringify(row.snapshot), row.version, row.lastSeq, row.headHash, at, row.id, expectedVersion],
     );
     return n === 1;
   }
 
   async appendEvent(e: EventRow): Promise<void> {
-    await this.em.insert(
-      WorkflowEvent,
-      new WorkflowEvent(
+    await this.sql.run(
+      `insert into workflow_events (id, school_id, instance_id, seq, type, payload, actor_id, actor_roles, at,
+       from_state, to_state, prev_hash, hash) values ${placeholders(1, 13)}`,
+      [
         e.id,
         e.schoolId,
         e.instanceId,
@@ -121,45 +165,61 @@ class MikroEngineTx implements EngineTx {
         e.toState,
         e.prevHash,
         e.hash,
-      ),
+      ],
     );
   }
 
   async saveResponse(schoolId: string, actorId: string, key: string, r: StoredResponse, at: string): Promise<void> {
-    await this.em.insert(
-      IdempotencyRecord,
-      new IdempotencyRecord(schoolId, actorId, key, r.fingerprint, r.statusCode, JSON.stringify(r.body), at),
+    await this.sql.run(
+      `insert into idempotency_records (school_id, actor_id, "key", fingerprint, status_code, response, created_at)
+       values ${placeholders(1, 7)}`,
+      [schoolId, actorId, key, r.fingerprint, r.statusCode, JSON.stringify(r.body), at],
     );
   }
 
   async addOutbox(rows: OutboxRow[], at: string): Promise<void> {
-    await this.em.insertMany(
-      OutboxMessage,
-      rows.map((r) => new OutboxMessage(r.id, r.schoolId, r.instanceId, r.kind, JSON.stringify(r.payload), at)),
+    await this.sql.run(
+      `insert into outbox (id, school_id, instance_id, kind, payload, created_at, dispatched_at, delivered_at, attempts)
+       values ${placeholders(rows.length, 9)}`,
+      rows.flatMap((r) => [r.id, r.schoolId, r.instanceId, r.kind, JSON.stringify(r.payload), at, null, null, 0]),
     );
   }
 
   async insertDeadline(d: DeadlineRow, at: string): Promise<void> {
-    await this.em.insert(
-      Deadline,
-      new Deadline(d.id, d.schoolId, d.instanceId, d.key, d.eventType, d.dueAt, d.rule, at),
+    await this.sql.run(
+      `insert into deadlines (id, school_id, instance_id, "key", event_type, due_at, rule, status, created_at, settled_at)
+       values ${placeholders(1, 10)}`,
+      [d.id, d.schoolId, d.instanceId, d.key, d.eventType, d.dueAt, d.rule, 'pending', at, null],
     );
   }
 
   async cancelDeadline(instanceId: string, key: string, at: string): Promise<string | null> {
-    const d = await this.em.findOne(Deadline, { instanceId, key, status: 'pending' }, { disableIdentityMap: true });
+    const [d] = await this.sql.rows<{ id: string }>(
+      `select id from deadlines where instance_id = ? and "key" = ? and status = 'pending'`,
+      [instanceId, key],
+    );
     if (!d) return null;
-    await this.em.nativeUpdate(Deadline, { id: d.id, status: 'pending' }, { status: 'cancelled', settledAt: at });
+    await this.sql.run(
+      `update deadlines set status = 'cancelled', settled_at = ? where id = ? and status = 'pending'`,
+      [at, d.id],
+    );
     return d.id;
   }
 
   async settleDeadline(id: string, status: 'fired' | 'stale', at: string): Promise<void> {
-    await this.em.nativeUpdate(Deadline, { id, status: 'pending' }, { status, settledAt: at });
+    await this.sql.run(`update deadlines set status = ?, settled_at = ? where id = ? and status = 'pending'`, [
+      status,
+      at,
+      id,
+    ]);
   }
 
   async findDeadline(id: string): Promise<DeadlineRow | null> {
-    const d = await this.em.findOne(Deadline, { id }, { disableIdentityMap: true });
-    return d ? toDeadlineRow(d) : null;
+    const [d] = await this.sql.rows<DeadlineRecord>(
+      `select id, school_id, instance_id, "key", event_type, due_at, rule, status from deadlines where id = ?`,
+      [id],
+    );
+    return d ? fromDeadlineRecord(d) : null;
   }
 
   async project(instance: InstanceRow, context: unknown, event: ProjectedEvent): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
-import { Appointment, OutboxMessage } from './entities';
+import { placeholders, RawSql } from './raw-sql';
 import type { WriteTransactions } from './write-transactions';
 
 export interface NotifyParams {
@@ -16,13 +16,13 @@ export interface NotifyParams {
 export async function appointees(em: EntityManager, schoolId: string, roles: Role[], at: Date): Promise<string[]> {
   if (!roles.length) return [];
   const today = DateTime.fromJSDate(at, { zone: 'Asia/Bishkek' }).toISODate()!;
-  const rows = await em.find(Appointment, {
-    schoolId,
-    role: { $in: roles },
-    validFrom: { $lte: today },
-    $or: [{ validUntil: null }, { validUntil: { $gte: today } }],
-  });
-  return rows.map((a) => a.userId);
+  // Read for every notification sent to a role: plain SQL (see RawSql).
+  const rows = await new RawSql(em).rows<{ user_id: string }>(
+    `select user_id from appointments where school_id = ? and role in (${roles.map(() => '?').join(', ')})
+     and valid_from <= ? and (valid_until is null or valid_until >= ?)`,
+    [schoolId, ...roles, today, today],
+  );
+  return rows.map((a) => a.user_id);
 }
 
 /**
@@ -40,26 +40,28 @@ export async function deliverNotification(
 ): Promise<number> {
   return tx.run(async (em) => {
     const users = [...new Set([...(p.toUserIds ?? []), ...(await appointees(em, schoolId, p.toRoles ?? [], at))])];
-    let n = 0;
-    for (const userId of users) {
-      const rows = await em.execute(
-        `insert into notifications (id, school_id, user_id, outbox_id, instance_id, template, data, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (outbox_id, user_id) do nothing`,
-        [
-          randomUUID(),
-          schoolId,
-          userId,
-          outboxId,
-          instanceId,
-          p.template,
-          JSON.stringify(p.data ?? {}),
-          at.toISOString(),
-        ],
-        'run',
-      );
-      n += Number((rows as { affectedRows?: number }).affectedRows ?? 0);
-    }
-    await em.nativeUpdate(OutboxMessage, { id: outboxId, deliveredAt: null }, { deliveredAt: at.toISOString() });
+    const sql = new RawSql(em);
+    // One statement for everyone (every deadline that passes notifies three people): see RawSql.
+    const n = users.length
+      ? await sql.run(
+          `insert into notifications (id, school_id, user_id, outbox_id, instance_id, template, data, created_at)
+           values ${placeholders(users.length, 8)} on conflict (outbox_id, user_id) do nothing`,
+          users.flatMap((userId) => [
+            randomUUID(),
+            schoolId,
+            userId,
+            outboxId,
+            instanceId,
+            p.template,
+            JSON.stringify(p.data ?? {}),
+            at.toISOString(),
+          ]),
+        )
+      : 0;
+    await sql.run('update outbox set delivered_at = ? where id = ? and delivered_at is null', [
+      at.toISOString(),
+      outboxId,
+    ]);
     return n;
   });
 }

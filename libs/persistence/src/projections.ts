@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { InstanceRow, ProjectedEvent } from '@grif/engine';
-import { journalWrites, type DocumentContext, type JournalWrite } from '@grif/workflows';
+import {
+  journalWrites,
+  type DocumentContext,
+  type JournalWrite,
+  type OpenIssueChanges,
+  type RegistrationChanges,
+} from '@grif/workflows';
 import { CopyRecord, DocumentRecord, IssueRecord } from './entities';
+import { RawSql } from './raw-sql';
 
 type Projector = (em: EntityManager, instance: InstanceRow, context: any, event: ProjectedEvent) => Promise<void>;
 
@@ -13,6 +20,39 @@ async function copyPurpose(em: EntityManager, originalId: string): Promise<strin
     [originalId],
   );
   return rows[0] ? (JSON.parse(rows[0].payload) as { purpose: string }).purpose : '';
+}
+
+const REGISTRATION_COLUMNS: Record<keyof RegistrationChanges, string> = {
+  state: 'state',
+  classification: 'classification',
+  holderId: 'holder_id',
+  dueAt: 'due_at',
+  location: 'location',
+  fileId: 'file_id',
+};
+const OPEN_ISSUE_COLUMNS: Record<keyof OpenIssueChanges, string> = {
+  acknowledgedAt: 'acknowledged_at',
+  dueAt: 'due_at',
+  overdueAt: 'overdue_at',
+  returnedAt: 'returned_at',
+  condition: '"condition"',
+};
+
+/** Sets the columns of the fields present in `changes`; every event updates a journal line, so plain SQL (RawSql). */
+async function updateLine<C extends object>(
+  em: EntityManager,
+  table: string,
+  columns: Record<keyof C, string>,
+  changes: C,
+  where: string,
+  params: unknown[],
+): Promise<void> {
+  const set = (Object.keys(columns) as (keyof C)[]).filter((k) => changes[k] !== undefined);
+  if (!set.length) return;
+  await new RawSql(em).run(`update ${table} set ${set.map((k) => `${columns[k]} = ?`).join(', ')} where ${where}`, [
+    ...set.map((k) => changes[k]),
+    ...params,
+  ]);
 }
 
 /** Applies one journal write the document's read model asked for. */
@@ -47,7 +87,7 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       return;
     }
     case 'registration.update':
-      await em.nativeUpdate(DocumentRecord, { id: w.documentId }, w.changes);
+      await updateLine(em, 'documents', REGISTRATION_COLUMNS, w.changes, 'id = ?', [w.documentId]);
       return;
     case 'copy.insert': {
       const l = w.line;
@@ -89,7 +129,9 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       return;
     }
     case 'issue.completeOpen':
-      await em.nativeUpdate(IssueRecord, { documentId: w.documentId, returnedAt: null }, w.changes);
+      await updateLine(em, 'issue_journal', OPEN_ISSUE_COLUMNS, w.changes, 'document_id = ? and returned_at is null', [
+        w.documentId,
+      ]);
       return;
   }
 }

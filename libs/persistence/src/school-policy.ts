@@ -9,6 +9,7 @@ import {
   WorkingCalendarSchema,
 } from '@grif/domain';
 import { SchoolSetting } from './entities';
+import { RawSql } from './raw-sql';
 import type { WriteTransactions } from './write-transactions';
 
 const DEFAULTS: SchoolPolicy = { calendar: DEFAULT_CALENDAR, deadlines: DEFAULT_DEADLINE_SETTINGS };
@@ -17,7 +18,11 @@ const SCHEMAS = { calendar: WorkingCalendarSchema, deadlines: DeadlineSettingsSc
 
 /** The school's own settings, each falling back to the default Grif ships with (school No. 35's). */
 export async function readPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
-  const rows = await em.find(SchoolSetting, { schoolId }, { disableIdentityMap: true });
+  // Read by every event: plain SQL (see RawSql).
+  const rows = await new RawSql(em).rows<{ name: string; value: string }>(
+    'select name, value from school_settings where school_id = ?',
+    [schoolId],
+  );
   const policy = { ...DEFAULTS };
   for (const r of rows) {
     if (r.name === 'calendar') policy.calendar = SCHEMAS.calendar.parse(JSON.parse(r.value));
