@@ -176,6 +176,29 @@ export default tseslint.config(
     },
   },
   {
+    // Acts render and sign bytes: no database, no queue, no engine; the jobs that call them live in apps/.
+    files: ['libs/acts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_APPS,
+            NO_NEST,
+            {
+              group: ['@mikro-orm/*', 'bullmq', 'ioredis', 'pg', 'better-sqlite3'],
+              message: 'libs/acts is a pure library of bytes in, bytes out; persistence and queues call it.',
+            },
+            {
+              group: ['@grif/*', '!@grif/domain', '**/workflows/**'],
+              message: 'acts → domain only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/admin/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [NO_WORKFLOWS_IN_UI] }],

@@ -14,6 +14,7 @@ const aliases = {
   '^@grif/queue$': '<rootDir>/libs/queue/src',
   '^@grif/audit$': '<rootDir>/libs/audit/src',
   '^@grif/contracts$': '<rootDir>/libs/contracts/src',
+  '^@grif/acts$': '<rootDir>/libs/acts/src',
   '^@grif/core$': '<rootDir>/apps/core/src',
   '^@grif/worker$': '<rootDir>/apps/worker/src',
   '^@grif/workflows$': '<rootDir>/workflows',
