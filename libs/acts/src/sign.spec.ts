@@ -1,7 +1,16 @@
+import {
+  createDemoCa,
+  DemoCa,
+  DemoSigner,
+  embedSignature,
+  issueDemoSigner,
+  prepareSignature,
+  renderAct,
+  signData,
+  signPdf,
+  SignatureInfo,
+} from './index';
 import { sampleAct } from './fixtures.spec-data';
-import { createDemoCa, DemoCa, DemoSigner, issueDemoSigner } from './pades/demo-ca';
-import { embedSignature, prepareSignature, signData, signPdf, SignatureInfo } from './pades/sign';
-import { renderAct } from './render-act';
 import { pdfSig, signatureReports } from './testing/poppler';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
@@ -66,5 +75,22 @@ describe('PAdES B-B signatures', () => {
       expect(r).toContain('Digest Mismatch');
       expect(r).not.toContain('Signature is Valid.');
     }
+  });
+
+  it('accepts an ECDSA P-256 signer whose token answers with raw r||s', async () => {
+    const clerk = await issueDemoSigner(ca, {
+      name: 'Нурлан Үсөнов',
+      organization: SCHOOL,
+      now: NOW,
+      serialNumber: 3,
+      keyAlgorithm: 'ECDSA',
+    });
+    const prepared = prepareSignature(act, infoFor(clerk, 30));
+    const raw = await signData(clerk.privateKey, prepared.dataToSign);
+    expect(raw.byteLength).toBe(64);
+    const reports = signatureReports(pdfSig(embedSignature(prepared.pdf, clerk.certificate, raw)));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('Signature Validation: Signature is Valid.');
+    expect(reports[0]).toContain('Signer Certificate Common Name: Нурлан Үсөнов');
   });
 });

@@ -11,6 +11,7 @@ const RSA = {
   publicExponent: new Uint8Array([1, 0, 1]),
   modulusLength: 2048,
 };
+const EC = { name: 'ECDSA', namedCurve: 'P-256' };
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 export interface DemoCa {
@@ -56,9 +57,10 @@ export async function createDemoCa(opts: { name: string; organization: string; n
 /** A signer certificate issued by the demo CA to a person (named in Kyrgyz), for document signing. */
 export async function issueDemoSigner(
   ca: DemoCa,
-  opts: { name: string; organization: string; now: Date; serialNumber: number },
+  opts: { name: string; organization: string; now: Date; serialNumber: number; keyAlgorithm?: 'RSA' | 'ECDSA' },
 ): Promise<DemoSigner> {
-  const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const algorithm = opts.keyAlgorithm === 'ECDSA' ? EC : RSA;
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const caCert = new x509.X509Certificate(ca.certificate.slice().buffer as ArrayBuffer);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(opts.serialNumber + 1),
