@@ -1,5 +1,5 @@
 import { Deadline } from '@grif/persistence';
-import { ApiHarness, sendEvent, startApi } from '../support/api';
+import { ApiHarness, eventually, sendEvent, startApi } from '../support/api';
 import { chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
 
 /**
@@ -141,7 +141,9 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
     await clerk.goto(`${api.base}/#/registers/issues`);
     await clerk.getByTestId('table-scroll-hint').waitFor();
     const first = clerk.getByTestId('table-scroll').locator('tbody td').first();
-    expect(await first.evaluate((td) => getComputedStyle(td).position)).toBe('sticky');
+    // The rows may still be replaced as the journal loads: ask until a settled first cell answers.
+    const position = () => first.evaluate((td) => getComputedStyle(td).position).catch(() => '');
+    expect(await eventually(async () => ((await position()) === 'sticky' ? 'sticky' : undefined), 5000)).toBe('sticky');
     await clerk.getByTestId('table-scroll').evaluate((el) => el.scrollBy(200, 0));
     await shot(clerk, 'phone-journal-scrolled', true);
     await clerk.context().close();
