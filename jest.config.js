@@ -26,4 +26,6 @@ module.exports = {
   testMatch: ['<rootDir>/{libs,workflows,apps,test}/**/*.{spec,test}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/admin/'],
   testTimeout: 60000,
+  // The compliance matrix reads each test's latest result from reports/test-results.json (tools/compliance-reporter.js).
+  reporters: ['default', '<rootDir>/tools/compliance-reporter.js'],
 };

@@ -1,6 +1,15 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ZodType } from 'zod';
-import type { Actor, ClearanceRecord, DeadlineSettings, ErrorCode, Role, RuleId, WorkingCalendar } from '@grif/domain';
+import type {
+  Actor,
+  BreachLimits,
+  ClearanceRecord,
+  DeadlineSettings,
+  ErrorCode,
+  Role,
+  RuleId,
+  WorkingCalendar,
+} from '@grif/domain';
 
 /**
  * What the engine hands to `transition()`: the user's payload plus who sent it,
@@ -20,6 +29,8 @@ export interface Envelope<TType extends string = string, TPayload = Record<strin
   calendar: WorkingCalendar;
   /** The school's reminder and escalation ladder. */
   deadlines: DeadlineSettings;
+  /** The school's limits of each step of a breach case, in working hours. */
+  breachLimits: BreachLimits;
   /** What the engine looked up, in the same transaction, for the payload's references (see EventSpec.lookups). */
   facts: Record<string, Fact>;
 }
@@ -47,8 +58,35 @@ export interface FileFact {
   year: number;
   retentionYears: number | null;
 }
-export type Fact = PersonFact | CabinetFact | FileFact;
-export type LookupKind = Fact['kind'];
+/** A document as an act sees it when it lists, checks or changes it. */
+export interface DocumentFact {
+  kind: 'document';
+  id: string;
+  regNumber: string;
+  title: string;
+  state: string;
+  /** The original of a copy (R-4.1c). */
+  copyOfId: string | null;
+  /** Copies of an original that still exist (not destroyed, dispatched or lost). */
+  liveCopyIds: string[];
+  /** The act whose draft holds it, if any (R-4.1d). */
+  inActId: string | null;
+  file: { index: string; year: number; retentionYears: number | null } | null;
+}
+/** The people who hold a role by an order in force at the event's moment (a commission, the director). */
+export interface RoleHoldersFact {
+  kind: 'role_holders';
+  role: Role;
+  people: { id: string; displayName: string }[];
+}
+/** What a payload's array of references resolved to, in the payload's order. */
+export interface ListFact {
+  kind: 'list';
+  items: Fact[];
+}
+export type Fact = PersonFact | CabinetFact | FileFact | DocumentFact | RoleHoldersFact | ListFact;
+/** What a payload field may reference; an array field resolves each element into a ListFact. */
+export type LookupKind = 'person' | 'cabinet' | 'file' | 'document';
 
 /** Effects a transition asks for; the engine writes them to the outbox in the same transaction. */
 export type Effect =
@@ -65,20 +103,60 @@ export type Effect =
       type: 'forwardToSpawned';
       /** `skipCodes`: refusals that mean "nothing to do here" (a copy that already has the mark); any other refusal refuses the whole event. */
       params: { event: string; payload: Record<string, unknown>; skipCodes?: ErrorCode[] };
-    };
-export const EFFECT_TYPES = ['armDeadline', 'cancelDeadline', 'notify', 'spawn', 'forwardToSpawned'] as const;
+    }
+  /** An event sent on to the listed instances, in the same transaction (an act destroys or hands over its items). */
+  | {
+      type: 'forwardTo';
+      params: {
+        instanceIds: string[];
+        event: string;
+        payload: Record<string, unknown>;
+        skipCodes?: ErrorCode[];
+        /** Leave alone the listed instances already in a final state (an item lost or dispatched since it was listed). */
+        skipDone?: boolean;
+      };
+    }
+  /** Render this act's PDF in a job after commit; the job answers with RENDERED and the PDF's SHA-256. */
+  | { type: 'renderAct'; params: { language?: 'ky' | 'ru' } }
+  /** R-4.2.6: the records clerk's appointment and the carriers they hold pass to the incoming clerk, in the same transaction. */
+  | {
+      type: 'transferCustody';
+      params: { fromUserId: string; toUserId: string; order: { number: string; date: string }; carrierIds: string[] };
+    }
+  /** R-5.2.3: a breached Grif account is shut in the same transaction: its sessions revoked, a new password forced. */
+  | { type: 'revokeAccess'; params: { userId: string } }
+  /** R-2.5: a repeated security briefing recorded against the person, in the same transaction. */
+  | { type: 'recordBriefing'; params: { userId: string; at: string; note: string } };
+export const EFFECT_TYPES = [
+  'armDeadline',
+  'cancelDeadline',
+  'notify',
+  'spawn',
+  'forwardToSpawned',
+  'forwardTo',
+  'renderAct',
+  'transferCustody',
+  'revokeAccess',
+  'recordBriefing',
+] as const;
 
 /** The event a change of the school's calendar or ladder sends to every instance with a pending deadline. */
 export const DEADLINE_MOVED = 'DEADLINE_MOVED';
 
 export interface EventSpec {
   schema: ZodType;
-  /** Who may send it at all; 'system' events come from deadlines only. */
-  roles: readonly Role[] | 'system';
+  /**
+   * Who may send it at all: 'system' events come from deadlines and jobs only; 'workflow' events only from another
+   * instance's `forwardTo` (an act changing its items); 'anyone' lets every signed-in person try, and the machine's
+   * guards decide (the incoming clerk holds no role yet).
+   */
+  roles: readonly Role[] | 'system' | 'workflow' | 'anyone';
   /** The rule a role refusal cites (R-4.2.4 for "issued only through the clerk"). */
   roleRule?: RuleId;
   /** Payload fields that reference records of the actor's school; looked up into `facts`, 422 when missing. */
   lookups?: Readonly<Record<string, LookupKind>>;
+  /** Roles whose holders (by an order in force) the guards need: facts[`holders:<role>`] is a RoleHoldersFact. */
+  roleHolders?: readonly Role[];
 }
 
 /** Why a named guard says no, so a refusal can cite the rule (or code) the user must read. */
@@ -89,11 +167,12 @@ export interface WorkflowDefinition<TContext = any> {
   version: number;
   machine: AnyStateMachine;
   createSchema: ZodType;
-  /** Who may start an instance. */
-  creatorRoles: readonly Role[];
+  /** Who may start an instance ('anyone': every signed-in person; the input decides, as for a breach report). */
+  creatorRoles: readonly Role[] | 'anyone';
   /** The rule a refused creation cites. */
   creatorRule?: RuleId;
   createLookups?: Readonly<Record<string, LookupKind>>;
+  createRoleHolders?: readonly Role[];
   events: Record<string, EventSpec>;
   guardRefusals: GuardRefusals;
   /** Object-level right: may this actor see (and so act on) this instance at all? */

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 /**
  * The contract of the API (roles, marks, states, error codes, event JSON schemas) is bundled from
- * libs/contracts, which reads libs/domain and the machine-free modules of workflows/document.
+ * libs/contracts, which reads libs/domain and the machine-free modules of workflows/ (document, breach-case, acts).
  */
 const contracts = repo('libs/contracts/src');
 const domain = repo('libs/domain/src');
@@ -29,11 +29,22 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build the API serves: they would publish the UI's source to anyone (issue 10).
+    sourcemap: false,
   },
   server: {
     port: 5173,
-    fs: { allow: [root, contracts, domain, repo('workflows/document')] },
+    // The machine-free modules of workflows/ that libs/contracts reads (document; breach-case, which reads acts).
+    fs: {
+      allow: [
+        root,
+        contracts,
+        domain,
+        repo('workflows/document'),
+        repo('workflows/breach-case'),
+        repo('workflows/acts'),
+      ],
+    },
     proxy: {
       '/api': { target, changeOrigin: false },
       '/health': { target, changeOrigin: false },

@@ -1,12 +1,6 @@
-import {
-  ChainCheckpoint,
-  Deadline,
-  DocumentRecord,
-  IssueRecord,
-  WorkflowEvent,
-  WorkflowInstance,
-} from '@grif/persistence';
+import { ChainCheckpoint } from '@grif/persistence';
 import { ApiHarness, startApi } from '../support/api';
+import { deleteInstance, editCheckpoint } from '../support/tamper';
 
 /** a chained ledger of chain heads catches an instance deleted with its whole history. */
 describe('audit: the ledger of chain heads', () => {
@@ -61,21 +55,17 @@ describe('audit: the ledger of chain heads', () => {
   it('names an instance deleted with its whole history', async () => {
     const id = await walk();
     await seal();
-    await api.rt.transactions.run(async (w) => {
-      await w.nativeDelete(DocumentRecord, { id });
-      await w.nativeDelete(IssueRecord, { documentId: id });
-      await w.nativeDelete(Deadline, { instanceId: id });
-      await w.nativeDelete(WorkflowEvent, { instanceId: id });
-      await w.nativeDelete(WorkflowInstance, { id });
-    });
+    await deleteInstance(api, id);
     const r = await api.call('auditor', 'GET', '/api/audit/verify');
-    expect(r.body).toMatchObject({ ok: false, firstBreak: { instanceId: id, seq: 4, reason: 'instance_missing' } });
+    expect(r.body).toMatchObject({
+      ok: false,
+      firstBreak: { instanceId: id, seq: 4, reason: 'instance_missing', problem: 'deleted_instance' },
+    });
   });
 
   it('an edited checkpoint breaks the ledger itself', async () => {
-    const [last] = await em().find(ChainCheckpoint, { schoolId: api.schoolId }, { orderBy: { seq: 'desc' }, limit: 1 });
-    await em().nativeUpdate(ChainCheckpoint, { id: last.id }, { at: '2020-01-01T00:00:00.000Z' });
+    const { seq } = await editCheckpoint(api, api.schoolId);
     const r = await api.call('auditor', 'GET', '/api/audit/verify');
-    expect(r.body.firstBreak).toMatchObject({ reason: 'checkpoint_chain', seq: last.seq });
+    expect(r.body.firstBreak).toMatchObject({ reason: 'checkpoint_chain', problem: 'checkpoint_edited', seq });
   });
 });

@@ -15,9 +15,9 @@ describe('identity: login, sessions, roles by appointment', () => {
     const r = await api.call(null, 'POST', '/api/auth/login', { username: 'clerk', password: 'demo-password-2026' });
     expect(r.status).toBe(200);
     expect(Buffer.from(r.body.token, 'base64url').length).toBeGreaterThanOrEqual(16);
-    expect(r.body.user).toMatchObject({ username: 'clerk', roles: ['records_clerk'] });
+    expect(r.body.user).toMatchObject({ username: 'clerk', roles: ['commission_member', 'records_clerk'] });
     const me = await api.call(null, 'GET', '/api/me', undefined, { authorization: `Bearer ${r.body.token}` });
-    expect(me.body).toMatchObject({ username: 'clerk', roles: ['records_clerk'] });
+    expect(me.body).toMatchObject({ username: 'clerk', roles: ['commission_member', 'records_clerk'] });
   });
 
   it('sets an HttpOnly, SameSite=Strict session cookie that authenticates too', async () => {

@@ -13,7 +13,7 @@ describe('documents over HTTP: the rules of issue and return', () => {
   });
   afterAll(() => api.close());
 
-  it('registers with a journal number per year and direction (R-4.1b)', async () => {
+  it('R-4.1a, R-4.1b: every document is registered with a journal number per year and direction', async () => {
     const a = await api.call('clerk', 'POST', '/api/documents', {
       direction: 'outgoing',
       kind: 'order',

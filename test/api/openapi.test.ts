@@ -134,7 +134,17 @@ describe('the OpenAPI document at /api/docs-json', () => {
       for (const [status, answer] of Object.entries(op.responses as Record<string, Json>)) {
         expect([where, status, typeof answer.description]).toEqual([where, status, 'string']);
         const schema = answer.content?.['application/json']?.schema;
+        const pdf = answer.content?.['application/pdf']?.schema;
         if (status === '204') expect([where, answer.content]).toEqual([where, undefined]);
+        // A PDF (an act, a printed journal) is bytes, not a contract.
+        else if (pdf) expect([where, status, pdf]).toEqual([where, status, { type: 'string', format: 'binary' }]);
+        // The audit bundle is JSON Lines, a file checked by its own verifier (tools/audit-verify.mjs), not one document.
+        else if (answer.content?.['application/x-ndjson'])
+          expect([where, status, answer.content['application/x-ndjson'].schema]).toEqual([
+            where,
+            status,
+            { type: 'string' },
+          ]);
         else
           expect([where, status, typeof schema?.$ref === 'string' || schema?.items?.$ref !== undefined]).toEqual([
             where,
@@ -176,11 +186,12 @@ describe('the OpenAPI document at /api/docs-json', () => {
     }
     expect(routes).toBe(operations(doc).length);
     // login, password, register, events, rooms, cabinets, nomenclature, clearances, revocations, e-mail, media,
-    // calendar, deadline settings
-    expect(bodies).toBe(13);
+    // calendar, deadline settings, a new act, an act's events, the two steps of a token's signature, a certificate,
+    // a breach report, a case's events, the breach step limits, a new user, disabling one, an appointment, its end
+    expect(bodies).toBe(25);
   });
 
-  it('describes the query of every list: paging, sorting, CSV, "as at" and its filters', () => {
+  it('describes the query of every list: paging, sorting, CSV, "as at", its filters, and the PDF of a journal', () => {
     const query = (path: string) =>
       doc.paths[path].get.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name);
     for (const path of [
@@ -194,10 +205,13 @@ describe('the OpenAPI document at /api/docs-json', () => {
         path,
         expect.arrayContaining(['page', 'pageSize', 'sort', 'order', 'format', 'at']),
       ]);
+      // The four journals a records office files also print (format=pdf for a period); the document list does not.
+      const printed = path !== '/api/documents';
       expect([path, Object.keys(doc.paths[path].get.responses['200'].content).sort()]).toEqual([
         path,
-        ['application/json', 'text/csv'],
+        printed ? ['application/json', 'application/pdf', 'text/csv'] : ['application/json', 'text/csv'],
       ]);
+      if (printed) expect([path, query(path)]).toEqual([path, expect.arrayContaining(['from', 'to', 'lang'])]);
     }
     expect(query('/api/registers/issues')).toEqual(expect.arrayContaining(['status', 'holderId', 'documentId']));
     expect(query('/api/documents')).toEqual(

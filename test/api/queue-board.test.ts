@@ -18,7 +18,7 @@ describe('Bull Board at /admin/queues', () => {
     const queues = await get('/admin/queues/api/queues', bearer('director'));
     expect(queues.status).toBe(200);
     const names = ((await queues.json()).queues as { name: string }[]).map((q) => q.name).sort();
-    expect(names).toEqual(['deadlines', 'maintenance', 'notifications']);
+    expect(names).toEqual(['acts', 'deadlines', 'maintenance', 'notifications']);
   });
 
   it('the session cookie of a browser works as well as a bearer token', async () => {

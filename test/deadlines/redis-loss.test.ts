@@ -4,7 +4,7 @@ import { deadlineJobId } from '@grif/queue';
 import { Reconciler } from '@grif/worker';
 import { startGrif, TestRuntime } from '../support/harness';
 import { ApiHarness, eventually, startApi } from '../support/api';
-import { Child, freePort, spawnChild } from '../support/processes';
+import { Child, freePort, startPrivateRedis } from '../support/processes';
 import { testQueuePrefix } from '../support/test-database';
 
 /**
@@ -39,17 +39,7 @@ const workerRuntime = async () =>
 
 beforeAll(async () => {
   const port = await freePort();
-  redis = spawnChild('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  await redis.waitFor(/Ready to accept connections/, 10_000);
+  redis = await startPrivateRedis(port);
   redisUrl = `redis://127.0.0.1:${port}`;
   api = await startApi({ queue: { redisUrl, prefix: testQueuePrefix() }, relayPollMs: 3_600_000 });
 });

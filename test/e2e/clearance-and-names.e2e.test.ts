@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { ApiHarness, sendEvent, startApi } from '../support/api';
-import { chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
+import { chromiumSignIn, describeInBrowser, openDocument, screenshots, seeText } from '../support/browser';
 
 /**
  * Issue 7, the daily screens 1–3, in a real browser (Debian chromium), in Kyrgyz:
@@ -49,7 +49,7 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
     const pending = row(security, 'teacher2').getByTestId('clearance-badge');
     await security.waitForSelector('[data-testid=person-row] [data-status=from]');
     expect(await pending.getAttribute('data-status')).toBe('from');
-    expect(await pending.textContent()).toContain('баштап');
+    await seeText(pending, 'баштап');
     expect(await row(security, 'teacher2').getByTestId('cleared-badge').count()).toBe(0);
     await shot(security, 'people-dated-ahead-reads-from');
 
@@ -61,7 +61,7 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
     await security.getByTestId('revoke-submit').click();
     const revoked = row(security, 'support').locator('[data-status=revoked]');
     await revoked.waitFor();
-    expect(await revoked.textContent()).toContain('Башка мектепке которулду');
+    await seeText(revoked, 'Башка мектепке которулду');
     expect(await row(security, 'support').locator('[data-kind=revocation]').count()).toBe(1);
     await shot(security, 'people-revoked-with-reason');
   });
@@ -81,22 +81,22 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
         'R-2.5',
       ]);
     }
-    expect(await holder.locator(`option[value="${api.ids.teacher2}"]`).textContent()).toContain('баштап гана');
-    expect(await holder.locator(`option[value="${api.ids.support}"]`).textContent()).toContain('жокко чыгарылган');
+    await seeText(holder.locator(`option[value="${api.ids.teacher2}"]`), 'баштап гана');
+    await seeText(holder.locator(`option[value="${api.ids.support}"]`), 'жокко чыгарылган');
     expect(await holder.locator(`option[value="${api.ids.teacher}"]`).isDisabled()).toBe(false);
-    expect(await clerk.getByTestId('picker-why').textContent()).toContain('R-2.5');
+    await seeText(clerk.getByTestId('picker-why'), 'R-2.5');
 
     // The due time before confirming: the school's default working days for a confidential document…
     const preview = clerk.getByTestId('due-preview');
     await clerk.waitForSelector('[data-testid=due-preview]:not([data-due=""])');
     const byDefault = await preview.getAttribute('data-due');
-    expect(await preview.textContent()).toContain('жумуш күндөрүнүн саны боюнча');
+    await seeText(preview, 'жумуш күндөрүнүн саны боюнча');
     // …and the chosen time once the clerk picks one.
     const chosenDay = bishkekDay(1);
     await clerk.getByTestId('field-dueAt').fill(`${chosenDay}T12:00`);
     await clerk.waitForSelector(`[data-testid=due-preview][data-due="${chosenDay}T06:00:00.000Z"]`);
     expect(byDefault).not.toBe(`${chosenDay}T06:00:00.000Z`);
-    expect(await preview.textContent()).toContain('тандалган убакыт');
+    await seeText(preview, 'тандалган убакыт');
     // A native drop-down does not show in a screenshot: list the options in place for the picture.
     await holder.evaluate((el) => {
       el.setAttribute('size', '9');
@@ -118,7 +118,7 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
     await clerk.getByTestId('action-submit').click();
     const refusal = clerk.getByTestId('refusal');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('R-2.5');
+    await seeText(refusal, 'R-2.5');
     await shot(clerk, 'issue-forged-pick-refused-R-2.5');
 
     await holder.selectOption(api.ids.teacher);
@@ -135,13 +135,13 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
     const shelf = clerk.getByTestId('field-cabinetId').locator(`option[value="${openCabinet}"]`);
     await shelf.waitFor({ state: 'attached' });
     expect(await shelf.isDisabled()).toBe(true);
-    expect(await shelf.textContent()).toContain('R-4.2.2');
+    await seeText(shelf, 'R-4.2.2');
     expect(
       await clerk.getByTestId('field-cabinetId').locator(`option[value="${api.secureCabinetId}"]`).isDisabled(),
     ).toBe(false);
     expect(await clerk.getByTestId('variant-location').isDisabled()).toBe(true);
-    expect(await clerk.getByTestId('variant-why-location').textContent()).toContain('R-4.2.2');
-    expect(await clerk.getByTestId('picker-why').textContent()).toContain('ишенимдүү');
+    await seeText(clerk.getByTestId('variant-why-location'), 'R-4.2.2');
+    await seeText(clerk.getByTestId('picker-why'), 'ишенимдүү');
     await clerk.getByTestId('field-cabinetId').evaluate((el) => {
       el.setAttribute('size', '6');
       (el as HTMLElement).style.height = 'auto';
@@ -157,7 +157,7 @@ describeInBrowser('clearance, pickers and names in Chromium, in Kyrgyz', () => {
     const teacher = await signIn('teacher');
     await openDocument(teacher, api.base, doc);
     await teacher.getByTestId('history-withheld').waitFor();
-    expect(await teacher.getByTestId('doc-location').textContent()).toContain('Каб. 12 (архив), Шкаф 1');
+    await seeText(teacher.getByTestId('doc-location'), 'Каб. 12 (архив), Шкаф 1');
     const page = (await teacher.locator('main, body').first().textContent())!;
     expect(page).not.toMatch(UUID);
     expect(page).toContain('Эрлан Садыков (мугалим)');

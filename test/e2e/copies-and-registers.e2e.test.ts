@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { ApiHarness, sendEvent, startApi } from '../support/api';
-import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
+import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots, seeText } from '../support/browser';
 
 /**
  * Copies that can be followed (R-4.1c) and lists that keep their filters, in a real browser
@@ -34,7 +34,7 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     const links = clerk.getByTestId('new-copy-link');
     await links.nth(1).waitFor();
     expect(await links.allTextContents()).toEqual([`${regNumber}/1`, `${regNumber}/2`]);
-    expect(await clerk.getByTestId('new-copies').textContent()).toContain('Жаңы көчүрмөлөр:');
+    await seeText(clerk.getByTestId('new-copies'), 'Жаңы көчүрмөлөр:');
     await shot(clerk, 'copy-made-with-links');
 
     await links.first().click();
@@ -48,7 +48,7 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     await clerk.goBack();
     const copiesLink = clerk.getByTestId('doc-copies-link');
     await copiesLink.waitFor();
-    expect(await copiesLink.textContent()).toBe('2 — көчүрмөлөр журналында');
+    await seeText(copiesLink, '2 — көчүрмөлөр журналында', { exact: true });
     await copiesLink.click();
     await clerk.getByTestId('copy-row').nth(1).waitFor();
     expect(hashOf(clerk)).toBe(`#/registers/copies?of=${regNumber}`);
@@ -64,7 +64,7 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     await security.getByTestId('action-RECLASSIFY').click();
     const note = security.getByTestId('reclassify-copies-note');
     await note.waitFor();
-    expect(await note.textContent()).toBe('Бул документтин 2 көчүрмөсү бар: аларга да ушул эле гриф коюлат.');
+    await seeText(note, 'Бул документтин 2 көчүрмөсү бар: аларга да ушул эле гриф коюлат.', { exact: true });
     await shot(security, 'reclassify-says-what-happens-to-copies');
   });
 
@@ -126,7 +126,7 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     // The carriers register and a cabinet's contents, as the clerk reads them.
     await clerk.getByTestId('tab-carriers').click();
     await clerk.getByTestId('carrier-row').first().waitFor();
-    expect(await clerk.getByTestId('carriers-help').textContent()).toContain('R-3');
+    await seeText(clerk.getByTestId('carriers-help'), 'R-3');
     expect(await clerk.getByTestId('carrier-row').filter({ hasText: 'Колдо (берилген)' }).count()).toBe(1);
     await shot(clerk, 'carriers-register');
     await clerk.getByTestId('carrier-row').first().locator('a', { hasText: 'Шкаф 1' }).first().click();

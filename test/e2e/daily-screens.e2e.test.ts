@@ -1,6 +1,6 @@
 import { Deadline } from '@grif/persistence';
 import { ApiHarness, eventually, sendEvent, startApi } from '../support/api';
-import { chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
+import { chromiumSignIn, describeInBrowser, openDocument, screenshots, seeText } from '../support/browser';
 
 /**
  * The records office's day in a real browser (Debian chromium), in Kyrgyz: the deadline board with an
@@ -62,7 +62,7 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
     expect(lateText).not.toContain(api.ids.teacher);
     const today = clerk.getByTestId('board-due-today').getByTestId('board-row');
     expect(await today.getAttribute('data-document-id')).toBe(dueTodayId);
-    expect(await today.textContent()).toContain('18:00');
+    await seeText(today, '18:00');
     await shot(clerk, 'board-clerk', true);
 
     await late.getByRole('link').click();
@@ -135,7 +135,8 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
     await shot(clerk, 'phone-menu-open');
     await clerk.getByTestId('nav-documents').click();
     await clerk.waitForURL(/#\/documents$/);
-    expect(await clerk.getByTestId('nav-documents').isVisible()).toBe(false); // the menu folds after navigating
+    // The menu folds after navigating: on the render that follows the new address, so wait for it (at most 5 s).
+    await clerk.getByTestId('nav-documents').waitFor({ state: 'hidden', timeout: 5000 });
 
     // Too narrow for the journal: it scrolls sideways, says so, and keeps the number column in place.
     await clerk.goto(`${api.base}/#/registers/issues`);
@@ -158,7 +159,7 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
     const notice = clerk.getByTestId('registered-notice');
     await notice.waitFor();
     const number = (await clerk.getByTestId('doc-regnumber').textContent())!.trim();
-    expect(await notice.textContent()).toContain(number);
+    await seeText(notice, number);
     expect(await notice.getByRole('link').getAttribute('href')).toMatch(/^#\/documents\/[0-9a-f-]{36}$/);
     await shot(clerk, 'registered-confirmation');
     await clerk.context().close();
@@ -169,7 +170,7 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
     await auditor.getByTestId('nav-audit').click();
     await auditor.getByTestId('audit-verify').waitFor();
     expect(await auditor.getByTestId('audit-seal').count()).toBe(0);
-    expect(await auditor.getByTestId('audit-seal-note').textContent()).toContain('окуу режиминде');
+    await seeText(auditor.getByTestId('audit-seal-note'), 'окуу режиминде');
     await shot(auditor, 'auditor-read-only');
     await auditor.context().close();
   });
@@ -205,8 +206,8 @@ describeInBrowser('the daily screens, end to end in Chromium', () => {
           c.getAttribute('data-kind') === 'working',
       ),
     );
-    expect(await director.getByTestId('calendar-saved').textContent()).toMatch(/Кайра эсептелген мөөнөттөр: \d+/);
-    expect(await director.getByTestId('calendar-updated').textContent()).toContain('Айгүл Асанова');
+    await seeText(director.getByTestId('calendar-saved'), /Кайра эсептелген мөөнөттөр: \d+/);
+    await seeText(director.getByTestId('calendar-updated'), 'Айгүл Асанова');
     await shot(director, 'director-six-day-week', true);
     const calendar = await api.call('clerk', 'GET', '/api/calendar');
     expect(calendar.body.calendar.workingWeekdays).toEqual([1, 2, 3, 4, 5, 6]);

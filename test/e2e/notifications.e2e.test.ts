@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Page } from 'playwright-core';
 import { DailyDigests, deliverNotification, IssueRecord } from '@grif/persistence';
 import { ApiHarness, sendEvent, startApi } from '../support/api';
-import { chromiumSignIn, describeInBrowser, screenshots } from '../support/browser';
+import { chromiumSignIn, describeInBrowser, screenshots, seeText } from '../support/browser';
 
 /**
  * The notifications page and the e-mail field of the People page in a real browser, in Kyrgyz:
@@ -54,10 +54,10 @@ describeInBrowser('notifications UI in Chromium', () => {
     await expect(digest.getByTestId('digest-items').locator('a').getAttribute('href')).resolves.toBe(
       `#/documents/${out}`,
     );
-    expect(await digest.textContent()).toContain('Гүлнара Жумабаева (мугалим)');
+    await seeText(digest, 'Гүлнара Жумабаева (мугалим)');
     const settled = clerk.locator('[data-testid=notification-row][data-settled=true]');
     expect(await settled.count()).toBe(1);
-    expect(await settled.getByTestId('notification-settled').textContent()).toContain('Чечилген');
+    await seeText(settled.getByTestId('notification-settled'), 'Чечилген');
     expect(await settled.getByTestId('notification-doc').getAttribute('href')).toBe(`#/documents/${returned}`);
   });
 

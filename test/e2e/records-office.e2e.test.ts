@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { ApiHarness, sendEvent, startApi } from '../support/api';
-import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots } from '../support/browser';
+import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots, seeText } from '../support/browser';
 
 /**
  * The records office in a real browser (Debian chromium): the clerk registers a For Official
@@ -45,7 +45,7 @@ describeInBrowser('records office UI, end to end in Chromium', () => {
         .then(() => undefined),
     );
     await stateIs(clerk, 'classified');
-    expect(await clerk.getByTestId('doc-classification').textContent()).toContain('Кызматтык колдонуу үчүн');
+    await seeText(clerk.getByTestId('doc-classification'), 'Кызматтык колдонуу үчүн');
     await shot(clerk, 'classified');
 
     await act(clerk, 'STORE', async (p) => {
@@ -61,7 +61,7 @@ describeInBrowser('records office UI, end to end in Chromium', () => {
     });
     await stateIs(clerk, 'issued');
     // The close of the working day: 18:00, or 17:00 when the real today (or the next working day) is a shortened day.
-    expect(await clerk.getByTestId('doc-due').textContent()).toMatch(/1[78]:00/);
+    await seeText(clerk.getByTestId('doc-due'), /1[78]:00/);
     await shot(clerk, 'issued-to-teacher');
 
     const teacher = await signIn('teacher');
@@ -86,8 +86,8 @@ describeInBrowser('records office UI, end to end in Chromium', () => {
     });
     const refusal = clerk.getByTestId('refusal');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('R-4.2.5');
-    expect(await refusal.textContent()).toContain('мектептин сыртына чыгарууга тыюу салынат');
+    await seeText(refusal, 'R-4.2.5');
+    await seeText(refusal, 'мектептин сыртына чыгарууга тыюу салынат');
     await shot(clerk, 'dispatch-refused-R-4.2.5');
 
     // The refused form stays open; in Russian, the same attempt is refused in Russian.

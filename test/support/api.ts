@@ -26,6 +26,9 @@ export interface ApiHarness extends Harness {
   issuedDocument(classification?: string): Promise<string>;
 }
 
+/** What the request helpers need of an API: the in-process harness, or a client of API processes (test/chaos). */
+export type ApiClient = Pick<ApiHarness, 'base' | 'tokens' | 'ids' | 'secureCabinetId' | 'call'>;
+
 /** The real HTTP app (ApiModule, as main starts it) on an ephemeral port over a real database and Redis. */
 export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
@@ -121,6 +124,6 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 
 let sent = 0;
 /** A document event through the API, as `user`, with a fresh idempotency key. */
-export function sendEvent(api: ApiHarness, user: string, id: string, body: object) {
+export function sendEvent(api: ApiClient, user: string, id: string, body: object) {
   return api.call(user, 'POST', `/api/documents/${id}/events`, body, { 'idempotency-key': `event-${++sent}-${id}` });
 }

@@ -105,3 +105,26 @@ export async function act(page: Page, type: string, fill: (page: Page) => Promis
   await fill(page);
   await page.getByTestId('action-submit').click();
 }
+
+/**
+ * Waits until the element's text contains `expected` (or matches it, or with `exact` equals it), then asserts it,
+ * as Playwright's own `toHaveText` does: a screen re-renders after a save or a refetch, and the text read at one
+ * instant may be the one before. The assertion at the end reports the last text read.
+ */
+export async function seeText(
+  target: Locator,
+  expected: string | RegExp,
+  { exact = false, timeout = 10_000 }: { exact?: boolean; timeout?: number } = {},
+): Promise<void> {
+  const matches = (text: string) =>
+    typeof expected !== 'string' ? expected.test(text) : exact ? text === expected : text.includes(expected);
+  const deadline = Date.now() + timeout;
+  let text = (await target.textContent({ timeout })) ?? '';
+  while (!matches(text) && Date.now() < deadline) {
+    await new Promise((settle) => setTimeout(settle, 100));
+    text = (await target.textContent({ timeout })) ?? '';
+  }
+  if (typeof expected !== 'string') expect(text).toMatch(expected);
+  else if (exact) expect(text).toBe(expected);
+  else expect(text).toContain(expected);
+}

@@ -37,6 +37,8 @@ export interface GrifOptions {
   clock?: Clock;
   /** SQLite: how long a write waits for another connection's lock (the outage tests shorten it). */
   busyTimeoutMs?: number;
+  /** Settings of the config beside those above (the session idle time, trust proxy…). */
+  config?: Partial<Pick<GrifConfig, 'sessionIdleMinutes' | 'trustProxy' | 'auditKeySecret'>>;
 }
 
 /** What the tests reach into, taken from the started Nest modules. */
@@ -73,6 +75,10 @@ export function testConfig(db: DatabaseSettings, opts: GrifOptions = {}): GrifCo
     port: 0,
     demo: false,
     dataDir: '/nonexistent',
+    // Suites move their clock by hours to reach deadlines, between uses of the sessions signed in at start:
+    // the idle timeout (30 minutes in production) would end those. The session suites set 30 themselves.
+    sessionIdleMinutes: 12 * 60,
+    ...opts.config,
   };
 }
 

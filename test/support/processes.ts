@@ -93,3 +93,19 @@ export function portIsFree(port: number): Promise<boolean> {
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 }
+
+/** A throw-away redis-server of a test file's own on `port`, keeping nothing on disk; resolves once it accepts connections. */
+export async function startPrivateRedis(port: number): Promise<Child> {
+  const redis = spawnChild('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  await redis.waitFor(/Ready to accept connections/, 10_000);
+  return redis;
+}

@@ -15,7 +15,9 @@ export interface TestDatabase {
  * A fresh, migrated database for one test file: a temporary SQLite file by default,
  * or a new PostgreSQL database on the server of DATABASE_URL when it is postgres://.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  // `migrated: false`: an empty database, for a test that migrates it step by step over data of its own.
+  const migrate = (settings: DatabaseSettings) => (opts.migrated === false ? undefined : migrateDatabase(settings));
   const url = process.env.DATABASE_URL;
   if (url && /^postgres/.test(url)) {
     const name = `grif_t_${randomBytes(6).toString('hex')}`;
@@ -26,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const u = new URL(url);
     u.pathname = `/${name}`;
     const settings: DatabaseSettings = { kind: 'postgresql', target: u.toString() };
-    await migrateDatabase(settings);
+    await migrate(settings);
     return {
       settings,
       env: { DATABASE_URL: u.toString() },
@@ -40,7 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'grif-test-'));
   const settings: DatabaseSettings = { kind: 'sqlite', target: join(dir, 'grif.sqlite') };
-  await migrateDatabase(settings);
+  await migrate(settings);
   return {
     settings,
     env: { DATABASE_URL: `sqlite:${settings.target}` },

@@ -79,17 +79,21 @@ describe('notification e-mail (nodemailer, a real SMTP listener)', () => {
     expect(toClerk.subject).toBe(`Документ ${regNumber} утрачен`);
     expect(toClerk.text).toContain(`Открыть в Grif: https://grif.school35.kg/#/documents/${id}`);
 
-    expect((await lossOf('security', id)).emailedAt).not.toBeNull();
-    expect((await lossOf('clerk', id)).emailedAt).not.toBeNull();
+    // The mailer records the send just after the listener took it: wait for the record, not only the mail.
+    for (const user of ['security', 'clerk'])
+      await eventually(async () => ((await lossOf(user, id)).emailedAt ? true : undefined), 5000);
     // The teacher reported it and is not told; the director has no address and gets the inbox only.
     expect(sink.to(ADDRESS.teacher)).toEqual([]);
   });
 
   it('a retried notify job and the reconciler’s pass send nothing twice', async () => {
     const before = sink.mails.length;
-    const job = (await api.rt.queues.notifications.getJobs(['completed'])).find(
-      (j) => j.name === DELIVER_NOTIFICATION_JOB,
-    )!;
+    // The delivery job completes only after its mails are recorded: wait for it to be done.
+    const job = await eventually(
+      async () =>
+        (await api.rt.queues.notifications.getJobs(['completed'])).find((j) => j.name === DELIVER_NOTIFICATION_JOB),
+      5000,
+    );
     await job.retry('completed');
     await eventually(async () => ((await job.isCompleted()) ? true : undefined), 5000);
     expect(await api.app.get(Reconciler).reconcile()).toMatchObject({ mails: 0 });

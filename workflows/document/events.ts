@@ -39,6 +39,11 @@ export const documentEventSchemas = {
   REMINDER_DUE: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
   DEADLINE_PASSED: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
   ESCALATION_DUE: z.strictObject({ deadlineKey: text(100), deadlineId: id }),
+  // Sent by an act (workflows/destruction, workflows/custody-transfer) to the items it lists, never by a person.
+  INCLUDE_IN_ACT: z.strictObject({ actId: id, actNumber: text(64) }),
+  RELEASE_FROM_ACT: z.strictObject({ actId: id }),
+  DESTROY: z.strictObject({ actId: id, actNumber: text(64) }),
+  CUSTODY_TRANSFERRED: z.strictObject({ actId: id, actNumber: text(64), toUserId: id }),
   /** The school changed its calendar or its ladder: the running due times are set again on it. */
   DEADLINE_MOVED: z.strictObject({ reason: z.enum(['calendar', 'deadlines']) }),
 } as const;

@@ -35,6 +35,8 @@ export const documentWorkflow: WorkflowDefinition<DocumentContext> = {
     // The other rungs of the ladder: an alarm the issue has moved past (rung, cancelled, re-armed) has nothing to do.
     isCurrentReminder: { code: 'STALE_DEADLINE' },
     isCurrentEscalation: { code: 'STALE_DEADLINE' },
+    notInAct: { rule: 'R-4.1d' },
+    inThisAct: { code: 'ITEM_NOT_IN_ACT' },
   },
   canSee: canSeeDocument,
 };

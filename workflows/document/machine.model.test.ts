@@ -53,21 +53,32 @@ type StateName = DocumentState;
 type Action = { type: string; params?: unknown };
 
 const STATES: readonly StateName[] = DOCUMENT_STATES;
-const FINAL: readonly StateName[] = ['dispatched', 'lost'];
+const FINAL: readonly StateName[] = ['dispatched', 'lost', 'destroyed'];
 /** Where a document is "out" (contracts.md): a holder has it, on time or not. */
 const OUT: readonly StateName[] = ['issued', 'overdue', 'escalated'];
 /** What can happen to an item while it is out, on time or not. */
 const WHILE_OUT: readonly EventType[] = ['RECLASSIFY', 'ACKNOWLEDGE', 'RETURN', 'REPORT_LOSS'];
-/** The state diagram of docs/api.md; ASSIGN_FILE is accepted in every state besides (a root transition). */
+/** The state diagram of docs/api.md; ASSIGN_FILE and CUSTODY_TRANSFERRED are accepted in every state besides (root transitions). */
 const ACCEPTS: Record<StateName, readonly EventType[]> = {
   registered: ['CLASSIFY'],
   classified: ['STORE', 'RECLASSIFY'],
-  in_storage: ['STORE', 'RECLASSIFY', 'ISSUE', 'COPY', 'DISPATCH', 'REPORT_LOSS'],
+  in_storage: [
+    'STORE',
+    'RECLASSIFY',
+    'ISSUE',
+    'COPY',
+    'DISPATCH',
+    'REPORT_LOSS',
+    'INCLUDE_IN_ACT',
+    'RELEASE_FROM_ACT',
+    'DESTROY',
+  ],
   issued: [...WHILE_OUT, 'REMINDER_DUE', 'DEADLINE_PASSED', 'DEADLINE_MOVED'],
   overdue: [...WHILE_OUT, 'ESCALATION_DUE', 'DEADLINE_MOVED'],
   escalated: WHILE_OUT,
   dispatched: [],
   lost: [],
+  destroyed: [],
 };
 const stateOf = (s: Snapshot) => s.value as StateName;
 const mayMove = (s: Snapshot) => stateOf(s) === 'classified' || stateOf(s) === 'in_storage';
@@ -300,6 +311,10 @@ const SEQ: Record<EventType, number> = {
   DEADLINE_MOVED: 13,
   REMINDER_DUE: 14,
   ESCALATION_DUE: 15,
+  INCLUDE_IN_ACT: 16,
+  RELEASE_FROM_ACT: 17,
+  DESTROY: 18,
+  CUSTODY_TRANSFERRED: 19,
 };
 const RETURN_KEY = `return-${SEQ.ISSUE}`;
 const REMIND_KEY = `remind-${SEQ.ISSUE}`;
@@ -307,6 +322,15 @@ const DIRECTOR_KEY = `director-${SEQ.DEADLINE_PASSED}`;
 const MOVED_RETURN_KEY = `return-${SEQ.DEADLINE_MOVED}`;
 const MOVED_REMIND_KEY = `remind-${SEQ.DEADLINE_MOVED}`;
 const MOVED_DIRECTOR_KEY = `director-${SEQ.DEADLINE_MOVED}`;
+/** The draft destruction act the walk lists a stored item in (R-4.1d), and another one that never lists it. */
+const ACT = { id: 'act-destruction-1', number: 'Ж-1/2026' };
+const OTHER_ACT = { id: 'act-destruction-2', number: 'Ж-2/2026' };
+const DESTRUCTION_ACTS = [ACT, OTHER_ACT];
+/** The signed acceptance-transfer act that hands the records office to the incoming clerk (R-4.2.6). */
+const TRANSFER_ACT = { id: 'act-transfer-1', number: 'ӨК-1/2026' };
+const INCOMING_CLERK = 'u-clerk2';
+/** Root transitions: accepted in every state, and only probed (each would double every state). */
+const ROOT_EVENTS: readonly EventType[] = ['ASSIGN_FILE', 'CUSTODY_TRANSFERRED'];
 /** Keys of an earlier issue: a repeated or late alarm of it must find nothing to do. */
 const STALE = { deadline: 'return-1', reminder: 'remind-1', escalation: 'director-1' };
 
@@ -337,7 +361,7 @@ const INCOMING: Model = {
     },
   },
   deadlines: DEFAULT_DEADLINE_SETTINGS,
-  reaches: ['registered', 'classified', 'in_storage', 'issued', 'overdue', 'escalated', 'lost'],
+  reaches: ['registered', 'classified', 'in_storage', 'issued', 'overdue', 'escalated', 'lost', 'destroyed'],
 };
 
 /** The same letter in a school whose director set a brisk ladder. */
@@ -384,7 +408,7 @@ const COPY_OF_OUTGOING: Model = {
     },
   },
   deadlines: DEFAULT_DEADLINE_SETTINGS,
-  reaches: ['in_storage', 'issued', 'overdue', 'escalated', 'dispatched', 'lost'],
+  reaches: ['in_storage', 'issued', 'overdue', 'escalated', 'dispatched', 'lost', 'destroyed'],
 };
 
 const MODELS: readonly Model[] = [INCOMING, INCOMING_BRISK, OUTGOING, COPY_OF_OUTGOING];
@@ -442,6 +466,17 @@ function envelopes(m: Model) {
     dispatch: (via?: 'post' | 'email' | 'courier' | 'hand') =>
       env('DISPATCH', { addressee: 'Райондук билим берүү бөлүмү', ...(via ? { via } : {}) }, CLERK),
     loss: (by: Actor) => env('REPORT_LOSS', { circumstances: 'Автобуста калып калды' }, by),
+    // Sent by an act (roles 'workflow'), under the person whose act event it was: the clerk drafts the act or
+    // withdraws the item from it, the last signature (the director's) destroys it or hands the office over.
+    include: (act = ACT) => env('INCLUDE_IN_ACT', { actId: act.id, actNumber: act.number }, CLERK),
+    release: (act = ACT) => env('RELEASE_FROM_ACT', { actId: act.id }, CLERK),
+    destroy: (act = ACT) => env('DESTROY', { actId: act.id, actNumber: act.number }, DIRECTOR),
+    custody: () =>
+      env(
+        'CUSTODY_TRANSFERRED',
+        { actId: TRANSFER_ACT.id, actNumber: TRANSFER_ACT.number, toUserId: INCOMING_CLERK },
+        DIRECTOR,
+      ),
     reminder: (key: string, at = AT) => alarm('REMINDER_DUE', key, at),
     deadline: (key: string, at = AT) => alarm('DEADLINE_PASSED', key, at),
     escalation: (key: string, at = AT) => alarm('ESCALATION_DUE', key, at),
@@ -481,6 +516,19 @@ function pristine(c: DocumentContext): boolean {
 const issueWalkedFrom = (c: DocumentContext) =>
   !('reminderKey' in c) && (c.cabinet?.id === SECURE_CABINET.id || (c.cabinet === null && c.copiesMade === 0));
 
+/** Stored for the first time: never issued (the machine adds the ladder's fields at the first ISSUE) nor copied. */
+const firstStored = (c: DocumentContext) => !('reminderKey' in c) && c.copiesMade === 0;
+
+/**
+ * Where an INCLUDE_IN_ACT is walked from: an item never in an act before (the machine adds inAct at the first
+ * INCLUDE_IN_ACT) that is stored for the first time, or back from an issue For Official Use (the ladder's fields
+ * set, with or without copies), so that RELEASE_FROM_ACT and DESTROY meet an item with a history too. Only the
+ * first kind is also stored and reclassified in the act and once withdrawn from it; every other stored item is
+ * offered INCLUDE_IN_ACT as a probe.
+ */
+const includeWalkedFrom = (c: DocumentContext) =>
+  !('inAct' in c) && (firstStored(c) || ('reminderKey' in c && c.classification === 'official_use'));
+
 /**
  * The envelopes the graph walks. Kept small so the state space stays finite and
  * quick: one COPY (copiesMade 0 → 2), one DISPATCH, a loss by the clerk from
@@ -489,6 +537,10 @@ const issueWalkedFrom = (c: DocumentContext) =>
  * signature, a new mark (the other side of For Official Use), a calendar change
  * and a ladder change. A chosen due time (17:30) is walked for the marks whose
  * ladder it changes: official_use (below the limit) and open (a ladder at all).
+ * A stored item is put in a draft destruction act (R-4.1d), withdrawn from it
+ * and destroyed by it (`includeWalkedFrom`); one stored for the first time is
+ * also stored and reclassified in the act, and once withdrawn only stored,
+ * reclassified and put in the act again (the probes offer it everything else).
  * Refusals add no state; the variants that would only multiply states are in
  * `probeEvents`.
  */
@@ -509,9 +561,16 @@ function walkEvents(m: Model): (s: Snapshot) => DocumentEvent[] {
       case 'classified':
         return [...e.stores(), ...CLASSIFICATIONS.map((c) => e.reclassify(c, SECURITY))];
       case 'in_storage':
+        // An item with a history is only withdrawn or destroyed; once withdrawn, the probes offer it everything.
+        if ('inAct' in context && !firstStored(context)) return context.inAct ? [e.release(), e.destroy()] : [];
+        // Withdrawn from the act: an ordinary stored item again.
+        if (context.inAct === null)
+          return [...e.stores(), ...CLASSIFICATIONS.map((c) => e.reclassify(c, SECURITY)), e.include()];
         return [
           ...e.stores(),
           ...CLASSIFICATIONS.map((c) => e.reclassify(c, SECURITY)),
+          ...(context.inAct ? [e.release(), e.destroy()] : includeWalkedFrom(context) ? [e.include()] : []),
+          // While in the act these are refused (R-4.1d) and add no state.
           ...(issueWalkedFrom(context)
             ? [
                 e.issue(TEACHER),
@@ -553,7 +612,7 @@ function walkEvents(m: Model): (s: Snapshot) => DocumentEvent[] {
       case 'escalated':
         return [e.ret(), ...(walkOn ? sideSteps(e.loss(holderActor(s))) : [])];
       default:
-        return []; // final: only ASSIGN_FILE is still accepted, and it is probed, not walked
+        return []; // final: only the root transitions are still accepted, and they are probed, not walked
     }
   };
 }
@@ -578,11 +637,18 @@ function probeEvents(m: Model): (s: Snapshot) => DocumentEvent[] {
     DEADLINE_PASSED: () => e.deadline(RETURN_KEY),
     ESCALATION_DUE: () => e.escalation(DIRECTOR_KEY),
     DEADLINE_MOVED: () => e.moved(SHORT_TUESDAY, m.deadlines),
+    // Sent only by an act to the items it lists; the walk has them in storage.
+    INCLUDE_IN_ACT: () => e.include(),
+    RELEASE_FROM_ACT: () => e.release(),
+    DESTROY: () => e.destroy(),
+    CUSTODY_TRANSFERRED: () => e.custody(),
   };
   return (s) => {
     const state = stateOf(s);
-    const extra: DocumentEvent[] = [e.assignFile(ORDERS)];
+    const extra: DocumentEvent[] = [e.assignFile(ORDERS), e.custody()];
     if (state === 'in_storage') {
+      // Every stored item, in an act or not: put in this act or another, withdrawn or destroyed by either.
+      extra.push(...DESTRUCTION_ACTS.flatMap((act) => [e.include(act), e.release(act), e.destroy(act)]));
       extra.push(
         e.issue(TEACHER, { dueAt: DUE_SAME_DAY }),
         e.issue(TEACHER, { dueAt: DUE_SOON }),
@@ -629,7 +695,7 @@ function probeEvents(m: Model): (s: Snapshot) => DocumentEvent[] {
       );
     }
     const foreign = (Object.keys(sample) as EventType[])
-      .filter((t) => t !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(t))
+      .filter((t) => !ROOT_EVENTS.includes(t) && !ACCEPTS[state].includes(t))
       .map((t) => sample[t]());
     // Each envelope once: the walk's own reappear among the variants.
     const seen = new Set<string>();
@@ -679,6 +745,11 @@ function label(e: DocumentEvent, m: Model): string {
     case 'DEADLINE_PASSED':
     case 'ESCALATION_DUE':
       return `${e.type}(${e.payload.deadlineKey})`;
+    case 'INCLUDE_IN_ACT':
+    case 'RELEASE_FROM_ACT':
+    case 'DESTROY':
+    case 'CUSTODY_TRANSFERRED':
+      return `${e.type}(${e.payload.actId})`;
     case 'DEADLINE_MOVED': {
       const changed = [
         ...(e.calendar === DEFAULT_CALENDAR ? [] : [calendarFact(e.calendar).name]),
@@ -847,6 +918,28 @@ function violations(s: Snapshot, m: Model): string[] {
       c.lost.at === AT && [CLERK.userId, holder?.userId].includes(c.lost.reportedBy),
       `loss reported by ${c.lost.reportedBy}`,
     );
+  // R-4.1d: only a stored item lies in a draft act, listed by one of the modelled acts; it leaves storage only destroyed.
+  if (!unset(c.inAct)) {
+    must(state === 'in_storage', `R-4.1d: in an act while ${state}`);
+    must(
+      DESTRUCTION_ACTS.some((a) => same(c.inAct, a)),
+      `in an act the model does not know: ${JSON.stringify(c.inAct)}`,
+    );
+  }
+  must(unset(c.destroyed) === (state !== 'destroyed'), 'destruction record and state disagree');
+  if (c.destroyed)
+    must(
+      DESTRUCTION_ACTS.some((a) => same(c.destroyed, { actId: a.id, actNumber: a.number, at: AT })) &&
+        unset(c.inAct) &&
+        c.location !== null,
+      `destruction record ${JSON.stringify(c.destroyed)} with inAct ${JSON.stringify(c.inAct)}`,
+    );
+  // R-4.2.6: custody changes only with the signed acceptance-transfer act.
+  must(
+    unset(c.custody) ||
+      same(c.custody, { userId: INCOMING_CLERK, actId: TRANSFER_ACT.id, actNumber: TRANSFER_ACT.number, at: AT }),
+    `custody ${JSON.stringify(c.custody)}`,
+  );
   return broken;
 }
 
@@ -872,11 +965,11 @@ const walks = MODELS.map((model) => {
     input: model.input,
     events: walkEvents(model),
     // xstate/graph adds a bare `{type}` for every accepted type the generator does not offer:
-    // ASSIGN_FILE is only probed (it would double every state); anything else is a hole in the model.
+    // the root transitions are only probed (each would double every state); anything else is a hole in the model.
     filterEvents: (s, e) => {
       const { type, actor } = e as Partial<DocumentEvent>; // typed as an envelope, but may be bare
       if (actor) return true;
-      if (type === 'ASSIGN_FILE') return false;
+      if (type && ROOT_EVENTS.includes(type)) return false;
       throw new Error(`${model.name}: no envelope modelled for ${type} in ${JSON.stringify(s.value)}`);
     },
   });
@@ -934,6 +1027,12 @@ interface Rule {
 const is = <T extends EventType>(e: DocumentEvent, type: T): e is EventOf<T> => e.type === type;
 const holderOut = (s: Snapshot) => OUT.includes(stateOf(s));
 const fou = (s: Snapshot) => s.context.classification === 'official_use';
+/** Listed in a draft destruction act (R-4.1d). */
+const inAct = (s: Snapshot) => !unset(s.context.inAct);
+/** What an item in a draft act may not do, whatever else would refuse it (notInAct is checked first). */
+const HELD_BY_ACT: readonly EventType[] = ['ISSUE', 'COPY', 'DISPATCH', 'REPORT_LOSS'];
+/** An event of the act that lists the item, or of another one. */
+const byItsAct = (x: Edge) => x.before.context.inAct?.id === (x.event.payload as { actId?: string }).actId;
 const accepted = (x: Edge) => x.after !== x.before;
 const cancel = (key: string) => ({ type: 'cancelDeadline', params: { key } });
 const arm = (key: string, dueAt: string, event: string, s: Snapshot) => ({
@@ -960,8 +1059,12 @@ const ALL_RUNGS_CLEARED = {
 };
 
 /** What an ISSUE in storage should get, judged from the Regulation in the guards' order (the first failing one is cited). */
-function issueVerdict(s: Snapshot, e: EventOf<'ISSUE'>): 'DUE_IN_PAST' | 'R-4.2.3' | 'R-4.2.5' | 'R-2.5' | null {
+function issueVerdict(
+  s: Snapshot,
+  e: EventOf<'ISSUE'>,
+): 'R-4.1d' | 'DUE_IN_PAST' | 'R-4.2.3' | 'R-4.2.5' | 'R-2.5' | null {
   if (e.at !== AT || e.calendar !== DEFAULT_CALENDAR) throw new Error('SAME_DAY_CLOSE is the limit for AT only');
+  if (inAct(s)) return 'R-4.1d';
   const due = e.payload.dueAt === undefined ? undefined : Date.parse(e.payload.dueAt);
   if (due !== undefined && due <= Date.parse(e.at)) return 'DUE_IN_PAST';
   if (fou(s) && due !== undefined && due > Date.parse(SAME_DAY_CLOSE)) return 'R-4.2.3';
@@ -1103,7 +1206,7 @@ const diagramChecked = new WeakSet<Snapshot>();
 
 const RULES: Rule[] = [
   {
-    name: 'each state accepts only the events of the documented state diagram (ASSIGN_FILE aside); any other is refused as EVENT_NOT_ACCEPTED',
+    name: 'each state accepts only the events of the documented state diagram (the root transitions ASSIGN_FILE and CUSTODY_TRANSFERRED aside); any other is refused as EVENT_NOT_ACCEPTED',
     applies: () => true,
     check: (x) => {
       const state = stateOf(x.before);
@@ -1112,16 +1215,16 @@ const RULES: Rule[] = [
         const own = getNextTransitions(x.before)
           .map((t) => t.eventType)
           .filter((t) => t !== '');
-        expect(new Set(own)).toEqual(new Set([...ACCEPTS[state], 'ASSIGN_FILE']));
+        expect(new Set(own)).toEqual(new Set([...ACCEPTS[state], ...ROOT_EVENTS]));
         diagramChecked.add(x.before);
       }
-      if (x.event.type !== 'ASSIGN_FILE' && !ACCEPTS[state].includes(x.event.type))
+      if (!ROOT_EVENTS.includes(x.event.type) && !ACCEPTS[state].includes(x.event.type))
         expectRefused(x, 'EVENT_NOT_ACCEPTED');
     },
   },
   {
-    name: 'dispatched and lost are final: every event but ASSIGN_FILE is refused, and the snapshot stays done',
-    applies: (x) => FINAL.includes(stateOf(x.before)) && x.event.type !== 'ASSIGN_FILE',
+    name: 'dispatched, lost and destroyed are final: every event but the root transitions (ASSIGN_FILE, CUSTODY_TRANSFERRED) is refused, and the snapshot stays done',
+    applies: (x) => FINAL.includes(stateOf(x.before)) && !ROOT_EVENTS.includes(x.event.type),
     check: (x) => {
       expectRefused(x, 'EVENT_NOT_ACCEPTED');
       expect(x.after.status).toBe('done');
@@ -1136,6 +1239,18 @@ const RULES: Rule[] = [
     applies: (x) => is(x.event, 'ASSIGN_FILE'),
     check: (x) => {
       expectOnly(x, stateOf(x.before), { file: filed(x.event.facts.fileId as FileFact) });
+      expect(x.after.status).toBe(x.before.status);
+      expect(x.actions).toEqual([]);
+    },
+  },
+  {
+    // Asserted as the machine does it, like ASSIGN_FILE: a root transition, accepted by pure transition() on a
+    // done snapshot too. The custody-transfer act sends it only to the carriers still in the school.
+    name: 'R-4.2.6: CUSTODY_TRANSFERRED records whose custody the item is in since the signed act (custody: userId, actId, actNumber, at) in any state, final ones included, and changes nothing else',
+    applies: (x) => is(x.event, 'CUSTODY_TRANSFERRED'),
+    check: (x) => {
+      const { toUserId, actId, actNumber } = (x.event as EventOf<'CUSTODY_TRANSFERRED'>).payload;
+      expectOnly(x, stateOf(x.before), { custody: { userId: toUserId, actId, actNumber, at: x.event.at } });
       expect(x.after.status).toBe(x.before.status);
       expect(x.actions).toEqual([]);
     },
@@ -1205,7 +1320,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.5 (staysInSchool): an official_use document is never issued to be taken outside the school (takeOutside), citing R-4.2.5; other marks may be',
-    applies: (x) => issueIn(x) && x.event.payload.takeOutside === true,
+    applies: (x) => issueIn(x) && !inAct(x.before) && x.event.payload.takeOutside === true,
     check: (x) => {
       const e = x.event as EventOf<'ISSUE'>;
       if (fou(x.before)) expect(issueVerdict(x.before, e)).toBe('R-4.2.5');
@@ -1216,6 +1331,7 @@ const RULES: Rule[] = [
     name: 'R-4.2.3 (officialUseDueSameDay): an official_use ISSUE due after the close of the working day is refused citing R-4.2.3',
     applies: (x) =>
       issueIn(x) &&
+      !inAct(x.before) &&
       fou(x.before) &&
       x.event.payload.dueAt !== undefined &&
       Date.parse(x.event.payload.dueAt) > Date.parse(SAME_DAY_CLOSE),
@@ -1282,7 +1398,10 @@ const RULES: Rule[] = [
   {
     name: 'an ISSUE due at or before its own instant is refused (DUE_IN_PAST), whatever the mark',
     applies: (x) =>
-      issueIn(x) && x.event.payload.dueAt !== undefined && Date.parse(x.event.payload.dueAt) <= Date.parse(x.event.at),
+      issueIn(x) &&
+      !inAct(x.before) &&
+      x.event.payload.dueAt !== undefined &&
+      Date.parse(x.event.payload.dueAt) <= Date.parse(x.event.at),
     check: (x) => expectRefused(x, 'DUE_IN_PAST'),
   },
   {
@@ -1495,7 +1614,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.1c (isOriginal): COPY spawns one document per copy, numbered on from copiesMade, each a copy of this instance with its mark, place and file, starting in storage; a copy is not copied again',
-    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'COPY'),
+    applies: (x) => stateOf(x.before) === 'in_storage' && !inAct(x.before) && is(x.event, 'COPY'),
     check: (x) => {
       const e = x.event as EventOf<'COPY'>;
       const c = x.before.context;
@@ -1536,12 +1655,12 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.5 (mayLeaveSchool): an official_use document, original or copy, is never dispatched; the refusal cites R-4.2.5',
-    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'DISPATCH') && fou(x.before),
+    applies: (x) => stateOf(x.before) === 'in_storage' && !inAct(x.before) && is(x.event, 'DISPATCH') && fou(x.before),
     check: (x) => expectRefused(x, 'R-4.2.5'),
   },
   {
     name: 'DISPATCH sends an outgoing document of any other mark away for good (addressee, via, instant); an incoming one is refused (NOT_OUTGOING)',
-    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'DISPATCH') && !fou(x.before),
+    applies: (x) => stateOf(x.before) === 'in_storage' && !inAct(x.before) && is(x.event, 'DISPATCH') && !fou(x.before),
     check: (x) => {
       const e = x.event as EventOf<'DISPATCH'>;
       if (x.before.context.registration.direction !== 'outgoing') return expectRefused(x, 'NOT_OUTGOING');
@@ -1554,7 +1673,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'R-4.2.1 (actorIsHolderOrClerk): only the holder or the clerk reports a loss; the document is lost for good, the security officer and the clerk are notified, every pending rung is cancelled',
-    applies: (x) => ['in_storage', ...OUT].includes(stateOf(x.before)) && is(x.event, 'REPORT_LOSS'),
+    applies: (x) =>
+      ['in_storage', ...OUT].includes(stateOf(x.before)) && !inAct(x.before) && is(x.event, 'REPORT_LOSS'),
     check: (x) => {
       const e = x.event as EventOf<'REPORT_LOSS'>;
       const { holder, regNumber } = x.before.context;
@@ -1577,6 +1697,67 @@ const RULES: Rule[] = [
         },
       ]);
     },
+  },
+  {
+    name: 'R-4.1d (notInAct): INCLUDE_IN_ACT puts a stored item in the draft act (inAct: id, number) and changes nothing else; an item already in an act, this one or another, is refused citing R-4.1d',
+    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'INCLUDE_IN_ACT'),
+    check: (x) => {
+      if (inAct(x.before)) return expectRefused(x, 'R-4.1d');
+      const { actId, actNumber } = (x.event as EventOf<'INCLUDE_IN_ACT'>).payload;
+      expectOnly(x, 'in_storage', { inAct: { id: actId, number: actNumber } });
+      expect(x.actions).toEqual([]);
+    },
+  },
+  {
+    name: 'R-4.1d (notInAct): while in a draft act an item is not issued, copied, dispatched or reported lost: each is refused citing R-4.1d, whatever else would refuse it',
+    applies: (x) => stateOf(x.before) === 'in_storage' && inAct(x.before) && HELD_BY_ACT.includes(x.event.type),
+    check: (x) => expectRefused(x, 'R-4.1d'),
+  },
+  {
+    name: 'R-4.1d: while in a draft act an item is still stored again and reclassified as any stored item, and stays in the act',
+    applies: (x) =>
+      stateOf(x.before) === 'in_storage' && inAct(x.before) && (is(x.event, 'STORE') || is(x.event, 'RECLASSIFY')),
+    check: (x) => {
+      if (is(x.event, 'STORE')) expectStore(x as Edge & { event: EventOf<'STORE'> });
+      else expectReclassify(x as Edge & { event: EventOf<'RECLASSIFY'> });
+      expect(x.after.context.inAct).toEqual(x.before.context.inAct);
+    },
+  },
+  {
+    name: 'R-4.1d (inThisAct): RELEASE_FROM_ACT by the act that lists the item gives it back to ordinary storage (inAct null) and changes nothing else; by another act, or for an item in no act, it is refused (ITEM_NOT_IN_ACT)',
+    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'RELEASE_FROM_ACT'),
+    check: (x) => {
+      if (!byItsAct(x)) return expectRefused(x, 'ITEM_NOT_IN_ACT');
+      expectOnly(x, 'in_storage', { inAct: null });
+      expect(x.actions).toEqual([]);
+    },
+  },
+  {
+    name: 'R-4.1d (inThisAct): DESTROY by the act that lists the item destroys it for good (destroyed: actId, actNumber, at; inAct null), cancels nothing and asks for no effect; by another act, or for an item in no act, it is refused (ITEM_NOT_IN_ACT)',
+    applies: (x) => stateOf(x.before) === 'in_storage' && is(x.event, 'DESTROY'),
+    check: (x) => {
+      if (!byItsAct(x)) return expectRefused(x, 'ITEM_NOT_IN_ACT');
+      const { actId, actNumber } = (x.event as EventOf<'DESTROY'>).payload;
+      expectOnly(x, 'destroyed', { inAct: null, destroyed: { actId, actNumber, at: x.event.at } });
+      expect(x.after.status).toBe('done');
+      expect(x.actions).toEqual([]);
+    },
+  },
+  {
+    name: 'R-4.1d: destroyed is final: every event of a person, the ladder or an act (another DESTROY, RELEASE_FROM_ACT, INCLUDE_IN_ACT) is refused, and the destruction record stays',
+    applies: (x) => stateOf(x.before) === 'destroyed' && !ROOT_EVENTS.includes(x.event.type),
+    check: (x) => {
+      expectRefused(x, 'EVENT_NOT_ACCEPTED');
+      expect(x.after.status).toBe('done');
+      expect(x.after.context.destroyed).toEqual(x.before.context.destroyed);
+    },
+  },
+  {
+    name: 'the act events reach only a stored item: INCLUDE_IN_ACT, RELEASE_FROM_ACT and DESTROY are refused as EVENT_NOT_ACCEPTED in every other state',
+    applies: (x) =>
+      stateOf(x.before) !== 'in_storage' &&
+      (is(x.event, 'INCLUDE_IN_ACT') || is(x.event, 'RELEASE_FROM_ACT') || is(x.event, 'DESTROY')),
+    check: (x) => expectRefused(x, 'EVENT_NOT_ACCEPTED'),
   },
 ];
 
@@ -1605,13 +1786,16 @@ function replay(model: Model, path: Path): void {
 }
 
 describe('document machine, model-based (xstate/graph shortest paths)', () => {
-  it('reaches exactly registered, classified, in_storage, issued, overdue, escalated, dispatched and lost', () => {
+  it('reaches exactly registered, classified, in_storage, issued, overdue, escalated, dispatched, lost and destroyed', () => {
     expect(new Set(walks.flatMap((w) => w.paths.map((p) => p.state.value)))).toEqual(new Set(STATES));
     for (const { model, paths } of walks) {
       expect({ model: model.name, reached: new Set(paths.map((p) => p.state.value)) }).toEqual({
         model: model.name,
         reached: new Set(model.reaches),
       });
+      // R-4.1d: each model has a stored item in the draft act, and one withdrawn from it.
+      expect(paths.some((p) => p.state.value === 'in_storage' && inAct(p.state))).toBe(true);
+      expect(paths.some((p) => p.state.context.inAct === null)).toBe(true);
     }
   });
 
@@ -1628,7 +1812,19 @@ describe('document machine, model-based (xstate/graph shortest paths)', () => {
     for (const e of distinct.values()) {
       expect(documentEventSchemas[e.type].safeParse(e.payload).error).toBeUndefined();
       const { roles } = documentEvents[e.type];
-      expect(roles === 'system' ? e.actor.kind === 'system' : e.actor.roles.some((r) => roles.includes(r))).toBe(true);
+      // As the engine's mayAttempt; an act forwards a 'workflow' event under the person whose act event it was
+      // (the clerk's draft or withdrawal, the last signature), never under a deadline or a job.
+      const permitted =
+        roles === 'system'
+          ? e.actor.kind === 'system'
+          : roles === 'workflow' || roles === 'anyone'
+            ? e.actor.kind === 'user'
+            : e.actor.roles.some((r) => roles.includes(r));
+      expect({ type: e.type, by: e.actor.userId, permitted }).toEqual({
+        type: e.type,
+        by: e.actor.userId,
+        permitted: true,
+      });
       expect(Object.keys(e.facts).sort()).toEqual(
         Object.keys(documentEvents[e.type].lookups ?? {})
           .filter((f) => f in e.payload)
@@ -1643,6 +1839,15 @@ describe('document machine, model-based (xstate/graph shortest paths)', () => {
     for (const t of ['REMINDER_DUE', 'DEADLINE_PASSED', 'ESCALATION_DUE', 'DEADLINE_MOVED'] as const)
       expect(documentEvents[t].roles).toBe('system');
     expect(documentEventSchemas.DEADLINE_MOVED.safeParse({ reason: 'weather' }).success).toBe(false);
+  });
+
+  it('R-4.1d, R-4.2.6: INCLUDE_IN_ACT, RELEASE_FROM_ACT, DESTROY and CUSTODY_TRANSFERRED are sent by an act alone (roles workflow), never by a person or the system', () => {
+    for (const t of ['INCLUDE_IN_ACT', 'RELEASE_FROM_ACT', 'DESTROY', 'CUSTODY_TRANSFERRED'] as const)
+      expect(documentEvents[t].roles).toBe('workflow');
+    // Only these: every other event has its senders named.
+    expect(
+      (Object.keys(documentEvents) as EventType[]).filter((t) => documentEvents[t].roles === 'workflow').sort(),
+    ).toEqual(['CUSTODY_TRANSFERRED', 'DESTROY', 'INCLUDE_IN_ACT', 'RELEASE_FROM_ACT']);
   });
 
   it('every guard that can refuse names the rule or code the refusal cites (guardRefusals), but a DEADLINE_MOVED that moves nothing', () => {

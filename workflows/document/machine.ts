@@ -60,6 +60,11 @@ export interface DocumentContext {
   copiesMade: number;
   dispatched: { addressee: string; via: string | null; at: string } | null;
   lost: { circumstances: string; at: string; reportedBy: string } | null;
+  /** The destruction act whose draft holds it (R-4.1d): while set it is not issued, copied or sent. */
+  inAct?: { id: string; number: string } | null;
+  destroyed?: { actId: string; actNumber: string; at: string } | null;
+  /** whose custody it is in since the last acceptance-transfer act (absent: the records office's from the start). */
+  custody?: { userId: string; actId: string; actNumber: string; at: string } | null;
 }
 
 export interface DocumentInput {
@@ -213,6 +218,9 @@ export const documentMachine = setup({
       (event as Ev<'DEADLINE_PASSED'>).payload.deadlineKey === context.deadlineKey,
     isCurrentReminder: ({ context, event }) =>
       (event as Ev<'REMINDER_DUE'>).payload.deadlineKey === (context.reminderKey ?? null),
+    // R-4.1d: an item in a draft destruction act stays where it is until the act is signed or it is withdrawn.
+    notInAct: ({ context }) => context.inAct == null,
+    inThisAct: ({ context, event }) => context.inAct?.id === (event as Ev<'RELEASE_FROM_ACT'>).payload?.actId,
     isCurrentEscalation: ({ context, event }) =>
       (event as Ev<'ESCALATION_DUE'>).payload.deadlineKey === (context.escalationKey ?? null),
     // A calendar or ladder change reaches only issues whose due time or reminder it moves.
@@ -307,6 +315,15 @@ export const documentMachine = setup({
   }),
   on: {
     ASSIGN_FILE: { actions: 'assignFile' },
+    // every live item changes custody with the signed acceptance-transfer act; where it lies stays as it was.
+    CUSTODY_TRANSFERRED: {
+      actions: assign({
+        custody: ({ event }) => {
+          const e = event as Ev<'CUSTODY_TRANSFERRED'>;
+          return { userId: e.payload.toUserId, actId: e.payload.actId, actNumber: e.payload.actNumber, at: e.at };
+        },
+      }),
+    },
   },
   initial: 'registered',
   states: {
@@ -331,7 +348,7 @@ export const documentMachine = setup({
         STORE: { guard: 'storageFitsMark', target: 'in_storage', actions: 'store' },
         RECLASSIFY: { guard: and(['markChanges', 'storageFitsNewMark']), actions: 'reclassify' },
         ISSUE: {
-          guard: and(['dueInFuture', 'officialUseDueSameDay', 'staysInSchool', 'holderCleared']),
+          guard: and(['notInAct', 'dueInFuture', 'officialUseDueSameDay', 'staysInSchool', 'holderCleared']),
           target: 'issued',
           actions: enqueueActions(({ context, event, enqueue }) => {
             const e = event as Ev<'ISSUE'>;
@@ -362,7 +379,7 @@ export const documentMachine = setup({
           }),
         },
         COPY: {
-          guard: 'isOriginal',
+          guard: and(['notInAct', 'isOriginal']),
           actions: enqueueActions(({ context, event, enqueue }) => {
             const e = event as Ev<'COPY'>;
             const first = context.copiesMade + 1;
@@ -386,7 +403,7 @@ export const documentMachine = setup({
           }),
         },
         DISPATCH: {
-          guard: and(['mayLeaveSchool', 'isOutgoing']),
+          guard: and(['notInAct', 'mayLeaveSchool', 'isOutgoing']),
           target: 'dispatched',
           actions: assign({
             dispatched: ({ event }) => {
@@ -395,7 +412,27 @@ export const documentMachine = setup({
             },
           }),
         },
-        REPORT_LOSS: { guard: 'actorIsHolderOrClerk', target: 'lost', actions: 'reportLoss' },
+        // A loss found in a draft act is reported once the item is withdrawn from it (the act must list what exists).
+        REPORT_LOSS: { guard: and(['notInAct', 'actorIsHolderOrClerk']), target: 'lost', actions: 'reportLoss' },
+        INCLUDE_IN_ACT: {
+          guard: 'notInAct',
+          actions: assign({
+            inAct: ({ event }) => {
+              const e = event as Ev<'INCLUDE_IN_ACT'>;
+              return { id: e.payload.actId, number: e.payload.actNumber };
+            },
+          }),
+        },
+        RELEASE_FROM_ACT: { guard: 'inThisAct', actions: assign({ inAct: null }) },
+        // R-4.1d: destroyed only by the act that lists it, once its last signature is made.
+        DESTROY: {
+          guard: 'inThisAct',
+          target: 'destroyed',
+          actions: assign(({ event }) => {
+            const e = event as Ev<'DESTROY'>;
+            return { inAct: null, destroyed: { actId: e.payload.actId, actNumber: e.payload.actNumber, at: e.at } };
+          }),
+        },
       },
     },
     issued: {
@@ -499,5 +536,6 @@ export const documentMachine = setup({
     escalated: { on: { ...whileOut } },
     dispatched: { type: 'final' },
     lost: { type: 'final' },
+    destroyed: { type: 'final' },
   },
 });

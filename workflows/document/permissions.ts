@@ -36,6 +36,10 @@ export const documentEvents: Record<DocumentEventType, EventSpec> = {
   DEADLINE_PASSED: { schema: documentEventSchemas.DEADLINE_PASSED, roles: 'system' },
   ESCALATION_DUE: { schema: documentEventSchemas.ESCALATION_DUE, roles: 'system' },
   DEADLINE_MOVED: { schema: documentEventSchemas.DEADLINE_MOVED, roles: 'system' },
+  INCLUDE_IN_ACT: { schema: documentEventSchemas.INCLUDE_IN_ACT, roles: 'workflow' },
+  RELEASE_FROM_ACT: { schema: documentEventSchemas.RELEASE_FROM_ACT, roles: 'workflow' },
+  DESTROY: { schema: documentEventSchemas.DESTROY, roles: 'workflow' },
+  CUSTODY_TRANSFERRED: { schema: documentEventSchemas.CUSTODY_TRANSFERRED, roles: 'workflow' },
 };
 
 /** Registering a document is the clerk's work too (R-4.1b, R-4.3). */

@@ -38,19 +38,17 @@ export const CUSTODY_EVENTS: readonly string[] = [
 /**
  * Replays the history (in instance, seq order): the state each event left, the mark, the place
  * (STORE; a copy starts where its original lies) and custody (ISSUE hands over; RETURN, loss and
- * dispatch end it).
+ * dispatch end it). Given `from`, the fold of each instance's earlier events, it goes on from there:
+ * folding a history in two parts gives what folding it at once gives.
  */
-export function foldHistory(events: readonly HistoryEvent[]): Map<string, AsAt> {
-  const state = new Map<string, AsAt>();
+export function foldHistory(events: readonly HistoryEvent[], from?: ReadonlyMap<string, AsAt>): Map<string, AsAt> {
+  // `from`: a fold of the earlier events (a register snapshot); it is continued, never changed.
+  const state = new Map<string, AsAt>(from);
   for (const e of events) {
-    const cur = state.get(e.instanceId) ?? {
-      state: e.toState,
-      holderId: null,
-      classification: null,
-      since: e.at,
-      cabinetId: null,
-      location: null,
-    };
+    const before = state.get(e.instanceId);
+    const cur: AsAt = before
+      ? { ...before }
+      : { state: e.toState, holderId: null, classification: null, since: e.at, cabinetId: null, location: null };
     cur.state = e.toState;
     const p = e.payload as {
       classification?: Classification;

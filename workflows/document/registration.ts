@@ -12,6 +12,7 @@ export async function documentInput(
   allocate: (year: number, direction: string) => Promise<number>,
 ): Promise<DocumentInput> {
   const regYear = DateTime.fromJSDate(at, { zone: 'Asia/Bishkek' }).year;
+  // R-4.1a: no document of the school exists outside the account: each one is created here, with its journal number.
   const regSeq = await allocate(regYear, registration.direction); // R-4.1b: numbered per school, year, direction
   const filed = file
     ? { id: file.id, index: file.index, title: file.title, year: file.year, retentionYears: file.retentionYears }

@@ -12,5 +12,6 @@ export const DOCUMENT_STATES = [
   'escalated',
   'dispatched',
   'lost',
+  'destroyed',
 ] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];

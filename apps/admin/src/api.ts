@@ -6,7 +6,22 @@
  */
 import { currentLang } from './i18n';
 import type {
+  AccessTrace,
+  BreachEventAccepted,
+  BreachReported,
+  BreachRow,
+  BreachView,
+  ReportBreachRequest,
+  ActCreated,
+  ActEventAccepted,
+  ActRow,
+  ActVerification,
+  ActView,
   CabinetView,
+  CreateActRequest,
+  DestructionCandidate,
+  EnrolCertificateRequest,
+  MyCertificate,
   CalendarChange,
   CalendarDay,
   CheckpointAnswer,
@@ -23,12 +38,14 @@ import type {
   EventAccepted,
   HistoryItem,
   HolderAt,
+  LoginLogEntry,
   LoginResponse,
   Me,
   MediaView,
   NomenclatureFileView,
   NotificationList,
   Page,
+  PersonName,
   PersonView,
   RecordClearanceRequest,
   Registered,
@@ -39,12 +56,17 @@ import type {
   SchoolCalendarView,
   SetEmailRequest,
   VerifyResult,
+  ComplianceRow,
   WorkingCalendar,
 } from './types';
 
 /** A non-2xx answer (or no answer at all: status 0, code NETWORK). */
 export class ApiError extends Error {
-  constructor(readonly body: ErrorBody) {
+  constructor(
+    readonly body: ErrorBody,
+    /** A throttled sign-in (429): seconds until it may be tried again (Retry-After). */
+    readonly retryAfterS?: number,
+  ) {
     super(body.message);
     this.name = 'ApiError';
   }
@@ -82,6 +104,30 @@ export function csvUrl(path: string, q: Query = {}): string {
   return withQuery(path, { ...rest, format: 'csv' });
 }
 
+/**
+ * A journal printed for a period: the same URL with `format=pdf&from&to&lang` (ky or ru). The "as at"
+ * moment and the page go; the period decides (docs/api.md).
+ */
+export function pdfUrl(path: string, q: Query & { from: string; to: string; lang: 'ky' | 'ru' }): string {
+  const { page: _page, pageSize: _pageSize, at: _at, ...rest } = q;
+  return withQuery(path, { ...rest, format: 'pdf' });
+}
+
+/**
+ * The double-submit token that login sets beside the session cookie (`__Host-grif_csrf` over HTTPS): every unsafe
+ * call repeats it in X-CSRF-Token, which a page of another site cannot do (apps/api/src/http/csrf.ts).
+ */
+function csrfToken(): string | undefined {
+  const jar = new Map(
+    document.cookie.split(';').map((c) => {
+      const at = c.indexOf('=');
+      return [c.slice(0, at).trim(), c.slice(at + 1).trim()] as const;
+    }),
+  );
+  // The server names it by how the request reached it (req.secure), which a TLS proxy may hide: try both.
+  return jar.get('__Host-grif_csrf') ?? jar.get('grif_csrf');
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -97,10 +143,15 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     ...opts.headers,
   };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const method = opts.method ?? 'GET';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.method ?? 'GET',
+      method,
       credentials: 'same-origin',
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -123,7 +174,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       ? json
       : { statusCode: res.status, code: `HTTP_${res.status}` as const, message: res.statusText || text.slice(0, 200) };
     if (res.status === 401 && !opts.quiet401) onUnauthorized();
-    throw new ApiError(body);
+    const wait = Number(res.headers.get('Retry-After'));
+    throw new ApiError(body, res.status === 429 && wait > 0 ? wait : undefined);
   }
   return json as T;
 }
@@ -159,6 +211,8 @@ export const api = {
   login: (username: string, password: string) =>
     request<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
+  logoutEverywhere: () => request<void>('/api/auth/logout-all', { method: 'POST', quiet401: true }),
+  loginLog: (q: Query) => request<LoginLogEntry[]>(withQuery('/api/security/logins', q)),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
   me: () => request<Me>('/api/me', { quiet401: true }),
@@ -193,6 +247,8 @@ export const api = {
   // Reference lists and registers
   list: <T>(path: string, q?: Query) => request<ListAnswer<T>>(withQuery(path, q)),
   people: () => request<PersonView[]>('/api/people'),
+  /** Everyone who may sign in, by name (also for support, who reports a breach for someone). */
+  peopleNames: () => request<PersonName[]>('/api/people/names'),
   rooms: () => request<RoomView[]>('/api/rooms'),
   nomenclature: () => request<NomenclatureFileView[]>('/api/nomenclature'),
   createFile: (body: CreateFileRequest) => request<NomenclatureFileView>('/api/nomenclature', { method: 'POST', body }),
@@ -227,8 +283,61 @@ export const api = {
   markNotificationRead: (id: string) =>
     request<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
 
+  // Acts (R-4.1d destruction, R-4.2.6 custody transfer): drafted, rendered to PDF, signed in turn
+  acts: (q: { awaiting?: 'me' } = {}) => request<ActRow[]>(withQuery('/api/acts', q)),
+  act: (id: string) => request<ActView>(`/api/acts/${encodeURIComponent(id)}`),
+  destructionCandidates: () => request<DestructionCandidate[]>('/api/acts/destruction/candidates'),
+  createAct: (body: CreateActRequest) =>
+    request<ActCreated>('/api/acts', { method: 'POST', body, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+  /** One act event, sent once, like a document's: a fresh Idempotency-Key and If-Match with the version we read. */
+  sendActEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
+    request<ActEventAccepted>(`/api/acts/${encodeURIComponent(id)}/events`, {
+      method: 'POST',
+      body: { type, ...payload },
+      headers: {
+        'Idempotency-Key': newIdempotencyKey(),
+        ...(version !== undefined ? { 'If-Match': String(version) } : {}),
+      },
+    }),
+  verifyAct: (id: string) => request<ActVerification>(`/api/acts/${encodeURIComponent(id)}/verify`),
+  /** The latest (signed) revision of the act's PDF: a plain link, the session cookie authenticates it. */
+  actPdfUrl: (id: string) => `/api/acts/${encodeURIComponent(id)}/pdf`,
+  actPrintoutUrl: (id: string, lang: string) =>
+    `/api/acts/${encodeURIComponent(id)}/printout?lang=${lang === 'ru' ? 'ru' : 'ky'}`,
+
+  // Breach cases (R-5.2.3: reported within one working day; contained, investigated, closed by a signed report)
+  reportBreach: (body: ReportBreachRequest) =>
+    request<BreachReported>('/api/breaches', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': newIdempotencyKey() },
+    }),
+  breaches: (q: { queue?: 'officer' | 'support' } = {}) => request<BreachRow[]>(withQuery('/api/breaches', q)),
+  breach: (id: string) => request<BreachView>(`/api/breaches/${encodeURIComponent(id)}`),
+  breachHistory: (id: string) => request<HistoryItem[]>(`/api/breaches/${encodeURIComponent(id)}/history`),
+  /** What the Grif account did and from where (information-security officer): to help fill INVESTIGATE's `accessed`. */
+  breachAccessTrace: (id: string) => request<AccessTrace>(`/api/breaches/${encodeURIComponent(id)}/access-trace`),
+  /** One case event, sent once, like a document's: a fresh Idempotency-Key and If-Match with the version we read. */
+  sendBreachEvent: (id: string, type: string, payload: Record<string, unknown>, version?: number) =>
+    request<BreachEventAccepted>(`/api/breaches/${encodeURIComponent(id)}/events`, {
+      method: 'POST',
+      body: { type, ...payload },
+      headers: {
+        'Idempotency-Key': newIdempotencyKey(),
+        ...(version !== undefined ? { 'If-Match': String(version) } : {}),
+      },
+    }),
+
+  // My signing certificate (PKCS#12 enrolled; the key is kept sealed under my passphrase)
+  myCertificate: () => request<MyCertificate>('/api/me/certificate'),
+  enrolCertificate: (body: EnrolCertificateRequest) =>
+    request<MyCertificate>('/api/me/certificate', { method: 'POST', body }),
+
   // Audit
   verify: () => request<VerifyResult>('/api/audit/verify'),
+  /** The compliance matrix (issue 11): every clause, the code naming it, its tests and their latest result. */
+  compliance: () => request<ComplianceRow[]>('/api/compliance'),
+  compliancePdfUrl: (lang: 'ky' | 'ru') => withQuery('/api/compliance', { format: 'pdf', lang }),
   seal: () => request<CheckpointAnswer>('/api/audit/checkpoints', { method: 'POST' }),
 };
 

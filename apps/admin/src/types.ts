@@ -48,11 +48,14 @@ export type HistoryItem = Schemas['HistoryItem'];
 export type HolderAt = Schemas['HolderAt'];
 export type IssueRow = Schemas['IssueRow'];
 export type LoginResponse = Schemas['LoginResponse'];
+export type LoginLogEntry = Schemas['LoginLogEntry'];
+export type LoginOutcome = Schemas['LoginOutcome'];
 export type Me = Schemas['Me'];
 export type MediaView = Schemas['MediaView'];
 export type NomenclatureFileView = Schemas['NomenclatureFileView'];
 export type NotificationList = Schemas['NotificationList'];
 export type NotificationView = Schemas['NotificationView'];
+export type PersonName = Schemas['PersonName'];
 export type PersonView = Schemas['PersonView'];
 export type RecordClearanceRequest = Schemas['RecordClearanceRequest'];
 export type Registered = Schemas['DocumentRegistered'];
@@ -63,6 +66,7 @@ export type RoomView = Schemas['RoomView'];
 export type SchoolCalendarView = Schemas['SchoolCalendarView'];
 export type SetEmailRequest = Schemas['SetEmailRequest'];
 export type VerifyResult = Schemas['VerifyResult'];
+export type ComplianceRow = Schemas['ComplianceRow'];
 export type WorkingCalendar = Schemas['WorkingCalendar'];
 
 /** A register page of any row type (the documented pages differ only in their rows). */
@@ -98,3 +102,57 @@ export interface JsonSchema {
   $defs?: Record<string, JsonSchema>;
   definitions?: Record<string, JsonSchema>;
 }
+
+// ---- Acts (issue 8): destruction (R-4.1d) and custody transfer (R-4.2.6) ----
+export const ACT_KINDS = ['destruction', 'custody_transfer'] as const satisfies readonly Schemas['ActKind'][];
+export type ActKind = Schemas['ActKind'];
+export type ActState = Schemas['ActState'];
+export type ActRow = Schemas['ActListItem'];
+export type ActView = Schemas['ActView'];
+export type ActItem = ActView['items'][number];
+export type ActItemKind = ActItem['itemKind'];
+export type ActSigner = ActView['signers'][number];
+export type ActCreated = Schemas['ActCreated'];
+export type ActEventAccepted = Schemas['ActEventAccepted'];
+export type CreateActRequest = Schemas['CreateActRequest'];
+export type DestructionCandidate = Schemas['DestructionCandidate'];
+export type ActVerification = Schemas['ActVerification'];
+export type MyCertificate = Schemas['CertificateView'];
+export type EnrolCertificateRequest = Schemas['EnrolCertificateRequest'];
+
+// ---- Breach cases (issue 9): no shared logins, R-5.2.2 keep it secret, R-5.2.3 report within a working day ----
+export type BreachState = Schemas['BreachState'];
+export type BreachView = Schemas['BreachView'];
+export type BreachRow = Schemas['BreachListItem'];
+export type BreachSystem = BreachView['system'];
+export type BreachSeverity = NonNullable<BreachView['triage']>['severity'];
+export type BreachCause = NonNullable<BreachView['investigation']>['cause'];
+export type BreachStep = NonNullable<BreachView['step']>;
+export type PersonRef = BreachView['reporter'];
+export type ReportBreachRequest = Schemas['ReportBreachRequest'];
+export type BreachReported = Schemas['BreachReported'];
+export type BreachEventAccepted = Schemas['BreachEventAccepted'];
+export type AccessTrace = Schemas['AccessTrace'];
+
+/** Every value of a union, in the order written; the Record makes the compiler check none is missing or extra. */
+const valuesOf = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
+export const BREACH_SYSTEMS = valuesOf<BreachSystem>({ portal: true, grif: true });
+export const BREACH_SEVERITIES = valuesOf<BreachSeverity>({ low: true, medium: true, high: true, critical: true });
+export const BREACH_CAUSES = valuesOf<BreachCause>({
+  shared_credentials: true,
+  phishing: true,
+  lost_device: true,
+  weak_password: true,
+  unknown: true,
+});
+export const BREACH_STATES = valuesOf<BreachState>({
+  reported: true,
+  triaged: true,
+  awaiting_reset: true,
+  contained: true,
+  investigated: true,
+  remediated: true,
+  rendering: true,
+  awaiting_signatures: true,
+  closed: true,
+});

@@ -37,3 +37,22 @@ describe('mail and end-of-day list settings', () => {
     expect(() => loadConfig(env({ GRIF_DIGEST_MS: '-1' }))).toThrow(/^grif: GRIF_DIGEST_MS/);
   });
 });
+
+describe('session and proxy settings', () => {
+  const env = (extra: Record<string, string>) => ({ GRIF_DATA_DIR: '/tmp/grif-config-spec', ...extra });
+
+  it('GRIF_SESSION_IDLE_MINUTES: 30 by default, 1..720', () => {
+    expect(loadConfig(env({})).sessionIdleMinutes).toBe(30);
+    expect(loadConfig(env({ GRIF_SESSION_IDLE_MINUTES: '15' })).sessionIdleMinutes).toBe(15);
+    expect(() => loadConfig(env({ GRIF_SESSION_IDLE_MINUTES: '0' }))).toThrow(/^grif: GRIF_SESSION_IDLE_MINUTES/);
+  });
+
+  it('GRIF_TRUST_PROXY: none by default; true, a hop count, or addresses and subnets for express', () => {
+    expect(loadConfig(env({})).trustProxy).toBeUndefined();
+    expect(loadConfig(env({ GRIF_TRUST_PROXY: '' })).trustProxy).toBeUndefined();
+    expect(loadConfig(env({ GRIF_TRUST_PROXY: 'true' })).trustProxy).toBe(true);
+    expect(loadConfig(env({ GRIF_TRUST_PROXY: '1' })).trustProxy).toBe(1);
+    expect(loadConfig(env({ GRIF_TRUST_PROXY: 'loopback, 10.0.0.0/8' })).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig(env({ GRIF_TRUST_PROXY: 'yes please!' }))).toThrow(/^grif: GRIF_TRUST_PROXY/);
+  });
+});

@@ -20,9 +20,27 @@ export interface GrifConfig {
   digestMs?: number;
   /** E-mail of notifications; absent: the in-app inbox only. */
   mail?: MailSettings;
+  /**
+   * R-5.2.1: two clients of one account seen within this many minutes are "at once" and raise the
+   * sharing signal (at most once per person and window); absent: 10.
+   */
+  sharingWindowMinutes?: number;
+  /** A session unused for this many minutes ends (ASVS 7.3.1); absent: 30. */
+  sessionIdleMinutes?: number;
+  /**
+   * Express's `trust proxy` (GRIF_TRUST_PROXY): which reverse proxies' X-Forwarded-For/-Proto to believe,
+   * so the client address (login throttling, the session's client) and HTTPS (the `__Host-` cookie) are
+   * the real ones. true, a hop count, or addresses/subnets ("loopback", "10.0.0.0/8"); absent: none.
+   */
+  trustProxy?: boolean | number | string;
   port: number;
   demo: boolean;
   schoolName?: string;
+  /**
+   * GRIF_AUDIT_KEY_SECRET: the school's audit-export signing key is kept sealed under it, so exports stay signed
+   * by one certificate across restarts; absent: a key made in memory at the first export of each run.
+   */
+  auditKeySecret?: string;
   /** Where `npm start` keeps what it owns on disk (the SQLite file's folder by default, its own Redis's files). */
   dataDir: string;
 }
@@ -47,6 +65,20 @@ const ms = (fallback: number, min: number) =>
 /** `VAR=` in a unit file or a compose file means "not set", not "set to nothing". */
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** GRIF_TRUST_PROXY: true/false, a hop count, or a comma-separated list of addresses, subnets or express's names. */
+function trustProxySchema() {
+  return z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/,
+      'must be true, a hop count, or addresses/subnets',
+    )
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    );
+}
 
 const envSchema = z.object({
   REDIS_URL: z
@@ -87,10 +119,24 @@ const envSchema = z.object({
       .trim()
       .regex(/^https?:\/\/[^\s]+$/, 'must be http(s)://host[:port][/path]'),
   ),
+  GRIF_SHARING_WINDOW_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  GRIF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 60)
+    .default(30),
+  GRIF_TRUST_PROXY: unsetWhenEmpty(trustProxySchema()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GRIF_DEMO: z.enum(['0', '1', '']).optional(),
   GRIF_SCHOOL_NAME: z.string().trim().min(1).max(300).optional(),
   GRIF_DATA_DIR: z.string().default('./data'),
+  GRIF_AUDIT_KEY_SECRET: unsetWhenEmpty(z.string().min(16).max(1000)),
 });
 
 /** Reads the environment; a bad value stops the process with one line naming the variable. */
@@ -116,9 +162,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
           publicUrl: e.GRIF_PUBLIC_URL?.replace(/\/+$/, ''),
         }
       : undefined,
+    sharingWindowMinutes: e.GRIF_SHARING_WINDOW_MIN,
+    sessionIdleMinutes: e.GRIF_SESSION_IDLE_MINUTES,
+    ...(e.GRIF_TRUST_PROXY !== undefined ? { trustProxy: e.GRIF_TRUST_PROXY } : {}),
     port: e.PORT,
     demo: e.GRIF_DEMO === '1',
     schoolName: e.GRIF_SCHOOL_NAME,
+    ...(e.GRIF_AUDIT_KEY_SECRET ? { auditKeySecret: e.GRIF_AUDIT_KEY_SECRET } : {}),
     dataDir,
   };
 }
@@ -129,6 +179,7 @@ export const grifConfigSchema = z.object({
     kind: z.enum(['sqlite', 'postgresql']),
     target: z.string().min(1),
     busyTimeoutMs: z.number().int().positive().optional(),
+    writers: z.number().int().min(1).max(16).optional(),
   }),
   queue: z.object({
     redisUrl: z.string().min(1),
@@ -139,9 +190,23 @@ export const grifConfigSchema = z.object({
   checkpointMs: z.number().int().positive(),
   digestMs: z.number().int().min(0).optional(),
   mail: z.object({ smtpUrl: z.string().min(1), from: z.string().min(3), publicUrl: z.string().optional() }).optional(),
+  sharingWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 60)
+    .optional(),
+  trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).optional(),
   port: z.number().int().min(0),
   demo: z.boolean(),
   schoolName: z.string().optional(),
+  auditKeySecret: z.string().min(16).optional(),
   dataDir: z.string(),
 });
 

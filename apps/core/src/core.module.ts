@@ -107,10 +107,11 @@ export class CoreModule implements OnApplicationBootstrap {
       { provide: CLOCK, useValue: systemClock },
       OutageLog,
       HealthProbe,
-      factory(WriteTransactions, (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind), [
-        MikroORM,
-        GRIF_CONFIG,
-      ]),
+      factory(
+        WriteTransactions,
+        (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind, config.db.writers),
+        [MikroORM, GRIF_CONFIG],
+      ),
       // Every query lives in a repository of libs/persistence; plain classes, built here.
       ...[...REPOSITORIES, AuditTrail].map((R) =>
         factory(R, (tx: WriteTransactions) => new R(tx), [WriteTransactions]),

@@ -6,3 +6,4 @@ export * from './processors/job-processor';
 export * from './processors/deadline.processor';
 export * from './digest/official-use-digest';
 export * from './mail/notification-mailer';
+export * from './acts/act-renderer';

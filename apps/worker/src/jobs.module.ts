@@ -9,6 +9,8 @@ import { mailTransport } from './mail/mail-transport';
 import { GRIF_CONFIG, ShutdownSequence } from '@grif/core';
 import { DEADLINE_HOOKS, DeadlineHooks, DeadlineProcessor } from './processors/deadline.processor';
 import { NotificationProcessor } from './processors/notification.processor';
+import { ActsProcessor } from './processors/acts.processor';
+import { ActRenderer } from './acts/act-renderer';
 
 export interface JobsOptions {
   deadlineHooks?: DeadlineHooks;
@@ -26,6 +28,8 @@ export class JobsModule {
         DeadlineProcessor,
         NotificationProcessor,
         MaintenanceProcessor,
+        ActsProcessor,
+        ActRenderer,
         { provide: DEADLINE_HOOKS, useValue: options.deadlineHooks ?? {} },
         { provide: MAIL_TRANSPORT, useFactory: mailTransport, inject: [GRIF_CONFIG, ShutdownSequence] },
         { provide: MAIL_HOOKS, useValue: options.mailHooks ?? {} },

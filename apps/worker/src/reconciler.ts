@@ -8,12 +8,16 @@ import {
   OutboxRelay,
   QueueName,
   SEAL_CHECKPOINTS_JOB,
+  SNAPSHOT_REGISTERS_JOB,
 } from '@grif/queue';
 import { GRIF_CONFIG, GrifConfig } from '@grif/core';
 import { OutageLog } from '@grif/core';
 import { QUEUES } from '@grif/core';
 import { ShutdownSequence } from '@grif/core';
 import { NotificationMailer } from './mail/notification-mailer';
+
+/** How often the worker looks whether a school has gathered enough events for its next register snapshot. */
+export const REGISTER_SNAPSHOT_EVERY_MS = 60 * 60_000;
 
 /**
  * Redis is only the alarm clock; the database is the truth. At start-up and every
@@ -62,6 +66,15 @@ export class Reconciler implements OnApplicationBootstrap {
       SEAL_CHECKPOINTS_JOB,
       { every: this.config.checkpointMs },
       { name: SEAL_CHECKPOINTS_JOB },
+    );
+    // Register snapshots (issue 12): an hourly look is plenty, a school takes one per REGISTER_SNAPSHOT_EVENTS events.
+    await maintenance.upsertJobScheduler(
+      SNAPSHOT_REGISTERS_JOB,
+      { every: REGISTER_SNAPSHOT_EVERY_MS },
+      {
+        name: SNAPSHOT_REGISTERS_JOB,
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      },
     );
     // The end-of-day list: checked every GRIF_DIGEST_MS (0: none). The check is cheap and idempotent.
     if (this.config.digestMs)

@@ -31,6 +31,8 @@ export interface Act {
   preamble?: string[];
   items: ActItem[];
   signers: ActSigner[];
+  /** Headers of the table's three text columns, when its lines are not documents (a breach report's steps). */
+  columns?: { regNumber: string; title: string; note: string };
 }
 
 export interface RenderOptions {

@@ -1,5 +1,13 @@
 export * from './act';
 export * from './labels';
 export { renderAct } from './render-act';
+export * from './journal';
+export { renderJournal } from './render-journal';
 export * from './pades/sign';
 export * from './pades/demo-ca';
+export * from './pades/errors';
+export { createPkcs12, openPkcs12 } from './pades/pkcs12';
+export { sealPrivateKey, unsealPrivateKey } from './pades/sealed-key';
+export { describeCertificate, type CertificateDescription } from './pades/certificate';
+export { verifyPdfSignatures, type PdfSignatureCheck } from './pades/verify';
+export { createDemoSigningBundle, type DemoSigningBundle } from './pades/demo-bundle';

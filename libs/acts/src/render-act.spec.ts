@@ -32,6 +32,13 @@ describe('renderAct', () => {
     expect(text).not.toContain('Каттоо номери');
   });
 
+  it("wraps a long signer's name in its column instead of cutting it at the page edge", async () => {
+    const long = 'Бакыт Осмонов (маалыматтык коопсуздук үчүн жооптуу)';
+    const act = { ...sampleAct(2), signers: [{ position: 'Комиссиянын төрагасы', name: long }] };
+    const text = pdfToText(await renderAct(act)).replace(/\s+/g, ' ');
+    for (const word of long.split(' ')) expect(text).toContain(word);
+  });
+
   it('embeds a subset of the font, not the whole of it', async () => {
     const pdf = await renderAct(sampleAct(3));
     expect(pdf.byteLength).toBeLessThan(200_000);

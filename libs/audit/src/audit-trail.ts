@@ -1,6 +1,6 @@
 import { SchoolsRepository, type WriteTransactions } from '@grif/persistence';
 import { writeCheckpoint } from './checkpoints';
-import { verifySchool } from './chain-verifier';
+import { verifyOneInstance, verifySchool } from './chain-verifier';
 import type { VerifyResult } from './verify-chain';
 
 export interface SealedCheckpoint {
@@ -17,6 +17,11 @@ export class AuditTrail {
 
   verify(schoolId: string): Promise<VerifyResult> {
     return verifySchool(this.tx.reader(), schoolId);
+  }
+
+  /** One instance of the school; null when the school has, and never had, such an instance. */
+  verifyInstance(schoolId: string, instanceId: string): Promise<VerifyResult | null> {
+    return verifyOneInstance(this.tx.reader(), schoolId, instanceId);
   }
 
   /** null when no head moved since the last checkpoint, or another process sealed the same one first. */

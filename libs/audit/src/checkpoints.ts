@@ -17,7 +17,7 @@ export function checkpointHash(
 }
 
 /** Every instance's last checkpointed head, folded from the ledger in order. */
-function fold(checkpoints: ChainCheckpoint[]): Map<string, Head> {
+export function fold(checkpoints: ChainCheckpoint[]): Map<string, Head> {
   const heads = new Map<string, Head>();
   for (const c of checkpoints) for (const h of JSON.parse(c.heads) as Head[]) heads.set(h[0], h);
   return heads;
@@ -74,6 +74,8 @@ async function sealOnce(tx: WriteTransactions, schoolId: string, at: Date): Prom
 export async function verifyCheckpoints(
   em: EntityManager,
   schoolId: string,
+  /** Check the heads of this instance only (the ledger's own chain is always checked whole). */
+  onlyInstanceId?: string,
 ): Promise<{ checkpoints: number; firstBreak?: ChainBreak }> {
   const ledger = await em.find(ChainCheckpoint, { schoolId }, { orderBy: { seq: 'asc' }, disableIdentityMap: true });
   let prev = GENESIS_HASH;
@@ -86,18 +88,29 @@ export async function verifyCheckpoints(
     ) {
       return {
         checkpoints: ledger.length,
-        firstBreak: { instanceId: `checkpoint:${c.seq}`, seq: c.seq, eventId: c.id, reason: 'checkpoint_chain' },
+        firstBreak: {
+          instanceId: `checkpoint:${c.seq}`,
+          seq: c.seq,
+          eventId: c.id,
+          problem: 'checkpoint_edited',
+          reason: 'checkpoint_chain',
+        },
       };
     }
     prev = c.hash;
   }
   for (const [instanceId, seq, hash] of fold(ledger).values()) {
+    if (onlyInstanceId !== undefined && instanceId !== onlyInstanceId) continue;
     const instance = await em.findOne(
       WorkflowInstance,
       { id: instanceId, schoolId },
       { fields: ['id'], disableIdentityMap: true },
     );
-    if (!instance) return { checkpoints: ledger.length, firstBreak: { instanceId, seq, reason: 'instance_missing' } };
+    if (!instance)
+      return {
+        checkpoints: ledger.length,
+        firstBreak: { instanceId, seq, problem: 'deleted_instance', reason: 'instance_missing' },
+      };
     const event = await em.findOne(
       WorkflowEvent,
       { instanceId, seq },
@@ -106,7 +119,14 @@ export async function verifyCheckpoints(
     if (event?.hash !== hash)
       return {
         checkpoints: ledger.length,
-        firstBreak: { instanceId, seq, eventId: event?.id, reason: 'checkpoint_mismatch' },
+        // The sealed link is gone, or the history was rewritten with hashes recomputed to match.
+        firstBreak: {
+          instanceId,
+          seq,
+          eventId: event?.id,
+          problem: event ? 'changed' : 'missing',
+          reason: 'checkpoint_mismatch',
+        },
       };
   }
   return { checkpoints: ledger.length };

@@ -36,3 +36,31 @@ export const loginResponseSchema = z
   .object({ token: z.string(), user: meSchema, expiresAt: z.iso.datetime({ offset: true }) })
   .meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+const LOGIN_OUTCOMES = ['success', 'bad_credentials', 'throttled', 'disabled'] as const;
+export const loginOutcomeSchema = z
+  .enum(LOGIN_OUTCOMES)
+  .meta({ id: 'LoginOutcome', description: 'How a sign-in attempt ended.' });
+
+/** `GET /api/security/logins`: the filters, all optional. */
+export const loginLogQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional().describe('Attempts at or after this instant.'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Attempts at or before this instant.'),
+  // Inline (not the component): a query parameter's schema cannot point into the components.
+  outcome: z.enum(LOGIN_OUTCOMES).optional().describe('success, bad_credentials, throttled or disabled.'),
+  username: z.string().trim().min(1).max(100).optional().describe('The name as typed, without case.'),
+});
+export type LoginLogQuery = z.infer<typeof loginLogQuerySchema>;
+
+/** One sign-in attempt in the officer's log. */
+export const loginLogEntrySchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    username: z.string().describe('As typed at the sign-in.'),
+    displayName: z.string().nullable().describe("The account's person; null if none."),
+    outcome: loginOutcomeSchema,
+    client: z.string().describe('Browser, system and the address masked to its network.'),
+  })
+  .meta({ id: 'LoginLogEntry' });
+export type LoginLogEntry = z.infer<typeof loginLogEntrySchema>;
+export const loginLogSchema = z.array(loginLogEntrySchema);

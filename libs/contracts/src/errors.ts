@@ -3,10 +3,10 @@ import { ERROR_CODES } from '@grif/domain';
 import { ruleIdSchema } from './vocabulary';
 
 /**
- * Codes the HTTP layer itself answers with, beside the business codes of GrifError: a body too large
- * for the parser, the database unreachable for a while (503, with Retry-After), and a bug.
+ * Codes the HTTP layer itself answers with, beside the codes of GrifError (which also name what the
+ * request edge refuses: a body too large, not JSON, too deep): a bug.
  */
-export const HTTP_ERROR_CODES = ['PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
+export const HTTP_ERROR_CODES = ['INTERNAL'] as const;
 /** Every `code` an error answer may carry. */
 export const API_ERROR_CODES = [...ERROR_CODES, ...HTTP_ERROR_CODES];
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

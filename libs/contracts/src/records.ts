@@ -89,6 +89,9 @@ export const clearanceStatusSchema = z
   .meta({ id: 'ClearanceStatus', description: 'R-2.5 judged by `clearanceAt` (libs/domain) at `asOf`.' });
 export type ClearanceStatus = z.infer<typeof clearanceStatusSchema>;
 
+export const personNameSchema = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string() })
+  .meta({ id: 'PersonName' });
 export const personViewSchema = z
   .object({
     id: z.string(),

@@ -23,6 +23,50 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
+const day = z.iso.date();
+/**
+ * The four journals a records office prints and files (registration, issues, copies, carriers) also
+ * answer `format=pdf`: the same query's rows for the period `from`–`to`, as a printable A4 PDF.
+ */
+const printable = {
+  format: z
+    .enum(['json', 'csv', 'pdf'])
+    .default('json')
+    .describe(
+      'csv: the whole register (every page) as RFC 4180 CSV; pdf: the journal for the period `from`–`to` as a printable A4 PDF.',
+    ),
+  from: day
+    .optional()
+    .describe('format=pdf (required there): the first day of the period, yyyy-MM-dd in Asia/Bishkek.'),
+  to: day
+    .optional()
+    .describe('format=pdf (required there): the last day of the period, included; at most 366 days after `from`.'),
+  lang: z
+    .enum(LANGS)
+    .optional()
+    .describe(
+      "CSV and PDF: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky; a PDF is in ky or ru, ky for an English reader).",
+    ),
+};
+
+const bothDays = (q: { from: unknown; to: unknown }) => day.safeParse(q.from).success && day.safeParse(q.to).success;
+
+/** What `format=pdf` needs on top of the journal's own query: a period of at most a year, no `at`, ky or ru. */
+export const journalPrintSchema = z
+  .object({
+    from: day,
+    to: day,
+    at: z.undefined({ error: 'not with format=pdf: the period decides' }).optional(),
+    lang: z.enum(['ky', 'ru'], { error: 'a printed journal is in ky or ru' }).optional(),
+  })
+  // Only a period of two real days is judged: a bad day has its own error already.
+  .refine((q) => !bothDays(q) || q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => !bothDays(q) || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+    message: 'at most 367 days at once',
+    path: ['to'],
+  });
+export type JournalPrint = z.infer<typeof journalPrintSchema>;
+
 export const documentListQuerySchema = listQuerySchema.extend({
   year: z.coerce.number().int().optional(),
   direction: z.enum(DIRECTIONS).optional(),
@@ -33,13 +77,18 @@ export const documentListQuerySchema = listQuerySchema.extend({
   mine: z.enum(['1', 'true']).optional().describe('Only what is issued to the caller now.'),
 });
 
+/** The registration journal: the document list's query, and `format=pdf` for a period. */
+export const registrationQuerySchema = documentListQuerySchema.extend(printable);
+
 export const ISSUE_STATUSES = ['open', 'overdue', 'returned'] as const;
 export const issueQuerySchema = listQuerySchema.extend({
+  ...printable,
   status: z.enum(ISSUE_STATUSES).optional(),
   holderId: z.string().max(64).optional(),
   documentId: z.string().max(64).optional(),
 });
 export const copyQuerySchema = listQuerySchema.extend({
+  ...printable,
   of: z
     .string()
     .trim()
@@ -48,7 +97,7 @@ export const copyQuerySchema = listQuerySchema.extend({
     .describe("The original's registration number (e.g. К-0012/2026): only the copies made of it."),
   originalId: z.string().max(64).optional().describe('The same filter by the original document id.'),
 });
-export const carrierQuerySchema = listQuerySchema;
+export const carrierQuerySchema = listQuerySchema.extend(printable);
 export const cabinetQuerySchema = listQuerySchema.extend({
   cabinetId: z.string().max(64).optional().describe('One cabinet; every cabinet when absent.'),
 });

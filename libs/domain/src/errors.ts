@@ -5,7 +5,19 @@ import { Lang, RuleId, RULES, Texts } from './rules';
  * business code never speaks HTTP.
  */
 export type ErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused' | 'unavailable';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'refused'
+  | 'unavailable'
+  /** Too many attempts for now (429): `retryAfterS` says when to try again. */
+  | 'throttled'
+  /** The request is bigger than Grif reads at all. */
+  | 'too_large'
+  /** The request is in a form Grif does not read (not JSON, an unknown charset or compression). */
+  | 'unsupported';
 
 const MESSAGES = {
   VALIDATION_FAILED: {
@@ -13,15 +25,80 @@ const MESSAGES = {
     ru: 'Данные заполнены неверно.',
     en: 'The request is not valid.',
   },
+  PAYLOAD_TOO_LARGE: {
+    ky: 'Суроонун көлөмү өтө чоң (1 МБдан ашпашы керек).',
+    ru: 'Слишком большой запрос (не более 1 МБ).',
+    en: 'The request body is too large (at most 1 MB).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    ky: 'Суроонун форматы колдоого алынбайт: UTF-8 коддогу JSON гана кабыл алынат (gzip, deflate же br менен кысылышы мүмкүн).',
+    ru: 'Формат запроса не поддерживается: принимается только JSON в UTF-8 (возможно сжатый gzip, deflate или br).',
+    en: 'The request format is not supported: only JSON in UTF-8 is accepted (optionally compressed with gzip, deflate or br).',
+  },
+  MALFORMED_BODY: {
+    ky: 'Суроонун мазмунун окуу мүмкүн эмес: JSON же кысуу бузулган.',
+    ru: 'Тело запроса не читается: повреждён JSON или сжатие.',
+    en: 'The request body cannot be read: the JSON or its compression is broken.',
+  },
+  CONTROL_CHARACTERS: {
+    ky: 'Текстте башкаруучу белгилер (мисалы, NUL) болбошу керек.',
+    ru: 'Текст не должен содержать управляющих символов (например, NUL).',
+    en: 'Text must not contain control characters (such as NUL).',
+  },
+  TOO_DEEP: {
+    ky: 'Суроонун түзүлүшү өтө терең (32 деңгээлден ашпашы керек).',
+    ru: 'Слишком глубокая вложенность запроса (не более 32 уровней).',
+    en: 'The request is nested too deeply (at most 32 levels).',
+  },
+  DUPLICATE: {
+    ky: 'Ушундай уникалдуу маанидеги жазуу буга чейин бар.',
+    ru: 'Запись с таким уникальным значением уже существует.',
+    en: 'An entry with the same unique value already exists.',
+  },
   DATABASE_UNAVAILABLE: {
     ky: 'Маалымат базасы убактылуу жеткиликсиз. Бир аздан кийин кайра аракет кылыңыз.',
     ru: 'База данных временно недоступна. Повторите попытку чуть позже.',
     en: 'The database is unavailable for a moment. Try again shortly.',
   },
+  QUEUE_UNAVAILABLE: {
+    ky: 'Тапшырмалар кезеги (Redis) убактылуу жеткиликсиз. Бир аздан кийин кайра аракет кылыңыз.',
+    ru: 'Очередь заданий (Redis) временно недоступна. Повторите попытку чуть позже.',
+    en: 'The job queue (Redis) is unavailable for a moment. Try again shortly.',
+  },
   ALREADY_EXISTS: {
     ky: 'Мындай жазуу буга чейин бар.',
     ru: 'Такая запись уже существует.',
     en: 'Such an entry already exists.',
+  },
+  USERNAME_TAKEN: {
+    ky: 'Бул мектепте мындай колдонуучунун аты буга чейин бар.',
+    ru: 'В этой школе такое имя пользователя уже занято.',
+    en: 'This username is already taken in this school.',
+  },
+  USER_DISABLED: {
+    ky: 'Бул колдонуучу өчүрүлгөн: адегенде аны күйгүзүңүз.',
+    ru: 'Этот пользователь отключён: сначала включите его.',
+    en: 'This user is disabled: enable them first.',
+  },
+  ROLE_ALREADY_HELD: {
+    ky: 'Бул кызматка дайындоо буга чейин күчүндө: жаңысынан мурун аны буйрук менен бүтүрүңүз.',
+    ru: 'Назначение на эту роль уже действует: сначала завершите его приказом.',
+    en: 'An appointment to this role is already in force: end it by order first.',
+  },
+  APPOINTMENT_ALREADY_ENDED: {
+    ky: 'Бул дайындоо буга чейин бүткөн.',
+    ru: 'Это назначение уже завершено.',
+    en: 'This appointment has already ended.',
+  },
+  LAST_ADMINISTRATOR: {
+    ky: 'Бул мектептин акыркы администратору: адегенде башка администраторду буйрук менен дайындаңыз.',
+    ru: 'Это последний администратор школы: сначала назначьте приказом другого администратора.',
+    en: "This is the school's last administrator: appoint another administrator by order first.",
+  },
+  CANNOT_DISABLE_SELF: {
+    ky: 'Өзүңүздүн эсебиңизди өчүрө албайсыз.',
+    ru: 'Нельзя отключить собственную учётную запись.',
+    en: 'You cannot disable your own account.',
   },
   UNAUTHENTICATED: {
     ky: 'Системага кириңиз.',
@@ -39,9 +116,14 @@ const MESSAGES = {
     en: 'Change your one-time password before you continue.',
   },
   WEAK_PASSWORD: {
-    ky: 'Сырсөз кеминде 12 белгиден турушу керек жана колдонуучунун атына окшош болбошу керек.',
-    ru: 'Пароль должен содержать не менее 12 символов и не совпадать с именем пользователя.',
-    en: 'The password must have at least 12 characters and differ from the username.',
+    ky: 'Сырсөз ылайыксыз: ал 12ден 128ге чейин белгиден турушу керек, колдонуучунун аты жана көп колдонулган сырсөз болбошу керек.',
+    ru: 'Пароль не подходит: от 12 до 128 символов, не имя пользователя и не один из распространённых паролей.',
+    en: 'The password is not acceptable: 12 to 128 characters, not the username and not a commonly used password.',
+  },
+  LOGIN_THROTTLED: {
+    ky: 'Кирүү аракеттери өтө көп болду. Бир аз күтүп, кайра аракет кылыңыз.',
+    ru: 'Слишком много попыток входа. Подождите немного и повторите.',
+    en: 'Too many sign-in attempts. Wait a while and try again.',
   },
   ROLE_REQUIRED: {
     ky: 'Бул аракет сиздин кызматыңызга уруксат берилген эмес.',
@@ -52,6 +134,11 @@ const MESSAGES = {
     ky: 'Табылган жок.',
     ru: 'Не найдено.',
     en: 'Not found.',
+  },
+  CSRF_REJECTED: {
+    ky: 'Суроо четке кагылды: ал Гриф баракчасынан келген жок. Баракты жаңыртып, кайра аракет кылыңыз.',
+    ru: 'Запрос отклонён: он пришёл не со страницы Грифа. Обновите страницу и повторите.',
+    en: 'The request was refused: it did not come from a page of Grif. Reload the page and try again.',
   },
   STALE_VERSION: {
     ky: 'Документ ушул убакта өзгөртүлдү: баракты жаңыртып, кайра аракет кылыңыз.',
@@ -128,6 +215,56 @@ const MESSAGES = {
     ru: 'Срок возврата должен быть в будущем.',
     en: 'The return time must be in the future.',
   },
+  PASSPHRASE_WRONG: {
+    ky: 'Сертификаттын сырсөзү туура эмес.',
+    ru: 'Неверный пароль сертификата.',
+    en: 'The certificate passphrase is wrong.',
+  },
+  CERTIFICATE_MISSING: {
+    ky: 'Сизде катталган кол коюу сертификаты жок: адегенде «Менин сертификатым» барагында PKCS#12 файлын жүктөңүз.',
+    ru: 'У вас нет зарегистрированного сертификата подписи: сначала загрузите файл PKCS#12 на странице «Мой сертификат».',
+    en: 'You have no signing certificate enrolled: upload your PKCS#12 on the "My certificate" page first.',
+  },
+  CERTIFICATE_INVALID: {
+    ky: 'Файл PKCS#12 эмес, же анда жабык ачкыч жана ага туура келген сертификат жок, же сертификаттын мөөнөтү өткөн.',
+    ru: 'Файл не является PKCS#12, в нём нет закрытого ключа с подходящим сертификатом, или срок сертификата истёк.',
+    en: 'The file is not a PKCS#12, holds no private key with its matching certificate, or the certificate has expired.',
+  },
+  NOT_YOUR_TURN: {
+    ky: 'Актыга азыр сиз кол коё албайсыз: кол коюучулар кезеги менен кол коюшат же сиз кол коюучулардын тизмесинде жоксуз.',
+    ru: 'Сейчас вы не можете подписать акт: подписанты подписывают по очереди, или вас нет среди подписантов.',
+    en: 'You cannot sign this act now: signers sign in turn, or you are not among its signers.',
+  },
+  SIGNATURE_INVALID: {
+    ky: 'Кол тамга текшерүүдөн өткөн жок: ал даярдалган маалыматка же сертификатка туура келбейт.',
+    ru: 'Подпись не прошла проверку: она не соответствует подготовленным данным или сертификату.',
+    en: 'The signature does not verify against the prepared data and the certificate.',
+  },
+  ACT_EMPTY: {
+    ky: 'Актыда жок дегенде бир документ калышы керек.',
+    ru: 'В акте должен остаться хотя бы один документ.',
+    en: 'An act must keep at least one item.',
+  },
+  ITEMS_UNMARKED: {
+    ky: 'Тизмедеги ар бир нерсе «бар» же «жок» деп белгилениши керек.',
+    ru: 'Каждая позиция описи должна быть отмечена: «в наличии» или «отсутствует».',
+    en: 'Every item of the inventory must be marked present or missing.',
+  },
+  ITEM_NOT_IN_ACT: {
+    ky: 'Бул документ актыда жок.',
+    ru: 'Этого документа нет в акте.',
+    en: 'This document is not in the act.',
+  },
+  TRANSFER_IN_PROGRESS: {
+    ky: 'Кабыл алуу-өткөрүп берүү акты буга чейин ачык: адегенде аны аягына чыгарыңыз же четке кагыңыз.',
+    ru: 'Акт приёма-передачи уже открыт: сначала завершите или отклоните его.',
+    en: 'An acceptance-transfer act is already open: complete or reject it first.',
+  },
+  ALREADY_CLERK: {
+    ky: 'Бул кызматкер буга чейин иш кагаздарына жооптуу.',
+    ru: 'Этот сотрудник уже является ответственным за делопроизводство.',
+    en: 'This person is already the records clerk.',
+  },
 } as const satisfies Record<string, Texts>;
 
 export type ErrorCode = keyof typeof MESSAGES | 'RULE_VIOLATION';
@@ -146,7 +283,13 @@ export class GrifError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly code: ErrorCode,
-    readonly details: { rule?: RuleId; fields?: FieldIssue[]; messageOverride?: Texts } = {},
+    readonly details: {
+      rule?: RuleId;
+      fields?: FieldIssue[];
+      messageOverride?: Texts;
+      /** Seconds until a throttled caller may try again (the Retry-After header). */
+      retryAfterS?: number;
+    } = {},
     options?: { cause?: unknown },
   ) {
     super(`${code}${details.rule ? ` (${details.rule})` : ''}`, options);

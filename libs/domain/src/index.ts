@@ -6,3 +6,6 @@ export * from './rules';
 export * from './errors';
 export * from './clearance';
 export * from './deadlines';
+export * from './retention';
+export * from './breach';
+export * from './accounts';

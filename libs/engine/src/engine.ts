@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { Actor, GrifError, hasRole } from '@grif/domain';
-import { DEADLINE_MOVED, EFFECT_TYPES, Effect, Envelope, Fact, LookupKind, WorkflowDefinition } from '@grif/workflows';
+import { Actor, GrifError, hasRole, Role } from '@grif/domain';
+import {
+  DEADLINE_MOVED,
+  EFFECT_TYPES,
+  Effect,
+  Envelope,
+  EventSpec,
+  Fact,
+  LookupKind,
+  WorkflowDefinition,
+} from '@grif/workflows';
 import { eventHash, fingerprint, GENESIS_HASH } from './event-hash';
 import type {
   Clock,
@@ -14,6 +23,7 @@ import type {
   SchoolPolicy,
   StoredResponse,
 } from './ports';
+import { noticingOutbox } from './outbox-watch';
 import { explainRefusal } from './refusal';
 import { persistSnapshot, restoreSnapshot, stateName } from './snapshot';
 import { parsePayload } from './validate';
@@ -24,12 +34,18 @@ export interface SendOptions {
   expectedVersion?: number;
   /** Set when a deadline alarm sends this event: the deadline is settled in the same transaction. */
   firesDeadline?: string;
+  /** Sent by another instance's `forwardTo`: 'workflow' events are accepted, and the sender already judged visibility. */
+  forwarded?: boolean;
+  /** The machines this caller's route speaks for: another machine's instance is "not found" to it. */
+  machineIds?: readonly string[];
+  /** Written in the same transaction once the event is accepted (a signed act's new revision with its SIGN). */
+  alsoWrite?: (tx: EngineTx, at: string) => Promise<void>;
 }
 
 export interface CreateOptions<TInput> {
   idempotencyKey?: string;
   /** Builds the machine input inside the transaction (journal numbers are allocated there), from the payload and its looked-up facts. */
-  input: (tx: EngineTx, at: Date, payload: unknown, facts: Record<string, Fact>) => Promise<TInput>;
+  input: (tx: EngineTx, at: Date, payload: unknown, facts: Record<string, Fact>, id: string) => Promise<TInput>;
   /** Extra fields for the 201 answer, taken from the new instance's context. */
   describe?: (context: any) => Record<string, unknown>;
 }
@@ -47,7 +63,16 @@ export interface InstanceView {
   definition: WorkflowDefinition;
 }
 
-type Outcome = { status: number; body: SendResult };
+/** `replayed`: the answer stored under the idempotency key by an earlier, identical call; nothing was written now. */
+type Outcome = { status: number; body: SendResult; replayed?: true };
+
+/** May this actor send an event of this kind at all (before any guard)? */
+function mayAttempt(roles: EventSpec['roles'], actor: Actor, forwarded: boolean): boolean {
+  if (roles === 'system') return actor.kind === 'system';
+  if (roles === 'workflow') return forwarded;
+  if (roles === 'anyone') return actor.kind === 'user';
+  return hasRole(actor, ...roles);
+}
 
 /**
  * The one way anything changes: authorize → validate → pure transition → one
@@ -69,17 +94,22 @@ export class WorkflowEngine {
     opts: CreateOptions<TInput>,
   ): Promise<Outcome> {
     const def = this.registry.current(machineId);
-    if (!hasRole(actor, ...def.creatorRoles))
+    if (!mayAttempt(def.creatorRoles, actor, false))
       throw def.creatorRule
         ? GrifError.ruleRefusal(def.creatorRule, 'forbidden')
         : new GrifError('forbidden', 'ROLE_REQUIRED');
     const parsed = parsePayload(def.createSchema, payload);
-    const fp = fingerprint({ op: 'create', machineId, payload: parsed });
-    return this.idempotent(actor, opts.idempotencyKey, fp, async (tx) => {
+    const fp = () => fingerprint({ op: 'create', machineId, payload: parsed });
+    // A school's registrations share its journal counters: one writer for them all.
+    return this.idempotent(actor, opts.idempotencyKey, actor.schoolId, fp, async (tx) => {
       const at = this.clock.now();
-      const facts = await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>);
-      const input = await opts.input(tx, at, parsed, facts);
-      const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString());
+      const facts = {
+        ...(await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>)),
+        ...(await this.roleHolderFacts(tx, actor.schoolId, def.createRoleHolders, at.toISOString())),
+      };
+      const newId = randomUUID();
+      const input = await opts.input(tx, at, parsed, facts, newId);
+      const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString(), null, newId);
       return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(context) ?? {}) } };
     });
   }
@@ -92,9 +122,9 @@ export class WorkflowEngine {
     actor: Actor,
     at: string,
     parentId: string | null = null,
+    id: string = randomUUID(),
   ) {
-    const [snapshot] = initialTransition(def.machine, input);
-    const id = randomUUID();
+    const [snapshot, actions] = initialTransition(def.machine, input);
     const state = stateName(snapshot.value);
     const event = this.link(GENESIS_HASH, {
       schoolId: actor.schoolId,
@@ -123,12 +153,16 @@ export class WorkflowEngine {
     await tx.insertInstance(instance, at);
     await tx.appendEvent(event);
     await tx.project(instance, snapshot.context, { type: 'CREATE', payload: input, actorId: actor.userId, at, seq: 1 });
+    // What the machine asks for on entry (an act draft takes its items out of circulation) happens with its creation.
+    await this.recordEffects(tx, instance, actions as unknown as Effect[], actor, at);
     return { id, state, context: snapshot.context };
   }
 
   async send(id: string, type: string, payload: unknown, actor: Actor, opts: SendOptions = {}): Promise<Outcome> {
-    const fp = fingerprint({ op: 'send', id, type, payload: payload ?? {} });
-    return this.idempotent(actor, opts.idempotencyKey, fp, (tx) => this.apply(tx, id, type, payload, actor, opts));
+    // Hashed only when needed: after `apply` judged visibility, role and schema, or to compare a stored answer
+    // of the caller's own key. A stranger's payload is never hashed.
+    const fp = () => fingerprint({ op: 'send', id, type, payload: payload ?? {} });
+    return this.idempotent(actor, opts.idempotencyKey, id, fp, (tx) => this.apply(tx, id, type, payload, actor, opts));
   }
 
   /**
@@ -145,6 +179,8 @@ export class WorkflowEngine {
     await this.store.write(async (tx) => {
       const at = this.clock.now().toISOString();
       await tx.savePolicy(actor.schoolId, name, value, actor.userId, at);
+      // A breach step keeps the limit it began with; the calendar and the return ladder move what runs.
+      if (name === 'breachLimits') return;
       const system: Actor = { userId: 'system', schoolId: actor.schoolId, roles: [], kind: 'system' };
       for (const id of await tx.instancesWithPendingDeadlines(actor.schoolId)) {
         const instance = await tx.loadInstance(actor.schoolId, id);
@@ -159,7 +195,7 @@ export class WorkflowEngine {
           if (!(err instanceof GrifError) || err.kind === 'unavailable' || err.code === 'STALE_VERSION') throw err;
         }
       }
-    });
+    }, actor.schoolId);
     if (moved) this.listener?.outboxWritten();
     return { moved };
   }
@@ -173,24 +209,28 @@ export class WorkflowEngine {
     actor: Actor,
     opts: SendOptions = {},
   ): Promise<Outcome> {
-    const { instance, snapshot, definition: def } = await this.visible(tx, actor, id);
+    const { instance, snapshot, definition: def } = await this.visible(tx, actor, id, opts.forwarded);
+    if (opts.machineIds && !opts.machineIds.includes(instance.machineId)) throw new GrifError('not_found', 'NOT_FOUND');
     const spec = def.events[type];
     if (!spec) {
       throw new GrifError('invalid', 'VALIDATION_FAILED', {
         fields: [{ field: 'type', message: `unknown event; expected one of ${Object.keys(def.events).join(', ')}` }],
       });
     }
-    const allowed = spec.roles === 'system' ? actor.kind === 'system' : hasRole(actor, ...spec.roles);
+    const allowed = mayAttempt(spec.roles, actor, opts.forwarded === true);
     if (!allowed)
       throw spec.roleRule
         ? GrifError.ruleRefusal(spec.roleRule, 'forbidden')
         : new GrifError('forbidden', 'ROLE_REQUIRED');
     const parsed = parsePayload(spec.schema, payload) as Record<string, unknown>;
-    const facts = await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed);
+    const at = this.clock.now().toISOString();
+    const facts = {
+      ...(await this.lookupFacts(tx, actor.schoolId, spec.lookups, parsed)),
+      ...(await this.roleHolderFacts(tx, actor.schoolId, spec.roleHolders, at)),
+    };
     if (opts.expectedVersion != null && opts.expectedVersion !== instance.version)
       throw new GrifError('conflict', 'STALE_VERSION');
 
-    const at = this.clock.now().toISOString();
     const policy = await tx.policy(actor.schoolId);
     const env: Envelope = {
       type,
@@ -201,6 +241,7 @@ export class WorkflowEngine {
       seq: instance.lastSeq + 1,
       calendar: policy.calendar,
       deadlines: policy.deadlines,
+      breachLimits: policy.breachLimits,
       facts,
     };
     const [next, actions] = transition(def.machine, snapshot, env as never);
@@ -230,9 +271,15 @@ export class WorkflowEngine {
     if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
     await tx.appendEvent(event);
     if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
+    await opts.alsoWrite?.(tx, at);
     await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
     await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
     return { status: 200, body: { id, state: toState, version: updated.version } };
+  }
+
+  /** Settles an effect's outbox row whose job found nothing left to do (an act rejected while it was rendering). */
+  async settleOutbox(outboxId: string): Promise<void> {
+    await this.store.write((tx) => tx.settleOutbox(outboxId, this.clock.now().toISOString()));
   }
 
   /** Loads an instance the actor may see; anything else is "not found", so existence does not leak. */
@@ -249,13 +296,49 @@ export class WorkflowEngine {
     actor: Actor,
     view: InstanceView,
   ): Promise<{ available: string[]; blocked: { type: string; rule?: string; code: string }[] }> {
-    const { calendar, deadlines } = await this.store.read((tx) => tx.policy(actor.schoolId));
-    const at = this.clock.now().toISOString();
     const available: string[] = [];
     const blocked: { type: string; rule?: string; code: string }[] = [];
+    const policy = await this.store.read((tx) => tx.policy(actor.schoolId));
     for (const [type, spec] of Object.entries(view.definition.events)) {
-      if (spec.roles === 'system' || !hasRole(actor, ...spec.roles)) continue;
-      const env = {
+      if (spec.roles === 'system' || spec.roles === 'workflow' || !mayAttempt(spec.roles, actor, false)) continue;
+      const refusal = await this.probe(actor, view, type, policy);
+      if (!refusal) available.push(type);
+      else if (refusal.rule) blocked.push({ type, rule: refusal.rule, code: refusal.code });
+    }
+    return { available, blocked };
+  }
+
+  /**
+   * Would this actor's event of this type be accepted now, payload aside? Throws the refusal `send` would give
+   * (role, state, or a guard's rule). For work that must happen before the event exists: a signature is made
+   * only when the signer may sign.
+   */
+  async assertMay(actor: Actor, view: InstanceView, type: string): Promise<void> {
+    const spec = view.definition.events[type];
+    if (!spec) throw new GrifError('conflict', 'EVENT_NOT_ACCEPTED');
+    if (!mayAttempt(spec.roles, actor, false))
+      throw spec.roleRule
+        ? GrifError.ruleRefusal(spec.roleRule, 'forbidden')
+        : new GrifError('forbidden', 'ROLE_REQUIRED');
+    const refusal = await this.probe(actor, view, type);
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * The machine's answer to this event now, with no payload but the facts that need none (who holds the roles
+   * the guards ask about): null when accepted, else the refusal a send would get.
+   */
+  private async probe(
+    actor: Actor,
+    view: InstanceView,
+    type: string,
+    policy?: SchoolPolicy,
+  ): Promise<GrifError | null> {
+    const at = this.clock.now().toISOString();
+    const env = await this.store.read(async (tx) => {
+      const { calendar, deadlines, breachLimits } = policy ?? (await tx.policy(actor.schoolId));
+      const facts = await this.roleHolderFacts(tx, actor.schoolId, view.definition.events[type]?.roleHolders, at);
+      return {
         type,
         payload: {},
         actor,
@@ -264,16 +347,17 @@ export class WorkflowEngine {
         seq: view.instance.lastSeq + 1,
         calendar,
         deadlines,
-        facts: {},
+        breachLimits,
+        facts,
       } as Envelope;
-      if (view.snapshot.can(env as never)) {
-        available.push(type);
-        continue;
-      }
-      const why = explainRefusal(view.definition, view.snapshot, env);
-      if (why.rule) blocked.push({ type, rule: why.rule, code: why.code });
-    }
-    return { available, blocked };
+    });
+    return view.snapshot.can(env as never) ? null : explainRefusal(view.definition, view.snapshot, env);
+  }
+
+  /** The answer already stored under this idempotency key, if any (a repeated signature request). */
+  async storedAnswer(actor: Actor, key: string): Promise<{ status: number; body: SendResult } | null> {
+    const prior = await this.store.read((tx) => tx.findResponse(actor.schoolId, actor.userId, key));
+    return prior ? { status: prior.statusCode, body: prior.body as SendResult } : null;
   }
 
   async history(actor: Actor, id: string) {
@@ -302,17 +386,17 @@ export class WorkflowEngine {
       if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code))
         throw err;
       // The machine moved on (returned in time, cancelled): the alarm has nothing to do.
-      await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()));
+      await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()), d.instanceId);
       return { outcome: 'stale' };
     }
   }
 
-  private async visible(tx: EngineTx, actor: Actor, id: string): Promise<InstanceView> {
+  private async visible(tx: EngineTx, actor: Actor, id: string, forwarded = false): Promise<InstanceView> {
     const instance = await tx.loadInstance(actor.schoolId, id);
     if (!instance) throw new GrifError('not_found', 'NOT_FOUND');
     const definition = this.registry.get(instance.machineId, instance.machineVersion);
     const snapshot = restoreSnapshot(definition, instance.snapshot);
-    if (!definition.canSee(snapshot.context, actor)) throw new GrifError('not_found', 'NOT_FOUND');
+    if (!forwarded && !definition.canSee(snapshot.context, actor)) throw new GrifError('not_found', 'NOT_FOUND');
     return { instance, snapshot, definition };
   }
 
@@ -324,18 +408,52 @@ export class WorkflowEngine {
     payload: Record<string, unknown>,
   ): Promise<Record<string, Fact>> {
     const facts: Record<string, Fact> = {};
+    const find = async (field: string, kind: LookupKind, v: string): Promise<Fact> => {
+      const fact = await tx.lookup(kind, schoolId, v);
+      if (fact) return fact;
+      throw new GrifError('refused', kind === 'person' ? 'HOLDER_UNKNOWN' : 'REFERENCE_UNKNOWN', {
+        fields: [{ field, message: `no such ${kind} in this school` }],
+      });
+    };
     for (const [field, kind] of Object.entries(lookups ?? {})) {
       const v = payload[field];
-      if (typeof v !== 'string') continue;
-      const fact = await tx.lookup(kind, schoolId, v);
-      if (!fact) {
-        throw new GrifError('refused', kind === 'person' ? 'HOLDER_UNKNOWN' : 'REFERENCE_UNKNOWN', {
-          fields: [{ field, message: `no such ${kind} in this school` }],
-        });
+      if (typeof v === 'string') facts[field] = await find(field, kind, v);
+      else if (Array.isArray(v)) {
+        const items: Fact[] = [];
+        for (const [i, x] of v.entries()) items.push(await find(`${field}.${i}`, kind, String(x)));
+        facts[field] = { kind: 'list', items };
       }
-      facts[field] = fact;
     }
     return facts;
+  }
+
+  /** Who holds each role by an order in force at `at` (a destruction commission, the records clerk). */
+  private async roleHolderFacts(
+    tx: EngineTx,
+    schoolId: string,
+    roles: readonly Role[] | undefined,
+    at: string,
+  ): Promise<Record<string, Fact>> {
+    const facts: Record<string, Fact> = {};
+    for (const role of roles ?? [])
+      facts[`holders:${role}`] = { kind: 'role_holders', role, people: await tx.roleHolders(schoolId, role, at) };
+    return facts;
+  }
+
+  /** The event goes on to each listed instance (`skipDone`: each still running); a refusal not named in `skipCodes` refuses it all. */
+  private async forwardTo(
+    tx: EngineTx,
+    p: Extract<Effect, { type: 'forwardTo' }>['params'],
+    actor: Actor,
+  ): Promise<void> {
+    for (const id of p.instanceIds) {
+      if (p.skipDone && (await this.visible(tx, actor, id, true)).snapshot.status === 'done') continue;
+      try {
+        await this.apply(tx, id, p.event, p.payload, actor, { forwarded: true });
+      } catch (err) {
+        if (!(err instanceof GrifError) || !p.skipCodes?.includes(err.code as never)) throw err;
+      }
+    }
   }
 
   /** The event goes on to every live instance this one spawned; a refusal not named in `skipCodes` refuses it all. */
@@ -391,6 +509,16 @@ export class WorkflowEngine {
         for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at, inst.id);
       } else if (a.type === 'forwardToSpawned') {
         await this.forwardToSpawned(tx, inst, a.params, actor);
+      } else if (a.type === 'forwardTo') {
+        await this.forwardTo(tx, a.params, actor);
+      } else if (a.type === 'transferCustody') {
+        await tx.transferCustody(inst.schoolId, a.params, actor.userId, at);
+      } else if (a.type === 'revokeAccess') {
+        await tx.revokeAccess(inst.schoolId, a.params.userId, at);
+      } else if (a.type === 'recordBriefing') {
+        await tx.recordBriefing(inst.schoolId, a.params, actor.userId);
+      } else if (a.type === 'renderAct') {
+        outbox.push({ ...base, id: randomUUID(), kind: 'renderAct', payload: { ...a.params } });
       } else {
         outbox.push({ ...base, id: randomUUID(), kind: 'notify', payload: { ...a.params } });
       }
@@ -405,16 +533,20 @@ export class WorkflowEngine {
   private async idempotent(
     actor: Actor,
     key: string | undefined,
-    fp: string,
+    partition: string,
+    fingerprintOf: () => string,
     work: (tx: EngineTx) => Promise<Outcome>,
   ): Promise<Outcome> {
+    let fp: string | undefined;
+    const fingerprint = () => (fp ??= fingerprintOf());
     const replay = (prior: StoredResponse): Outcome => {
-      if (prior.fingerprint !== fp) throw new GrifError('refused', 'IDEMPOTENCY_KEY_REUSED');
-      return { status: prior.statusCode, body: prior.body as SendResult };
+      if (prior.fingerprint !== fingerprint()) throw new GrifError('refused', 'IDEMPOTENCY_KEY_REUSED');
+      return { status: prior.statusCode, body: prior.body as SendResult, replayed: true };
     };
     let wrote = false; // a kick after a failed commit finds nothing to relay: harmless
     try {
-      return await this.store.write(async (tx) => {
+      return await this.store.write(async (transaction) => {
+        const tx = noticingOutbox(transaction, () => (wrote = true));
         if (key) {
           const prior = await tx.findResponse(actor.schoolId, actor.userId, key);
           if (prior) return replay(prior);
@@ -425,12 +557,11 @@ export class WorkflowEngine {
             actor.schoolId,
             actor.userId,
             key,
-            { fingerprint: fp, statusCode: result.status, body: result.body },
+            { fingerprint: fingerprint(), statusCode: result.status, body: result.body },
             this.clock.now().toISOString(),
           );
-        wrote = true;
         return result;
-      });
+      }, partition);
     } catch (err) {
       const conflict = this.store.isConflict(err);
       if (!conflict && !(err instanceof GrifError)) throw err;

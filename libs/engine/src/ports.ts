@@ -1,5 +1,5 @@
-import type { Actor, DeadlineSettings, WorkingCalendar } from '@grif/domain';
-import type { Fact, LookupKind } from '@grif/workflows';
+import type { Actor, BreachLimits, DeadlineSettings, Role, WorkingCalendar } from '@grif/domain';
+import type { ActItemEntry, Effect, Fact, LookupKind } from '@grif/workflows';
 
 export interface InstanceRow {
   id: string;
@@ -53,7 +53,7 @@ export interface OutboxRow {
   kind: OutboxKind;
   payload: Record<string, unknown>;
 }
-export type OutboxKind = 'deadline.arm' | 'deadline.cancel' | 'notify';
+export type OutboxKind = 'deadline.arm' | 'deadline.cancel' | 'notify' | 'renderAct';
 
 export interface DeadlineRow {
   id: string;
@@ -100,16 +100,60 @@ export interface EngineTx {
   instancesWithPendingDeadlines(schoolId: string): Promise<string[]>;
   /** Instances spawned by this one (a copy's original → its copies). */
   spawnedBy(instanceId: string): Promise<string[]>;
+  /** People holding the role by an order in force at `at`, in the order of their appointment. */
+  roleHolders(schoolId: string, role: Role, at: string): Promise<{ id: string; displayName: string }[]>;
+  /** R-4.2.6: the clerk's appointment ends, the incoming clerk's starts by the order, and the listed carriers move. */
+  transferCustody(
+    schoolId: string,
+    p: Extract<Effect, { type: 'transferCustody' }>['params'],
+    by: string,
+    at: string,
+  ): Promise<void>;
+  /**
+   * R-4.2.6: what an acceptance-transfer act lists: every document and copy of the school not destroyed,
+   * dispatched or lost (in the journal's order, each copy after its original; one issued out says to whom in its
+   * title), then every registered carrier; all unmarked.
+   */
+  custodyInventory(schoolId: string): Promise<ActItemEntry[]>;
+  /** The effect of this outbox row is delivered (its job did the work in this transaction): never handed over again. */
+  settleOutbox(outboxId: string, at: string): Promise<void>;
+  /** R-5.2.3: every session of the person ends and their next sign-in must set a new password. */
+  revokeAccess(schoolId: string, userId: string, at: string): Promise<void>;
+  /** R-2.5: a security briefing of the person, dated on the school's day of `at`. */
+  recordBriefing(schoolId: string, p: { userId: string; at: string; note: string }, by: string): Promise<void>;
+  /** Who has this username in the school (a breached Grif account's owner). */
+  userByUsername(schoolId: string, username: string): Promise<{ id: string; displayName: string } | null>;
+  /** How many acts of this machine the school has that are neither completed nor rejected. */
+  openActs(schoolId: string, machineId: string): Promise<number>;
+  /** Stores a revision of an act's PDF (rendered, or with one more signature). */
+  saveActRevision(row: ActRevisionRow): Promise<void>;
+}
+
+export interface ActRevisionRow {
+  id: string;
+  schoolId: string;
+  actId: string;
+  revision: number;
+  sha256: string;
+  pdf: Uint8Array;
+  createdBy: string;
+  createdAt: string;
 }
 
 /** What the engine hands every transition besides the event: the school's working time and deadline ladder. */
 export interface SchoolPolicy {
   calendar: WorkingCalendar;
   deadlines: DeadlineSettings;
+  /** The working-hour limits of a breach case's steps (R-5.2.3). */
+  breachLimits: BreachLimits;
 }
 
 export interface EngineStore {
-  write<T>(work: (tx: EngineTx) => Promise<T>): Promise<T>;
+  /**
+   * One write transaction (it may share its commit with others': group commit). Writes of one `partition`
+   * (an instance, a school) are written in the order they were asked for.
+   */
+  write<T>(work: (tx: EngineTx) => Promise<T>, partition?: string): Promise<T>;
   read<T>(work: (tx: EngineTx) => Promise<T>): Promise<T>;
   /** True for a lost race: the (instance, seq) or idempotency key was taken by a concurrent commit. */
   isConflict(err: unknown): boolean;
@@ -127,6 +171,7 @@ export const CLOCK = Symbol.for('grif.Clock');
 export interface CalendarSource {
   calendarFor(schoolId: string): Promise<WorkingCalendar>;
   deadlinesFor(schoolId: string): Promise<DeadlineSettings>;
+  breachLimitsFor(schoolId: string): Promise<BreachLimits>;
   /** When and by whom (user id) a setting was last changed; null while the default applies. */
   changedAt(schoolId: string, name: keyof SchoolPolicy): Promise<{ at: string; by: string } | null>;
 }

@@ -40,8 +40,10 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
 ]);
+// "Transaction query already complete": knex ends a transaction whose connection died (PostgreSQL
+// restarted under it), and the transaction's next query says so instead of naming the lost connection.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Timeout acquiring a connection|not currently accepting connections|database is locked|Client has encountered a connection error|connect ECONNREFUSED/i;
+  /Connection terminated|Timeout acquiring a connection|not currently accepting connections|database is locked|Client has encountered a connection error|connect ECONNREFUSED|Transaction query already complete/i;
 
 /** The database cannot be reached or is locked past its busy timeout: try again later (503), not a bug (500). */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {

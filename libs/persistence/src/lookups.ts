@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ClearanceRecord } from '@grif/domain';
 import type { Fact, LookupKind } from '@grif/workflows';
-import { Cabinet, Clearance, NomenclatureFile, Room, User } from './entities';
+import { Cabinet, type Clearance, NomenclatureFile, Room } from './entities';
+import { RawSql } from './raw-sql';
 
 /**
  * Every clearance entry of a person (R-2.5), in the order they take effect: the rule
@@ -12,12 +13,11 @@ export async function clearanceEntries(
   schoolId: string,
   userId: string,
 ): Promise<ClearanceRecord[]> {
-  const rows = await em.find(
-    Clearance,
-    { schoolId, userId },
-    { orderBy: { date: 'asc', seq: 'asc' }, disableIdentityMap: true },
+  const rows = await new RawSql(em).rows<Pick<Clearance, 'kind' | 'date' | 'seq' | 'note'>>(
+    'select kind, date, seq, note from clearances where school_id = ? and user_id = ? order by date asc, seq asc',
+    [schoolId, userId],
   );
-  return rows.map((r) => ({ kind: r.kind, date: r.date, seq: r.seq ?? 0, note: r.note }));
+  return rows.map((r) => ({ kind: r.kind, date: r.date, seq: Number(r.seq ?? 0), note: r.note }));
 }
 
 /** Facts the guards need about a record a payload names; null when the school has no such record. */
@@ -28,14 +28,19 @@ export async function lookupFact(
   id: string,
 ): Promise<Fact | null> {
   if (kind === 'person') {
-    const u = await em.findOne(User, { id, schoolId, disabled: false }, { disableIdentityMap: true });
-    return u ? { kind, id, displayName: u.displayName, clearances: await clearanceEntries(em, schoolId, id) } : null;
+    // Every issue names a person: plain SQL (see RawSql).
+    const [u] = await new RawSql(em).rows<{ display_name: string }>(
+      'select display_name from users where id = ? and school_id = ? and disabled = ?',
+      [id, schoolId, false],
+    );
+    return u ? { kind, id, displayName: u.display_name, clearances: await clearanceEntries(em, schoolId, id) } : null;
   }
   if (kind === 'cabinet') {
     const c = await em.findOne(Cabinet, { id, schoolId }, { disableIdentityMap: true });
     const room = c && (await em.findOne(Room, { id: c.roomId }, { disableIdentityMap: true }));
     return c && room ? { kind, id, name: c.name, roomName: room.name, secure: room.secure } : null;
   }
+  if (kind !== 'file') return null;
   const f = await em.findOne(NomenclatureFile, { id, schoolId }, { disableIdentityMap: true });
   return f ? { kind, id, index: f.index, title: f.title, year: f.year, retentionYears: f.retentionYears } : null;
 }

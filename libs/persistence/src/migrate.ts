@@ -1,13 +1,39 @@
 import { MikroORM } from '@mikro-orm/core';
-import { DatabaseSettings, ormOptions } from './orm-config';
+import { APPEND_ONLY_TABLES } from './migrations/20261203-append-only-history.migration';
+import { databaseSettings, DatabaseSettings, ormOptions } from './orm-config';
+
+export interface MigrateOptions {
+  /**
+   * PostgreSQL: the role the application connects as, when it is not the role that migrates (the owner).
+   * After the migrations it gets what it needs on every table, and on the append-only history and ledger of
+   * chain heads nothing but SELECT and INSERT (R-1.5). Granted after every run, so a new table is covered too.
+   */
+  appRole?: string;
+  /** Only up to this migration (by name), included: a benchmark measures the schema before a later one. */
+  to?: string;
+}
 
 /** Applies every pending migration; a step before boot, never inside it. */
-export async function migrateDatabase(db?: DatabaseSettings): Promise<string[]> {
+export async function migrateDatabase(db?: DatabaseSettings, opts: MigrateOptions = {}): Promise<string[]> {
   const orm = await MikroORM.init(ormOptions(db));
   try {
-    const applied = await orm.getMigrator().up();
+    const applied = await orm.getMigrator().up(opts.to ? { to: opts.to } : undefined);
+    if (opts.appRole && (db ?? databaseSettings()).kind === 'postgresql') await grantAppRole(orm, opts.appRole);
     return applied.map((m) => m.name);
   } finally {
     await orm.close(true);
   }
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Reading and writing the application's tables, appending only to the history; never the migrations' own record. */
+async function grantAppRole(orm: MikroORM, role: string): Promise<void> {
+  const r = ident(role);
+  const conn = orm.em.getConnection();
+  await conn.execute(`grant usage on schema public to ${r}`);
+  await conn.execute(`grant select, insert, update, delete on all tables in schema public to ${r}`);
+  await conn.execute(`grant usage, select on all sequences in schema public to ${r}`);
+  await conn.execute(`revoke insert, update, delete, truncate on mikro_orm_migrations from ${r}`);
+  await conn.execute(`revoke update, delete, truncate on ${APPEND_ONLY_TABLES.join(', ')} from ${r}`);
 }

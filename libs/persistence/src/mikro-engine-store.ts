@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException, LockWaitTimeoutException, DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Role } from '@grif/domain';
 import type {
+  ActRevisionRow,
   DeadlineRow,
   EngineStore,
   EngineTx,
@@ -11,9 +13,12 @@ import type {
   SchoolPolicy,
   StoredResponse,
 } from '@grif/engine';
-import type { Fact, LookupKind } from '@grif/workflows';
+import type { ActItemEntry, Effect, Fact, LookupKind } from '@grif/workflows';
 import { lookupFact } from './lookups';
-import { Deadline, WorkflowEvent, WorkflowInstance } from './entities';
+import { documentFact, roleHolders, transferCustody } from './act-facts';
+import { recordBriefing, revokeAccess, userByUsername } from './breach-effects';
+import { custodyInventory } from './custody-inventory';
+import { ActRecord, ActRevision, Deadline, WorkflowEvent, WorkflowInstance } from './entities';
 import { PROJECTORS } from './projections';
 import { placeholders, RawSql } from './raw-sql';
 import { readPolicy, writePolicy } from './school-policy';
@@ -121,21 +126,24 @@ class MikroEngineTx implements EngineTx {
   }
 
   async insertInstance(row: InstanceRow, at: string): Promise<void> {
-    const instance = new WorkflowInstance(
-      row.id,
-      row.schoolId,
-      row.machineId,
-      row.machineVersion,
-      row.state,
-      JSON.stringify(row.snapshot),
-      row.version,
-      row.lastSeq,
-      row.headHash,
-      at,
-      at,
+    await this.sql.run(
+      `insert into workflow_instances (id, school_id, machine_id, machine_version, parent_id, state, snapshot, version,
+       last_seq, head_hash, created_at, updated_at) values ${placeholders(1, 12)}`,
+      [
+        row.id,
+        row.schoolId,
+        row.machineId,
+        row.machineVersion,
+        row.parentId ?? null,
+        row.state,
+        JSON.stringify(row.snapshot),
+        row.version,
+        row.lastSeq,
+        row.headHash,
+        at,
+        at,
+      ],
     );
-    instance.parentId = row.parentId ?? null;
-    await this.em.insert(WorkflowInstance, instance);
   }
 
   async updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean> {
@@ -227,7 +235,52 @@ class MikroEngineTx implements EngineTx {
   }
 
   async lookup(kind: LookupKind, schoolId: string, id: string): Promise<Fact | null> {
+    if (kind === 'document') return documentFact(this.em, schoolId, id);
     return lookupFact(this.em, kind, schoolId, id);
+  }
+
+  roleHolders(schoolId: string, role: Role, at: string) {
+    return roleHolders(this.em, schoolId, role, at);
+  }
+
+  transferCustody(
+    schoolId: string,
+    p: Extract<Effect, { type: 'transferCustody' }>['params'],
+    by: string,
+    at: string,
+  ): Promise<void> {
+    return transferCustody(this.em, schoolId, p, by, at);
+  }
+
+  custodyInventory(schoolId: string): Promise<ActItemEntry[]> {
+    return custodyInventory(this.em, schoolId);
+  }
+
+  revokeAccess(schoolId: string, userId: string, at: string): Promise<void> {
+    return revokeAccess(this.em, schoolId, userId, at);
+  }
+
+  recordBriefing(schoolId: string, p: { userId: string; at: string; note: string }, by: string): Promise<void> {
+    return recordBriefing(this.em, schoolId, p, by);
+  }
+
+  userByUsername(schoolId: string, username: string) {
+    return userByUsername(this.em, schoolId, username);
+  }
+
+  async openActs(schoolId: string, machineId: string): Promise<number> {
+    return this.em.count(ActRecord, { schoolId, kind: machineId, state: { $nin: ['completed', 'rejected'] } });
+  }
+
+  async settleOutbox(outboxId: string, at: string): Promise<void> {
+    await this.sql.run('update outbox set delivered_at = ? where id = ? and delivered_at is null', [at, outboxId]);
+  }
+
+  async saveActRevision(r: ActRevisionRow): Promise<void> {
+    await this.em.insert(
+      ActRevision,
+      new ActRevision(r.id, r.schoolId, r.actId, r.revision, r.sha256, Buffer.from(r.pdf), r.createdBy, r.createdAt),
+    );
   }
 
   async nextJournalNumber(schoolId: string, year: number, direction: string): Promise<number> {
@@ -280,8 +333,8 @@ class MikroEngineTx implements EngineTx {
 export class MikroEngineStore implements EngineStore {
   constructor(private readonly tx: WriteTransactions) {}
 
-  write<T>(work: (tx: EngineTx) => Promise<T>): Promise<T> {
-    return this.tx.run((em) => work(new MikroEngineTx(em)));
+  write<T>(work: (tx: EngineTx) => Promise<T>, partition?: string): Promise<T> {
+    return this.tx.run((em) => work(new MikroEngineTx(em)), partition);
   }
 
   read<T>(work: (tx: EngineTx) => Promise<T>): Promise<T> {

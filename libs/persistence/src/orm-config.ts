@@ -14,14 +14,39 @@ export interface DatabaseSettings {
   target: string;
   /** SQLite: how long a writer waits for another process's lock before giving up (default 10 s). */
   busyTimeoutMs?: number;
+  /** PostgreSQL: group-commit writers of this process, each on its own connection (GRIF_DB_WRITERS, default 4). */
+  writers?: number;
 }
 
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
   const url = env.DATABASE_URL?.trim();
-  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgresql', target: url };
+  const writers = env.GRIF_DB_WRITERS ? Number(env.GRIF_DB_WRITERS) : undefined;
+  if (url && /^postgres(ql)?:\/\//.test(url))
+    return { kind: 'postgresql', target: url, ...(writers ? { writers } : {}) };
   if (url && url.startsWith('sqlite:')) return { kind: 'sqlite', target: resolve(url.slice('sqlite:'.length)) };
   if (url) throw new Error(`DATABASE_URL must start with postgres:// or sqlite: (got "${url.split(':')[0]}:")`);
   return { kind: 'sqlite', target: resolve(env.GRIF_SQLITE_PATH ?? './data/grif.sqlite') };
+}
+
+/**
+ * Where migrations run: DATABASE_OWNER_URL, the role that owns the tables, when the application's own role
+ * (DATABASE_URL) may not change the history (R-1.5, docs/audit.md); otherwise the application's database.
+ * `appRole` is the application's role to grant, when the two differ.
+ */
+export function ownerDatabaseSettings(env: NodeJS.ProcessEnv = process.env): {
+  db: DatabaseSettings;
+  appRole?: string;
+} {
+  const app = databaseSettings(env);
+  const owner = env.DATABASE_OWNER_URL?.trim();
+  if (!owner) return { db: app };
+  if (app.kind !== 'postgresql' || !/^postgres(ql)?:\/\//.test(owner))
+    throw new Error('DATABASE_OWNER_URL is for PostgreSQL: both it and DATABASE_URL must start with postgres://');
+  const role = (url: string) => decodeURIComponent(new URL(url).username);
+  const appRole = role(app.target);
+  if (!appRole)
+    throw new Error('DATABASE_URL must name the application role (postgres://role@host/db) with DATABASE_OWNER_URL');
+  return { db: { kind: 'postgresql', target: owner }, ...(appRole !== role(owner) ? { appRole } : {}) };
 }
 
 const common: Options = {

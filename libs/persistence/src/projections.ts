@@ -8,8 +8,10 @@ import {
   type OpenIssueChanges,
   type RegistrationChanges,
 } from '@grif/workflows';
-import { CopyRecord, DocumentRecord, IssueRecord } from './entities';
-import { RawSql } from './raw-sql';
+import { CopyRecord, DocumentRecord } from './entities';
+import { placeholders, RawSql } from './raw-sql';
+import { projectAct } from './act-projection';
+import { projectBreach } from './breach-projection';
 
 type Projector = (em: EntityManager, instance: InstanceRow, context: any, event: ProjectedEvent) => Promise<void>;
 
@@ -110,10 +112,12 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       return;
     }
     case 'issue.insert': {
+      // Every issue writes one: plain SQL (see RawSql).
       const l = w.line;
-      await em.insert(
-        IssueRecord,
-        new IssueRecord(
+      await new RawSql(em).run(
+        `insert into issue_journal (id, school_id, document_id, reg_number, classification, holder_id, purpose,
+         issued_at, issued_by, due_at) values ${placeholders(1, 10)}`,
+        [
           randomUUID(),
           l.schoolId,
           l.documentId,
@@ -124,7 +128,7 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
           l.issuedAt,
           l.issuedBy,
           l.dueAt,
-        ),
+        ],
       );
       return;
     }
@@ -148,4 +152,7 @@ async function projectDocument(
 /** Query models kept in the same transaction as the instance they describe; what to write is the workflow's. */
 export const PROJECTORS: Record<string, Projector> = {
   document: projectDocument,
+  destruction: projectAct,
+  custody_transfer: projectAct,
+  breach_case: projectBreach,
 };

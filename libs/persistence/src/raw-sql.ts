@@ -1,25 +1,36 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { preparedStatement, type DriverConnection } from './prepared-statements';
 
 /**
  * Parameterised statements on an entity manager's connection (inside its transaction when it runs one),
  * without MikroORM's query builder. For the statements every event runs: building each through the ORM's
- * criteria and knex's compiler took more CPU than the database took to run it (bench/deadlines).
+ * criteria and knex's compiler took more CPU than the database took to run it (bench/deadlines); inside a
+ * transaction they skip knex too and go to the driver as prepared statements (prepared-statements.ts).
  * Placeholders are `?`; values never enter the SQL text. Errors come out as the ORM's (a unique key
  * taken is a UniqueConstraintViolationException), so the engine tells a lost race as before.
  */
 export class RawSql {
+  private readonly trx: Knex.Transaction | undefined;
   private readonly k: Knex | Knex.Transaction;
 
   constructor(private readonly em: EntityManager) {
-    this.k = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+    this.trx = em.getTransactionContext<Knex.Transaction>();
+    this.k = this.trx ?? em.getKnex();
   }
 
-  private async raw(sql: string, params: readonly unknown[]) {
+  private async raw(sql: string, params: readonly unknown[]): Promise<{ rows?: unknown[]; changes: number }> {
+    const values = params.map((v) => (v === undefined ? null : v));
     try {
-      return await this.k.raw(
-        sql,
-        params.map((v) => (v === undefined ? null : (v as Knex.Value))),
-      );
+      if (this.trx) {
+        // The transaction's own connection: a knex transaction hands it out without touching the pool.
+        const connection = (await this.trx.client.acquireConnection()) as DriverConnection;
+        return await preparedStatement(connection, sql)(values);
+      }
+      const r = await this.k.raw(sql, values as Knex.Value[]);
+      // better-sqlite3 answers the rows (or the changes), pg a result that holds them.
+      return Array.isArray(r)
+        ? { rows: r, changes: r.length }
+        : { rows: r.rows, changes: Number(r.changes ?? r.rowCount ?? 0) };
     } catch (err) {
       throw this.em.getDriver().convertException(err as Error);
     }
@@ -27,15 +38,12 @@ export class RawSql {
 
   /** The rows a select answers. */
   async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    const r = await this.raw(sql, params);
-    // better-sqlite3 answers the rows, pg a result that holds them.
-    return (Array.isArray(r) ? r : r.rows) as T[];
+    return ((await this.raw(sql, params)).rows ?? []) as T[];
   }
 
   /** How many rows an insert, update or delete changed. */
   async run(sql: string, params: readonly unknown[]): Promise<number> {
-    const r = await this.raw(sql, params);
-    return Number(r.changes ?? r.rowCount ?? 0);
+    return (await this.raw(sql, params)).changes;
   }
 }
 

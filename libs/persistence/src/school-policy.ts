@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { CalendarSource, SchoolPolicy } from '@grif/engine';
 import {
+  BreachLimits,
+  BreachLimitsSchema,
+  DEFAULT_BREACH_LIMITS,
   DEFAULT_CALENDAR,
   DEFAULT_DEADLINE_SETTINGS,
   DeadlineSettings,
@@ -12,9 +15,17 @@ import { SchoolSetting } from './entities';
 import { RawSql } from './raw-sql';
 import type { WriteTransactions } from './write-transactions';
 
-const DEFAULTS: SchoolPolicy = { calendar: DEFAULT_CALENDAR, deadlines: DEFAULT_DEADLINE_SETTINGS };
+const DEFAULTS: SchoolPolicy = {
+  calendar: DEFAULT_CALENDAR,
+  deadlines: DEFAULT_DEADLINE_SETTINGS,
+  breachLimits: DEFAULT_BREACH_LIMITS,
+};
 // A stored value was validated when it was written; parsing again guards against a hand-edited row.
-const SCHEMAS = { calendar: WorkingCalendarSchema, deadlines: DeadlineSettingsSchema } as const;
+const SCHEMAS = {
+  calendar: WorkingCalendarSchema,
+  deadlines: DeadlineSettingsSchema,
+  breachLimits: BreachLimitsSchema,
+} as const;
 
 /** The school's own settings, each falling back to the default Grif ships with (school No. 35's). */
 export async function readPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
@@ -25,10 +36,35 @@ export async function readPolicy(em: EntityManager, schoolId: string): Promise<S
   );
   const policy = { ...DEFAULTS };
   for (const r of rows) {
-    if (r.name === 'calendar') policy.calendar = SCHEMAS.calendar.parse(JSON.parse(r.value));
-    if (r.name === 'deadlines') policy.deadlines = SCHEMAS.deadlines.parse(JSON.parse(r.value));
+    if (r.name === 'calendar') policy.calendar = parsedSetting('calendar', r.value);
+    if (r.name === 'deadlines') policy.deadlines = parsedSetting('deadlines', r.value);
+    if (r.name === 'breachLimits') policy.breachLimits = parsedSetting('breachLimits', r.value);
   }
   return policy;
+}
+
+/**
+ * A stored setting parsed and checked once per distinct text: every event reads its school's, and a calendar
+ * with a year of holidays costs more to check than the event's statements.
+ */
+function parsedSetting<K extends keyof SchoolPolicy>(name: K, text: string): SchoolPolicy[K] {
+  const key = `${name}:${text}`;
+  let value = parsedSettings.get(key);
+  if (value === undefined) {
+    if (parsedSettings.size >= 256) parsedSettings.clear();
+    parsedSettings.set(key, (value = deepFreeze(SCHEMAS[name].parse(JSON.parse(text)))));
+  }
+  return value as SchoolPolicy[K];
+}
+const parsedSettings = new Map<string, SchoolPolicy[keyof SchoolPolicy]>();
+
+/** Shared between events, so frozen: a caller that tried to change one would throw instead of changing the next event's. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function writePolicy<K extends keyof SchoolPolicy>(
@@ -54,6 +90,10 @@ export class StoredCalendarSource implements CalendarSource {
 
   async deadlinesFor(schoolId: string): Promise<DeadlineSettings> {
     return (await readPolicy(this.tx.reader() as EntityManager, schoolId)).deadlines;
+  }
+
+  async breachLimitsFor(schoolId: string): Promise<BreachLimits> {
+    return (await readPolicy(this.tx.reader() as EntityManager, schoolId)).breachLimits;
   }
 
   async changedAt(schoolId: string, name: keyof SchoolPolicy): Promise<{ at: string; by: string } | null> {

@@ -36,6 +36,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -60,6 +76,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LoginLogController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -324,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsOfficeController_names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -468,6 +516,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditWorkbenchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/instances/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditWorkbenchController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/instances/{id}/statechart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditWorkbenchController_statechart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/instances/{id}/history.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditWorkbenchController_historyPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -548,6 +676,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/breaches/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachStatsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachesController_list"];
+        put?: never;
+        post: operations["BreachesController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breaches/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BreachesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breaches/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/breaches/{id}/access-trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachesController_accessTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/breach-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BreachLimitsController_limits"];
+        put: operations["BreachLimitsController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_appointments"];
+        put?: never;
+        post: operations["UsersController_appoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/appointments/{appointmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/destruction/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_list"];
+        put?: never;
+        post: operations["ActsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/printout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_printout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActsController_prepare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/signing/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_mine"];
+        put?: never;
+        post: operations["CertificatesController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ComplianceController_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -567,14 +1095,14 @@ export interface components {
         /** @enum {string} */
         DocumentKind: "letter" | "order" | "instruction" | "other";
         /** @enum {string} */
-        DocumentState: "registered" | "classified" | "in_storage" | "issued" | "overdue" | "escalated" | "dispatched" | "lost";
+        DocumentState: "registered" | "classified" | "in_storage" | "issued" | "overdue" | "escalated" | "dispatched" | "lost" | "destroyed";
         /** @enum {string} */
-        DocumentEventType: "CLASSIFY" | "RECLASSIFY" | "STORE" | "ASSIGN_FILE" | "ISSUE" | "ACKNOWLEDGE" | "RETURN" | "COPY" | "DISPATCH" | "REPORT_LOSS" | "REMINDER_DUE" | "DEADLINE_PASSED" | "ESCALATION_DUE" | "DEADLINE_MOVED";
+        DocumentEventType: "CLASSIFY" | "RECLASSIFY" | "STORE" | "ASSIGN_FILE" | "ISSUE" | "ACKNOWLEDGE" | "RETURN" | "COPY" | "DISPATCH" | "REPORT_LOSS" | "REMINDER_DUE" | "DEADLINE_PASSED" | "ESCALATION_DUE" | "INCLUDE_IN_ACT" | "RELEASE_FROM_ACT" | "DESTROY" | "CUSTODY_TRANSFERRED" | "DEADLINE_MOVED";
         /**
          * @description A rule of the Regulation on Information Security.
          * @enum {string}
          */
-        RuleId: "R-2.5" | "R-3" | "R-4.1c" | "R-4.3" | "R-4.1b" | "R-4.2.1" | "R-4.2.2" | "R-4.2.3" | "R-4.2.4" | "R-4.2.5" | "R-1.4";
+        RuleId: "R-2.3" | "R-2.5" | "R-3" | "R-4.1c" | "R-4.3" | "R-4.1b" | "R-4.1d" | "R-4.2.6" | "R-4.2.1" | "R-4.2.2" | "R-4.2.3" | "R-4.2.4" | "R-4.2.5" | "R-5.2.1" | "R-5.2.2" | "R-5.2.3" | "R-1.4";
         /** @description One text in Kyrgyz, Russian and English. */
         RuleTexts: {
             ky: string;
@@ -582,20 +1110,26 @@ export interface components {
             en: string;
         };
         Rules: {
+            "R-2.3": components["schemas"]["RuleTexts"];
             "R-2.5": components["schemas"]["RuleTexts"];
             "R-3": components["schemas"]["RuleTexts"];
             "R-4.1c": components["schemas"]["RuleTexts"];
             "R-4.3": components["schemas"]["RuleTexts"];
             "R-4.1b": components["schemas"]["RuleTexts"];
+            "R-4.1d": components["schemas"]["RuleTexts"];
+            "R-4.2.6": components["schemas"]["RuleTexts"];
             "R-4.2.1": components["schemas"]["RuleTexts"];
             "R-4.2.2": components["schemas"]["RuleTexts"];
             "R-4.2.3": components["schemas"]["RuleTexts"];
             "R-4.2.4": components["schemas"]["RuleTexts"];
             "R-4.2.5": components["schemas"]["RuleTexts"];
+            "R-5.2.1": components["schemas"]["RuleTexts"];
+            "R-5.2.2": components["schemas"]["RuleTexts"];
+            "R-5.2.3": components["schemas"]["RuleTexts"];
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "DATABASE_UNAVAILABLE" | "ALREADY_EXISTS" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "ROLE_REQUIRED" | "NOT_FOUND" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "RULE_VIOLATION" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_BODY" | "CONTROL_CHARACTERS" | "TOO_DEEP" | "DUPLICATE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "ALREADY_EXISTS" | "USERNAME_TAKEN" | "USER_DISABLED" | "ROLE_ALREADY_HELD" | "APPOINTMENT_ALREADY_ENDED" | "LAST_ADMINISTRATOR" | "CANNOT_DISABLE_SELF" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "LOGIN_THROTTLED" | "ROLE_REQUIRED" | "NOT_FOUND" | "CSRF_REJECTED" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "PASSPHRASE_WRONG" | "CERTIFICATE_MISSING" | "CERTIFICATE_INVALID" | "NOT_YOUR_TURN" | "SIGNATURE_INVALID" | "ACT_EMPTY" | "ITEMS_UNMARKED" | "ITEM_NOT_IN_ACT" | "TRANSFER_IN_PROGRESS" | "ALREADY_CLERK" | "RULE_VIOLATION" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -632,6 +1166,22 @@ export interface components {
             user: components["schemas"]["Me"];
             /** Format: date-time */
             expiresAt: string;
+        };
+        /**
+         * @description How a sign-in attempt ended.
+         * @enum {string}
+         */
+        LoginOutcome: "success" | "bad_credentials" | "throttled" | "disabled";
+        LoginLogEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @description As typed at the sign-in. */
+            username: string;
+            /** @description The account's person; null if none. */
+            displayName: string | null;
+            outcome: components["schemas"]["LoginOutcome"];
+            /** @description Browser, system and the address masked to its network. */
+            client: string;
         };
         RegisterDocumentRequest: {
             /** @enum {string} */
@@ -685,6 +1235,18 @@ export interface components {
                 [key: string]: unknown;
             };
             ESCALATION_DUE: {
+                [key: string]: unknown;
+            };
+            INCLUDE_IN_ACT: {
+                [key: string]: unknown;
+            };
+            RELEASE_FROM_ACT: {
+                [key: string]: unknown;
+            };
+            DESTROY: {
+                [key: string]: unknown;
+            };
+            CUSTODY_TRANSFERRED: {
                 [key: string]: unknown;
             };
             DEADLINE_MOVED: {
@@ -754,7 +1316,31 @@ export interface components {
             type: "REPORT_LOSS";
             circumstances: string;
         };
-        DocumentEventRequest: components["schemas"]["ClassifyEvent"] | components["schemas"]["ReclassifyEvent"] | components["schemas"]["StoreEvent"] | components["schemas"]["AssignFileEvent"] | components["schemas"]["IssueEvent"] | components["schemas"]["AcknowledgeEvent"] | components["schemas"]["ReturnEvent"] | components["schemas"]["CopyEvent"] | components["schemas"]["DispatchEvent"] | components["schemas"]["ReportLossEvent"];
+        IncludeInActEvent: {
+            /** @constant */
+            type: "INCLUDE_IN_ACT";
+            actId: string;
+            actNumber: string;
+        };
+        ReleaseFromActEvent: {
+            /** @constant */
+            type: "RELEASE_FROM_ACT";
+            actId: string;
+        };
+        DestroyEvent: {
+            /** @constant */
+            type: "DESTROY";
+            actId: string;
+            actNumber: string;
+        };
+        CustodyTransferredEvent: {
+            /** @constant */
+            type: "CUSTODY_TRANSFERRED";
+            actId: string;
+            actNumber: string;
+            toUserId: string;
+        };
+        DocumentEventRequest: components["schemas"]["ClassifyEvent"] | components["schemas"]["ReclassifyEvent"] | components["schemas"]["StoreEvent"] | components["schemas"]["AssignFileEvent"] | components["schemas"]["IssueEvent"] | components["schemas"]["AcknowledgeEvent"] | components["schemas"]["ReturnEvent"] | components["schemas"]["CopyEvent"] | components["schemas"]["DispatchEvent"] | components["schemas"]["ReportLossEvent"] | components["schemas"]["IncludeInActEvent"] | components["schemas"]["ReleaseFromActEvent"] | components["schemas"]["DestroyEvent"] | components["schemas"]["CustodyTransferredEvent"];
         DocumentRegistered: {
             id: string;
             regNumber: string;
@@ -1088,6 +1674,11 @@ export interface components {
                 reason: string | null;
             } | null;
         };
+        PersonName: {
+            id: string;
+            username: string;
+            displayName: string;
+        };
         PersonView: {
             id: string;
             username: string;
@@ -1155,7 +1746,15 @@ export interface components {
             instanceId: string;
             seq: number;
             eventId?: string;
-            /** @enum {string} */
+            /**
+             * @description changed: a link's content (or the instance's head) was edited; missing: a link is gone; reordered: links are out of their order; deleted_instance: an instance the ledger sealed is gone with its history; checkpoint_edited: a checkpoint of the ledger was edited
+             * @enum {string}
+             */
+            problem: "changed" | "missing" | "reordered" | "deleted_instance" | "checkpoint_edited";
+            /**
+             * @description The check that failed (more technical than `problem`).
+             * @enum {string}
+             */
             reason: "hash_mismatch" | "broken_link" | "sequence_gap" | "head_mismatch" | "instance_missing" | "checkpoint_mismatch" | "checkpoint_chain";
         };
         VerifyResult: {
@@ -1177,6 +1776,80 @@ export interface components {
         CheckpointUnchanged: {
             /** @constant */
             unchanged: true;
+        };
+        AuditEvent: {
+            instanceId: string;
+            /** @description document, destruction, custody_transfer or breach_case. */
+            machine: string;
+            seq: number;
+            type: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The sender's display name (Grif for the system's own events). */
+            actorName: string;
+            /** @description What the instance is to a reader: a document's reg number, a case's or an act's number. */
+            subject: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditInstance: {
+            id: string;
+            machine: string;
+            subject: string;
+            state: string;
+        };
+        ContextChange: {
+            /** @description Dotted path in the context, e.g. holder.displayName. */
+            path: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        Timeline: {
+            instance: components["schemas"]["AuditInstance"];
+            steps: {
+                seq: number;
+                type: string;
+                /** Format: date-time */
+                at: string;
+                actorName: string;
+                fromState: string | null;
+                state: string;
+                diff: components["schemas"]["ContextChange"][];
+            }[];
+            /** @description What each id in the changes names (a person, "room / cabinet", "index — title"): show these, not ids. */
+            names: {
+                [key: string]: string;
+            };
+        };
+        Statechart: {
+            machine: string;
+            version: number;
+            states: {
+                /** @description Dotted path below the root, the same words as the history states. */
+                id: string;
+                key: string;
+                parent: string | null;
+                initial: boolean;
+                final: boolean;
+            }[];
+            transitions: {
+                from: string;
+                to: string;
+                event: string;
+            }[];
+            /** @description The current state and its ancestors. */
+            current: string[];
+            visited: string[];
+            /** @description The arrows of the definition the history took (a step it has none for, as recorded). */
+            taken: {
+                from: string;
+                to: string;
+                event: string;
+            }[];
         };
         HealthStatus: {
             /** @enum {string} */
@@ -1291,6 +1964,516 @@ export interface components {
             basis: "end_of_working_day" | "working_days" | "chosen" | "none";
             rule: string | null;
         };
+        /** @enum {string} */
+        ActState: "draft" | "inventory" | "rendering" | "awaiting_signatures" | "completed" | "rejected";
+        /** @enum {string} */
+        ActKind: "destruction" | "custody_transfer" | "breach_report";
+        CreateActRequest: {
+            /** @constant */
+            kind: "destruction";
+            documentIds: string[];
+        } | {
+            /** @constant */
+            kind: "custody_transfer";
+            incomingClerkId: string;
+            order: {
+                number: string;
+                /** Format: date */
+                date: string;
+            };
+        };
+        ActCreated: {
+            id: string;
+            number: string;
+            state: components["schemas"]["ActState"];
+            version: number;
+        };
+        ActEventRequest: {
+            /** @constant */
+            type: "SUBMIT";
+        } | {
+            /** @constant */
+            type: "WITHDRAW_ITEM";
+            documentId: string;
+        } | {
+            /** @constant */
+            type: "MARK";
+            documentId: string;
+            present: boolean;
+        } | {
+            /** @constant */
+            type: "SIGN";
+            passphrase: string;
+        } | {
+            /** @constant */
+            type: "REJECT";
+            reason: string;
+        };
+        ActEventAccepted: {
+            state: components["schemas"]["ActState"];
+            version: number;
+            pdfSha256?: string | null;
+        };
+        DestructionCandidate: {
+            documentId: string;
+            regNumber: string;
+            title: string;
+            fileIndex: string;
+            /** Format: date */
+            eligibleSince: string;
+            copies: {
+                documentId: string;
+                regNumber: string;
+            }[];
+        };
+        ActListItem: {
+            id: string;
+            kind: components["schemas"]["ActKind"];
+            number: string;
+            state: components["schemas"]["ActState"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            itemCount: number;
+            awaitingMe: boolean;
+            nextSigner: {
+                userId: string;
+                name: string;
+            } | null;
+            /** @description everyone whose signature the act waits for now (a commission signs in any order) */
+            awaiting: {
+                userId: string;
+                name: string;
+            }[];
+        };
+        ActView: {
+            id: string;
+            kind: components["schemas"]["ActKind"];
+            number: string;
+            state: components["schemas"]["ActState"];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                userId: string;
+                name: string;
+            };
+            items: {
+                documentId: string;
+                regNumber: string;
+                title: string;
+                /** @enum {string} */
+                itemKind: "document" | "copy" | "carrier";
+                copyOfId: string | null;
+                fileIndex: string | null;
+                present: boolean | null;
+            }[];
+            signers: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "commission_member" | "director" | "outgoing_clerk" | "incoming_clerk" | "security_officer";
+                signedAt: string | null;
+                /** @description signers of the lowest unsigned turn sign now, in any order among them */
+                turn: number;
+            }[];
+            availableEvents: string[];
+            /** @description Events the caller's role allows but a rule forbids now, with that rule: show them, and say why. */
+            blockedEvents: {
+                type: string;
+                rule?: string;
+                code: string;
+            }[];
+            pdfSha256: string | null;
+            completedAt: string | null;
+            rejected: {
+                reason: string;
+                by: string;
+                byName: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            order: {
+                number: string;
+                /** Format: date */
+                date: string;
+            } | null;
+            outgoingClerk: {
+                userId: string;
+                name: string;
+            } | null;
+            incomingClerk: {
+                userId: string;
+                name: string;
+            } | null;
+        };
+        ActVerification: {
+            /** @description every signature valid and the PDF the one the history names */
+            ok: boolean;
+            /** @description the stored PDF's SHA-256 equals the one in the act's history */
+            hashMatches: boolean;
+            signatures: {
+                signer: string;
+                signedAt: string | null;
+                valid: boolean;
+                coversWholeDocument: boolean;
+            }[];
+        };
+        CertificateView: {
+            /** @constant */
+            enrolled: false;
+        } | {
+            /** @constant */
+            enrolled: true;
+            subject: string;
+            issuer: string;
+            serialNumber: string;
+            /** Format: date-time */
+            notAfter: string;
+            sha256: string;
+        };
+        EnrolCertificateRequest: {
+            /** @description the PKCS#12 (.p12/.pfx) file, base64 */
+            pkcs12: string;
+            passphrase: string;
+        };
+        PrepareSignatureRequest: {
+            /** @description DER, base64; default: the enrolled one */
+            certificate?: string;
+        };
+        PreparedSignature: {
+            sessionId: string;
+            /** @description base64 DER of the CMS signed attributes: sign it with SHA-256 (RSA PKCS#1 v1.5 or ECDSA) */
+            dataToSign: string;
+            /** @constant */
+            algorithm: "SHA-256";
+        };
+        CompleteSignatureRequest: {
+            signatureValue: string;
+        };
+        /** @enum {string} */
+        BreachState: "reported" | "triaged" | "awaiting_reset" | "contained" | "investigated" | "remediated" | "rendering" | "awaiting_signatures" | "closed";
+        ReportBreachRequest: {
+            /** @enum {string} */
+            system: "portal" | "grif";
+            account: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            description: string;
+            lateReason?: string;
+            ownerId?: string;
+        };
+        BreachReported: {
+            id: string;
+            number: string;
+            /** @constant */
+            state: "reported";
+            version: number;
+            /** @description reported later than one working day after discovery (R-5.2.3) */
+            late: boolean;
+            /** Format: date-time */
+            reportDueAt: string;
+        };
+        BreachListItem: {
+            id: string;
+            number: string;
+            state: components["schemas"]["BreachState"];
+            /** @enum {string} */
+            system: "portal" | "grif";
+            account: string;
+            owner: {
+                userId: string;
+                name: string;
+            } | null;
+            reporter: {
+                userId: string;
+                name: string;
+            };
+            late: boolean;
+            /** Format: date-time */
+            discoveredAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            severity: ("low" | "medium" | "high" | "critical") | null;
+            step: {
+                /** @enum {string} */
+                name: "triage" | "containment" | "investigation" | "remediation" | "report";
+                /** Format: date-time */
+                dueAt: string;
+                escalated: boolean;
+            } | null;
+        };
+        BreachView: {
+            id: string;
+            number: string;
+            state: components["schemas"]["BreachState"];
+            version: number;
+            /** @enum {string} */
+            system: "portal" | "grif";
+            account: string;
+            owner: {
+                userId: string;
+                name: string;
+            } | null;
+            reporter: {
+                userId: string;
+                name: string;
+            };
+            onBehalf: boolean;
+            /** Format: date-time */
+            discoveredAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            reportDueAt: string;
+            late: boolean;
+            lateReason: string | null;
+            description: string;
+            triage: {
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "critical";
+                personalData: boolean;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            containment: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                sessionsRevoked: boolean;
+                resetConfirmedAt: string | null;
+            } | null;
+            investigation: {
+                /** @enum {string} */
+                cause: "shared_credentials" | "phishing" | "lost_device" | "weak_password" | "unknown";
+                accessed: string;
+                ownerLiable: boolean;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            remediation: {
+                measures: string;
+                rebriefing: boolean;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            step: {
+                /** @enum {string} */
+                name: "triage" | "containment" | "investigation" | "remediation" | "report";
+                /** Format: date-time */
+                dueAt: string;
+                escalated: boolean;
+            } | null;
+            signers: {
+                userId: string;
+                name: string;
+                role: string;
+                signedAt: string | null;
+            }[];
+            pdfSha256: string | null;
+            availableEvents: string[];
+            blockedEvents: {
+                type: string;
+                rule?: string;
+                code: string;
+            }[];
+            /** @description display names of everyone the case mentions, by user id */
+            names: {
+                [key: string]: string;
+            };
+        };
+        BreachEventRequest: {
+            /** @constant */
+            type: "TRIAGE";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            personalData: boolean;
+        } | {
+            /** @constant */
+            type: "CONTAIN";
+        } | {
+            /** @constant */
+            type: "CONFIRM_RESET";
+        } | {
+            /** @constant */
+            type: "INVESTIGATE";
+            /** @enum {string} */
+            cause: "shared_credentials" | "phishing" | "lost_device" | "weak_password" | "unknown";
+            accessed: string;
+        } | {
+            /** @constant */
+            type: "REMEDIATE";
+            measures: string;
+            rebriefing: boolean;
+        } | {
+            /** @constant */
+            type: "SUBMIT_REPORT";
+        } | {
+            /** @constant */
+            type: "SIGN";
+            passphrase: string;
+        };
+        BreachEventAccepted: {
+            state: components["schemas"]["BreachState"];
+            version: number;
+            pdfSha256?: string;
+        };
+        AccessTrace: {
+            sessions: {
+                /** Format: date-time */
+                createdAt: string;
+                lastSeenAt: string | null;
+                client: string | null;
+            }[];
+            events: {
+                /** Format: date-time */
+                at: string;
+                instanceId: string;
+                type: string;
+                regNumber: string | null;
+            }[];
+        };
+        BreachLimits: {
+            triageHours: number;
+            containmentHours: number;
+            investigationHours: number;
+            remediationHours: number;
+            reportHours: number;
+        };
+        BreachStats: {
+            /** @description cases reported in the period (Asia/Bishkek days, both ends included) */
+            cases: number;
+            /** @description of them, reported later than one working day after discovery (R-5.2.3) */
+            late: number;
+            /** @description median time from the report to containment (a Grif account shut, or the portal reset confirmed), in hours to one decimal, over those contained; null when none was */
+            medianHoursToContainment: number | null;
+            /** @description investigated cases by the cause found (R-5.2.1: shared_credentials); every cause, 0 included */
+            byCause: {
+                shared_credentials: number;
+                phishing: number;
+                lost_device: number;
+                weak_password: number;
+                unknown: number;
+            };
+        };
+        UserView: {
+            id: string;
+            /** @description Unique within the school. */
+            username: string;
+            /** @description What the person types to sign in: `username@schoolcode`. */
+            signInName: string;
+            displayName: string;
+            email: string | null;
+            locale: string;
+            disabled: boolean;
+            disabledReason: string | null;
+            /** @description Still on a one-time password. */
+            mustChangePassword: boolean;
+            /** @description Roles of the appointments in force today. */
+            roles: components["schemas"]["Role"][];
+            lastLoginAt: string | null;
+        };
+        CreateUserRequest: {
+            /** @description Latin letters (kept in lower case), digits, `.`, `_`, `-`; never `@` (it separates the school code at sign-in). */
+            username: string;
+            displayName: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            locale?: "ky" | "ru" | "en";
+        };
+        UserCreated: {
+            user: components["schemas"]["UserView"];
+            /** @description Shown this once; the person must change it at first sign-in. */
+            oneTimePassword: string;
+        };
+        DisableUserRequest: {
+            reason: string;
+        };
+        PasswordReset: {
+            /** @description Shown this once; every session of the person has ended. */
+            oneTimePassword: string;
+        };
+        AppointmentView: {
+            id: string;
+            role: components["schemas"]["Role"];
+            orderNumber: string;
+            /** Format: date */
+            orderDate: string;
+            /** Format: date */
+            validFrom: string;
+            /** @description The last day the role is held; null: until an order ends it. */
+            validUntil: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            endedByName: string | null;
+            endOrderNumber: string | null;
+            endOrderDate: string | null;
+        };
+        AppointRequest: {
+            role: components["schemas"]["Role"];
+            /** @description The number of the school order (буйрук). */
+            orderNumber: string;
+            /**
+             * Format: date
+             * @description The date of the order: today or earlier.
+             */
+            orderDate: string;
+            /**
+             * Format: date
+             * @description The first day the role is held: the order date or later (default today).
+             */
+            validFrom?: string;
+        };
+        EndAppointmentRequest: {
+            /** @description The number of the school order (буйрук). */
+            orderNumber: string;
+            /**
+             * Format: date
+             * @description The date of the order that ends it: today or earlier.
+             */
+            orderDate: string;
+            /**
+             * Format: date
+             * @description The last day the role is held: yesterday (the default, the role ends at once) or later.
+             */
+            validUntil?: string;
+        };
+        AccountEventView: {
+            id: string;
+            /** @enum {string} */
+            kind: "created" | "disabled" | "enabled" | "password_reset";
+            /** @description Why it was disabled (only for `disabled`). */
+            reason: string | null;
+            /** @description Who did it. */
+            byName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ComplianceRow: {
+            /** @description The clause id of the Regulation, as the code and the tests cite it. */
+            rule: string;
+            /** @description The clause's short title, from the English rendering of the Regulation. */
+            title: string;
+            /** @description Every line of non-test source that names the clause (a `// R-x.y` comment, a rule definition). */
+            enforcedIn: {
+                file: string;
+                line: number;
+            }[];
+            /** @description Every test whose full name names the clause, with its latest result. */
+            tests: {
+                name: string;
+                file: string;
+                /** @enum {string} */
+                status: "pass" | "fail" | "skipped";
+            }[];
+            /** @enum {string} */
+            status: "pass" | "fail" | "untested" | "not_run" | "not_enforced";
+        };
     };
     responses: never;
     parameters: never;
@@ -1313,7 +2496,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in; the token is also set as the HttpOnly grif_session cookie. */
+            /** @description Signed in with a new token, also set as the HttpOnly cookie (`__Host-grif_session` over HTTPS, else `grif_session`). The 11th failed attempt within 15 minutes, for the account or from the client, is 429 until the window passes, the right password too. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1322,7 +2505,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1340,9 +2523,46 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed sign-ins for this account or from this client (LOGIN_THROTTLED): try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1386,8 +2606,144 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere: every session of the caller, this one too, is revoked; the cookie cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1429,14 +2785,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Changed; a one-time password no longer blocks the session. */
+            /** @description Changed; a one-time password no longer blocks the session, and the caller's other sessions end. WEAK_PASSWORD names each reason in `fields` (12 to 128 characters, not the username, not a common password). */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1454,8 +2810,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1502,8 +2885,92 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LoginLogController_list: {
+        parameters: {
+            query?: {
+                /** @description Attempts at or after this instant. */
+                from?: string;
+                /** @description Attempts at or before this instant. */
+                to?: string;
+                /** @description success, bad_credentials, throttled or disabled. */
+                outcome?: "success" | "bad_credentials" | "throttled" | "disabled";
+                /** @description The name as typed, without case. */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sign-in attempts of the school, newest first (at most 500), with the person's name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginLogEntry"][];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1570,7 +3037,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1643,7 +3110,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentRegistered"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1661,7 +3128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1681,6 +3148,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1740,7 +3216,7 @@ export interface operations {
                     "application/json": components["schemas"]["HolderAt"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1819,7 +3295,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuePreview"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1896,6 +3372,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentView"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -1948,9 +3433,9 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                "Idempotency-Key": string;
                 /** @description the version you read; 409 if it moved on */
                 "If-Match"?: string;
-                "Idempotency-Key": string;
             };
             path: {
                 id: string;
@@ -1972,7 +3457,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventAccepted"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1990,7 +3475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2019,6 +3504,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2074,6 +3568,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryItem"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -2142,6 +3645,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentEventSchemas"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -2199,6 +3711,15 @@ export interface operations {
                     "application/json": components["schemas"]["Rules"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -2245,11 +3766,11 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 order?: "asc" | "desc";
-                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
-                format?: "json" | "csv";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV; pdf: the journal for the period `from`–`to` as a printable A4 PDF. */
+                format?: "json" | "csv" | "pdf";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
-                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                /** @description CSV and PDF: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky; a PDF is in ky or ru, ky for an English reader). */
                 lang?: "ky" | "ru" | "en";
                 year?: number;
                 direction?: "incoming" | "outgoing" | "internal";
@@ -2259,6 +3780,10 @@ export interface operations {
                 q?: string;
                 /** @description Only what is issued to the caller now. */
                 mine?: "1" | "true";
+                /** @description format=pdf (required there): the first day of the period, yyyy-MM-dd in Asia/Bishkek. */
+                from?: string;
+                /** @description format=pdf (required there): the last day of the period, included; at most 366 days after `from`. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2266,7 +3791,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The registration journal (R-4.1b), by journal number unless sorted otherwise (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The registration journal (R-4.1b), by journal number unless sorted otherwise (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM; `format=pdf`: an A4 PDF of the documents registered in the period, `from`–`to`, in `lang` ky or ru) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2274,9 +3799,10 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DocumentRowPage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,12 +3857,16 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 order?: "asc" | "desc";
-                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
-                format?: "json" | "csv";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV; pdf: the journal for the period `from`–`to` as a printable A4 PDF. */
+                format?: "json" | "csv" | "pdf";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
-                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                /** @description CSV and PDF: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky; a PDF is in ky or ru, ky for an English reader). */
                 lang?: "ky" | "ru" | "en";
+                /** @description format=pdf (required there): the first day of the period, yyyy-MM-dd in Asia/Bishkek. */
+                from?: string;
+                /** @description format=pdf (required there): the last day of the period, included; at most 366 days after `from`. */
+                to?: string;
                 status?: "open" | "overdue" | "returned";
                 holderId?: string;
                 documentId?: string;
@@ -2347,7 +3877,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The issue journal (R-4.2.1) (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The issue journal (R-4.2.1) (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM; `format=pdf`: an A4 PDF of the issues made in the period, `from`–`to`, in `lang` ky or ru) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,9 +3885,10 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["IssueRowPage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2412,12 +3943,16 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 order?: "asc" | "desc";
-                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
-                format?: "json" | "csv";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV; pdf: the journal for the period `from`–`to` as a printable A4 PDF. */
+                format?: "json" | "csv" | "pdf";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
-                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                /** @description CSV and PDF: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky; a PDF is in ky or ru, ky for an English reader). */
                 lang?: "ky" | "ru" | "en";
+                /** @description format=pdf (required there): the first day of the period, yyyy-MM-dd in Asia/Bishkek. */
+                from?: string;
+                /** @description format=pdf (required there): the last day of the period, included; at most 366 days after `from`. */
+                to?: string;
                 /** @description The original's registration number (e.g. К-0012/2026): only the copies made of it. */
                 of?: string;
                 /** @description The same filter by the original document id. */
@@ -2429,7 +3964,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The copy journal (R-4.1c) (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The copy journal (R-4.1c) (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM; `format=pdf`: an A4 PDF of the copies made in the period, `from`–`to`, in `lang` ky or ru) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2437,9 +3972,10 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CopyRowPage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,12 +4030,16 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 order?: "asc" | "desc";
-                /** @description csv: the whole register (every page) as RFC 4180 CSV. */
-                format?: "json" | "csv";
+                /** @description csv: the whole register (every page) as RFC 4180 CSV; pdf: the journal for the period `from`–`to` as a printable A4 PDF. */
+                format?: "json" | "csv" | "pdf";
                 /** @description The register as it stood at this moment, computed from the history. */
                 at?: string;
-                /** @description CSV only: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky). */
+                /** @description CSV and PDF: the language of the column headers and of the words for marks, states and kinds (default: the user's locale, then Accept-Language, then ky; a PDF is in ky or ru, ky for an English reader). */
                 lang?: "ky" | "ru" | "en";
+                /** @description format=pdf (required there): the first day of the period, yyyy-MM-dd in Asia/Bishkek. */
+                from?: string;
+                /** @description format=pdf (required there): the last day of the period, included; at most 366 days after `from`. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2507,7 +4047,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The carriers register (R-3): every classified document and copy still in the school and every registered medium, with its custodian and place, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM) */
+            /** @description The carriers register (R-3): every classified document and copy still in the school and every registered medium, with its custodian and place, now or `at` a past moment (`format=csv`: every row as RFC 4180 CSV with a UTF-8 BOM; `format=pdf`: an A4 PDF of the register as it stood at the end of the period (now, when that is still to come), `from`–`to`, in `lang` ky or ru) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2515,9 +4055,10 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CarrierRowPage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2597,7 +4138,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,6 +4213,15 @@ export interface operations {
                     "application/json": components["schemas"]["RoomView"][];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -2733,7 +4283,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoomView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2751,8 +4301,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2762,6 +4321,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2814,7 +4382,7 @@ export interface operations {
                     "application/json": components["schemas"]["CabinetView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +4400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,8 +4418,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2896,6 +4482,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NomenclatureFileView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -2959,7 +4554,7 @@ export interface operations {
                     "application/json": components["schemas"]["NomenclatureFileView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2977,7 +4572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2997,6 +4592,81 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordsOfficeController_names: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone who may sign in, by name: pickers of support (a breach reported for someone). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonName"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3041,6 +4711,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3106,7 +4785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClearanceView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,7 +4803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,8 +4821,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3196,7 +4893,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,7 +4911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3232,8 +4929,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3286,7 +5001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClearanceView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +5019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,6 +5048,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3377,6 +5101,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3440,7 +5173,7 @@ export interface operations {
                     "application/json": components["schemas"]["MediaView"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,8 +5191,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3469,6 +5211,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3522,6 +5273,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3581,6 +5341,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -3590,7 +5359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,6 +5370,33 @@ export interface operations {
             };
             /** @description No such record, or not one the caller may see (NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3631,20 +5427,32 @@ export interface operations {
     };
     AuditController_verify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description One instance of the caller's school (404 when the school has, and never had, it); absent: every instance. */
+                instanceId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Every chain and the ledger of heads recomputed; the first broken link, if any (R-1.5). */
+            /** @description Every chain (or the one asked for) and the ledger of heads recomputed; the first broken link, if any (R-1.5). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VerifyResult"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3658,6 +5466,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3711,6 +5528,426 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditWorkbenchController_search: {
+        parameters: {
+            query?: {
+                /** @description The id of the person who sent the events (chosen by name in the UI). */
+                actor?: string;
+                /** @description The event type, e.g. ISSUE. */
+                type?: string;
+                /** @description The first day, yyyy-MM-dd in Asia/Bishkek. */
+                from?: string;
+                /** @description The last day, included, yyyy-MM-dd in Asia/Bishkek. */
+                to?: string;
+                /** @description A document's events. */
+                documentId?: string;
+                /** @description A breach case's events. */
+                caseId?: string;
+                /** @description Any instance's events (a document, a case, an act). */
+                instanceId?: string;
+                /** @description By what a reader knows it: a document's reg number, a breach case's or an act's number (exact). */
+                subject?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The school's events, newest first, with names (never ids) of who and what. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditWorkbenchController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every step of an instance's history with the recorded context's change at it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditWorkbenchController_statechart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance's machine read from its definition, with the current state and the path taken. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statechart"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditWorkbenchController_historyPdf: {
+        parameters: {
+            query?: {
+                lang?: "ky" | "ru";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance's history on paper (A4, the acts' journal layout), in ky or ru. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditExportController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The school's audit bundle (R-1.5), JSON Lines: a signed manifest, every instance with its events, the ledger of heads, the acts as base64. `npm run audit:verify -- <file>` checks it offline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3770,6 +6007,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description An unexpected error (INTERNAL); nothing about it is shown. */
             500: {
                 headers: {
@@ -3813,7 +6059,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDay"][];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3879,6 +6125,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineBoard"];
                 };
             };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
             401: {
                 headers: {
@@ -3934,6 +6189,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolCalendarView"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -3997,7 +6261,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarChange"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4015,8 +6279,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4026,6 +6299,15 @@ export interface operations {
             };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4070,6 +6352,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineSettings"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
@@ -4133,7 +6424,105 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineSettings"];
                 };
             };
-            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD). */
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachStatsController_get: {
+        parameters: {
+            query: {
+                /** @description yyyy-MM-dd, a day in Asia/Bishkek */
+                from: string;
+                /** @description yyyy-MM-dd, a day in Asia/Bishkek */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cases reported in the period, late reports, median hours to containment, causes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachStats"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,8 +6549,2640 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_list: {
+        parameters: {
+            query?: {
+                queue?: "officer" | "support";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cases, newest first; a reporter sees their own only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachListItem"][];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the same key answers the same 201 again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportBreachRequest"];
+            };
+        };
+        responses: {
+            /** @description Reported (R-5.2.3); `late` when after one working day from discovery. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachReported"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case, its current step and deadline, and what the caller may do now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachView"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_send: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                /** @description the version you read; 409 if it moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted (or the same answer again for a repeated Idempotency-Key). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachEventAccepted"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hash-chained history, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItem"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachesController_accessTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Grif account's sessions and events around the breach, for the investigation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTrace"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachLimitsController_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limit of each step, in working hours of the school calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachLimits"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BreachLimitsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachLimits"];
+            };
+        };
+        responses: {
+            /** @description Saved; steps begun from now on take these limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachLimits"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts of the school, by name, with their roles and state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created with no role and a one-time password, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Disabled with the reason; every session of the person has ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new one-time password, shown once; every session of the person has ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every change to the account, newest first, with who made it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEventView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_appointments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every appointment of the person, newest first (R-2.3, R-4.3). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointRequest"];
+            };
+        };
+        responses: {
+            /** @description Appointed by that order; every session of the person has ended. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Ended by that order; every session of the person has ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documents in storage whose retention has run out (R-4.1d). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionCandidate"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_list: {
+        parameters: {
+            query?: {
+                awaiting?: "me";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acts, newest first; `awaiting=me`: those waiting for your signature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActListItem"][];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the same key answers the same 201 again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActRequest"];
+            };
+        };
+        responses: {
+            /** @description A draft destruction act (R-4.1d) or an acceptance-transfer inventory (R-4.2.6). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActCreated"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The act, its items and signers, and the events the caller may send now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActView"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_send: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                /** @description the version you read; 409 if it moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted (or the same answer again for a repeated Idempotency-Key). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActEventAccepted"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest revision: the rendered act with every signature made so far. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_printout: {
+        parameters: {
+            query?: {
+                lang?: "ky" | "ru";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A paper copy to file: the act with each signature's time and the signed PDF's SHA-256 (itself unsigned). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each signature of the stored PDF checked, and the PDF against its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActVerification"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_prepare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrepareSignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description Step one of a signature by a token: the data to sign (EU DSS style). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreparedSignature"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActsController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteSignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description Step two: the signature value goes into the act as SIGN. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActEventAccepted"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). Or: A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record, or not one the caller may see (NOT_FOUND). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your enrolled signing certificate, if any. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolCertificateRequest"];
+            };
+        };
+        responses: {
+            /** @description Enrolled: the key is kept only sealed under your passphrase. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A record with the same unique value exists (DUPLICATE). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than 1 MB (PAYLOAD_TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A rule of the Regulation refused (RULE_VIOLATION naming the `rule`), or the request names something the school does not have (HOLDER_UNKNOWN, REFERENCE_UNKNOWN), or another business refusal named by its code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ComplianceController_matrix: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+                lang?: "ky" | "ru";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The compliance matrix: every clause of the Regulation, the lines of code that name it, the tests that name it with their latest result, and its status (`format=pdf`: printable on A4, in `lang` ky or ru). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceRow"][];
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,6 +81,10 @@ export function Audit(): ReactElement {
                 </div>
               )}
               <div className="fact">
+                <dt>{t('audit.problem')}</dt>
+                <dd data-testid="audit-problem">{t(`audit.problems.${result.firstBreak.problem}`)}</dd>
+              </div>
+              <div className="fact">
                 <dt>{t('audit.reason')}</dt>
                 <dd>{t(`audit.reasons.${result.firstBreak.reason}`, { defaultValue: result.firstBreak.reason })}</dd>
               </div>

@@ -4,6 +4,15 @@ import { api } from '../api';
 import { useSubmit } from '../hooks';
 import { Field, Refusal } from './ui';
 
+/** The server's reasons for WEAK_PASSWORD (docs/api.md), in the reader's language. */
+const REASONS: [RegExp, string][] = [
+  [/at least/, 'short'],
+  [/at most/, 'long'],
+  [/username/, 'username'],
+  [/common/, 'common'],
+  [/differ/, 'same'],
+];
+
 /** A one-time password must be replaced before anything else (the server refuses every other call). */
 export function ChangePassword({
   onChanged,
@@ -76,7 +85,19 @@ export function ChangePassword({
             {local}
           </div>
         )}
-        {s.error && <Refusal error={s.error} />}
+        {s.error?.body.code === 'WEAK_PASSWORD' ? (
+          <div className="alert alert-refusal" role="alert" data-testid="password-weak">
+            <p>{s.error.message}</p>
+            <ul>
+              {(s.error.body.fields ?? []).map((r) => {
+                const key = REASONS.find(([re]) => re.test(r.message))?.[1];
+                return <li key={r.message}>{key ? t(`password.reasons.${key}`) : r.message}</li>;
+              })}
+            </ul>
+          </div>
+        ) : (
+          s.error && <Refusal error={s.error} />
+        )}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={s.busy} data-testid="password-submit">
             {t('password.submit')}

@@ -4,6 +4,7 @@ import { api, csvUrl, type Query } from '../api';
 import { useLoad } from '../hooks';
 import { currentLang } from '../i18n';
 import { useUrlState } from '../router';
+import { PrintJournal } from './PrintJournal';
 import { LoadError } from './ui';
 import { useHorizontalOverflow } from './useHorizontalOverflow';
 
@@ -28,6 +29,11 @@ interface Props<T> {
   reloadToken?: number;
   caption?: string;
   empty?: string;
+  /**
+   * A journal the records office prints (registration, issues, copies, carriers): the filters its
+   * PDF takes. Given, a "Басып чыгаруу (PDF)" for a period stands beside the CSV export.
+   */
+  print?: Query;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -37,7 +43,7 @@ const positive = (v: string, fallback: number) => (/^[1-9]\d{0,5}$/.test(v) ? Nu
 
 /**
  * Every register is the same table: sortable headers, paging, CSV export of
- * the same query. The server pages and sorts (`page, pageSize, sort, order`);
+ * the same query (and a printed PDF for a period, for the journals). The server pages and sorts (`page, pageSize, sort, order`);
  * a list that comes back as a plain array is paged and sorted here instead.
  * Page, page size and sort live in the address (`page`, `size`, `sort`, `order`),
  * beside the list's own filters, so Back and a reload find the table as it was
@@ -107,14 +113,19 @@ export function DataTable<T>(props: Props<T>): ReactElement {
             {t('common.scrollHint')}
           </span>
         )}
-        <a
-          className="btn btn-small btn-ghost"
-          href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order, lang: currentLang() })}
-          download
-          data-testid="export-csv"
-        >
-          {t('common.exportCsv')}
-        </a>
+        <div className="table-actions">
+          {props.print && (
+            <PrintJournal path={props.path} params={{ ...props.print, sort: sort?.key, order: sort?.order }} />
+          )}
+          <a
+            className="btn btn-small btn-ghost"
+            href={csvUrl(props.path, { ...props.params, sort: sort?.key, order: sort?.order, lang: currentLang() })}
+            download
+            data-testid="export-csv"
+          >
+            {t('common.exportCsv')}
+          </a>
+        </div>
       </div>
       {loaded.error && <LoadError error={loaded.error} />}
       {/* Focusable only when it scrolls, so the keyboard can scroll it too. */}

@@ -35,8 +35,13 @@ const NAV = [
   { id: 'registers', path: '/registers' },
   { id: 'mine', path: '/mine' },
   { id: 'people', path: '/people' },
+  { id: 'users', path: '/users' },
+  { id: 'acts', path: '/acts' },
+  { id: 'breaches', path: '/breaches' },
   { id: 'calendar', path: '/calendar' },
   { id: 'audit', path: '/audit' },
+  { id: 'logins', path: '/logins' },
+  { id: 'compliance', path: '/compliance' },
   { id: 'notifications', path: '/notifications' },
 ] as const;
 
@@ -66,7 +71,7 @@ function NotificationsBadge(): ReactElement | null {
  */
 export function Header({ section }: { section: string }): ReactElement {
   const { t } = useTranslation();
-  const { me, signOut } = useSession();
+  const { me, signOut, signOutEverywhere } = useSession();
   const can = permissions(me);
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -91,6 +96,10 @@ export function Header({ section }: { section: string }): ReactElement {
           <div className="school">{t('app.school')}</div>
         </div>
         <div className="header-quick">
+          {/* anyone whose login may have leaked reports it within a working day, from any page. */}
+          <a className="btn btn-ghost btn-small report-breach" href={href('/breaches/new')} data-testid="report-breach">
+            {t('breach.reportAction')}
+          </a>
           <NotificationsBadge />
           <button
             ref={toggle}
@@ -111,9 +120,24 @@ export function Header({ section }: { section: string }): ReactElement {
             <span className="roles" data-testid="user-roles">
               {me.roles.map((r) => roleLabel(t, r)).join(', ')}
             </span>
+            {/* Anyone may be asked to sign an act (an incoming clerk holds no role yet): everyone has the page. */}
+            <a className="user-link" href={href('/me/certificate')} data-testid="nav-certificate">
+              {t('nav.certificate')}
+            </a>
           </div>
           <button type="button" className="btn btn-ghost" onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            title={t('header.logoutAllHint')}
+            onClick={() => {
+              if (window.confirm(t('header.logoutAllConfirm'))) void signOutEverywhere();
+            }}
+            data-testid="logout-all"
+          >
+            {t('header.logoutAll')}
           </button>
         </div>
       </div>

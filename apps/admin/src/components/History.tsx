@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatInstant } from '../format';
 import { usePersonName } from '../hooks';
 import { eventLabel, fieldLabel, optionLabel, stateLabel } from '../labels';
+import { href } from '../router';
 import type { HistoryItem } from '../types';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -20,6 +21,15 @@ const ENUM_FIELDS = new Set([
 const TECHNICAL = new Set(['deadlineKey', 'deadlineId']);
 
 type Names = Record<string, string>;
+
+/** Payload keys that hold a person's id: named from the people list when the server sent no name beside it. */
+const PERSON_FIELDS = new Set(['toUserId']);
+
+/** The act an event came from (INCLUDE_IN_ACT, RELEASE_FROM_ACT, DESTROY, CUSTODY_TRANSFERRED). */
+function actIdOf(payload: unknown): string | undefined {
+  const id = (payload as { actId?: unknown } | null)?.actId;
+  return typeof id === 'string' ? id : undefined;
+}
 
 /** A nested record a reader knows by one name: a document by its number, a file by index and title, a cabinet by the server's name. */
 function isNamed(v: Record<string, unknown>, names: Names): boolean {
@@ -40,8 +50,11 @@ function flatten(payload: unknown, names: Names): [string, unknown][] {
     if (isRecord && !isNamed(v as Record<string, unknown>, names)) out.push(...flatten(v, names));
     else out.push([k, v]);
   }
-  // A resolved `file` says the same as `fileId`, only better.
-  return out.some(([k]) => k === 'file') ? out.filter(([k]) => k !== 'fileId') : out;
+  // A resolved `file` says the same as `fileId`, only better; so does an act's number its id.
+  const drop = new Set<string>();
+  if (out.some(([k]) => k === 'file')) drop.add('fileId');
+  if (out.some(([k]) => k === 'actNumber')) drop.add('actId');
+  return out.filter(([k]) => !drop.has(k));
 }
 
 /** Every event ever sent to the document, oldest first: who, when, from which state to which, in words. */
@@ -68,6 +81,7 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
     }
     if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
     if (names[value]) return names[value];
+    if (PERSON_FIELDS.has(key)) return personName(value);
     if (ENUM_FIELDS.has(key)) return optionLabel(t, key, value);
     if (ISO_INSTANT.test(value)) return formatInstant(value, i18n.language);
     if (ISO_DATE.test(value)) return formatDate(value, i18n.language);
@@ -110,7 +124,16 @@ export function History({ items }: { items: HistoryItem[] }): ReactElement {
                 {payload.map(([k, v], i) => (
                   <div key={`${k}-${i}`}>
                     <dt>{fieldLabel(t, k)}</dt>
-                    <dd>{describe(k, v, names)}</dd>
+                    <dd>
+                      {k === 'actNumber' && actIdOf(h.payload) ? (
+                        // R-4.1d / R-4.2.6: the act that included, destroyed or handed over the document.
+                        <a href={href(`/acts/${actIdOf(h.payload)}`)} data-testid="history-act-link">
+                          {describe(k, v, names)}
+                        </a>
+                      ) : (
+                        describe(k, v, names)
+                      )}
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -1,17 +1,32 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useSubmit } from '../hooks';
+import { formatInstant } from '../format';
 import type { Me } from '../types';
 import { LanguageSwitch } from './Header';
 import { Field, Refusal } from './ui';
 
-/** Username and password; a wrong pair shows the server's own sentence. */
+/**
+ * Username and password; a wrong pair shows the server's own sentence. Too many failures (429) say how
+ * long to wait (Retry-After) and until when, and the button rests until then: trying sooner only refuses again.
+ */
 export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const s = useSubmit();
+  const [until, setUntil] = useState<number | undefined>();
+
+  useEffect(() => {
+    const wait = s.error?.status === 429 ? s.error.retryAfterS : undefined;
+    if (!wait) return;
+    const at = Date.now() + wait * 1000;
+    setUntil(at);
+    const timer = setTimeout(() => setUntil(undefined), wait * 1000);
+    return () => clearTimeout(timer);
+  }, [s.error]);
+  const throttled = until !== undefined && s.error?.status === 429;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,8 +77,22 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }): ReactEl
             />
           )}
         </Field>
-        {s.error && <Refusal error={s.error} />}
-        <button type="submit" className="btn btn-primary btn-block" disabled={s.busy} data-testid="login-submit">
+        {throttled ? (
+          <div className="alert alert-refusal" role="alert" data-testid="login-throttled">
+            {t('login.throttled', {
+              minutes: Math.max(1, Math.ceil((until - Date.now()) / 60_000)),
+              at: formatInstant(new Date(until).toISOString(), i18n.language),
+            })}
+          </div>
+        ) : (
+          s.error && <Refusal error={s.error} />
+        )}
+        <button
+          type="submit"
+          className="btn btn-primary btn-block"
+          disabled={s.busy || throttled}
+          data-testid="login-submit"
+        >
           {s.busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>

@@ -5,6 +5,9 @@ import { formatDate, formatInstant } from '../format';
 import { useLoad, useSubmit } from '../hooks';
 import { announceUnread } from '../notifications';
 import { href } from '../router';
+import type { TFunction } from 'i18next';
+import { actKindLabel } from '../acts/labels';
+import { stepLabel, systemLabel } from '../breaches/labels';
 import type { NotificationView } from '../types';
 import { LoadError, Loading, PageTitle, Refusal } from './ui';
 
@@ -71,9 +74,10 @@ function NotificationRow({ n, onRead }: { n: NotificationView; onRead: () => voi
           {/* The server gives a link only to a page this reader may open now. */}
           {n.link && (
             <a href={href(n.link)} data-testid="notification-doc">
-              {n.instanceId ? t('notifications.openDocument') : t('notifications.openList')}
+              {linkText(t, n)}
             </a>
           )}
+          <SharingOpenCase n={n} />
         </div>
       </div>
       <div className="notif-actions">
@@ -122,6 +126,53 @@ function NotificationText({ n }: { n: NotificationView }): ReactElement {
           {t('notifications.overdue', {
             regNumber: text(d.regNumber),
             dueAt: typeof d.dueAt === 'string' ? formatInstant(d.dueAt, lang) : '—',
+          })}
+        </p>
+      );
+    case 'breach.reported':
+      return (
+        <p className="notif-text">
+          {t('breach.notifications.reported', {
+            number: text(d.number),
+            system: typeof d.system === 'string' ? systemLabel(t, d.system) : '—',
+          })}
+          {d.late === true && ` ${t('breach.notifications.late')}`}
+        </p>
+      );
+    case 'breach.step_overdue':
+      return (
+        <p className="notif-text notif-danger">
+          {t('breach.notifications.stepOverdue', {
+            number: text(d.number),
+            step: typeof d.step === 'string' ? stepLabel(t, d.step) : '—',
+            dueAt: due,
+          })}
+        </p>
+      );
+    case 'breach.sharing_suspected':
+      return (
+        <p className="notif-text notif-danger">
+          {t('breach.notifications.sharing', {
+            username: text(d.username),
+            clients: Array.isArray(d.clients) ? d.clients.map(text).join(', ') : '—',
+          })}
+        </p>
+      );
+    case 'act.to_sign':
+      return (
+        <p className="notif-text">
+          {t('breach.notifications.toSign', {
+            act: typeof d.kind === 'string' ? actKindLabel(t, d.kind) : '—',
+            number: text(d.actNumber ?? d.number),
+          })}
+        </p>
+      );
+    case 'act.completed':
+      return (
+        <p className="notif-text">
+          {t('breach.notifications.actCompleted', {
+            act: typeof d.kind === 'string' ? actKindLabel(t, d.kind) : '—',
+            number: text(d.actNumber ?? d.number),
           })}
         </p>
       );
@@ -183,5 +234,37 @@ function DigestText({ n }: { n: NotificationView }): ReactElement {
         })}
       </ul>
     </>
+  );
+}
+
+/** What the notification's link opens, in words: a breach case, an act, a document, or the list. */
+function linkText(t: TFunction, n: NotificationView): string {
+  if (n.link?.startsWith('/breaches/')) return t('breach.notifications.openCase');
+  if (n.link?.startsWith('/acts/')) return t('breach.notifications.openAct');
+  return n.instanceId ? t('notifications.openDocument') : t('notifications.openList');
+}
+
+/**
+ * The sharing signal (R-5.2.1: one Grif account active from two clients at once) opens a case in one click: the
+ * report form, filled in for that account with the clients seen and the time of the alert, for the officer to send.
+ */
+function SharingOpenCase({ n }: { n: NotificationView }): ReactElement | null {
+  const { t } = useTranslation();
+  const d = n.data ?? {};
+  if (n.template !== 'breach.sharing_suspected' || typeof d.username !== 'string') return null;
+  const clients = Array.isArray(d.clients) ? d.clients.map(text).join(', ') : '—';
+  return (
+    <a
+      className="btn btn-small btn-primary"
+      href={href('/breaches/new', {
+        system: 'grif',
+        account: d.username,
+        discoveredAt: n.createdAt,
+        description: t('breach.notifications.sharingDescription', { clients }),
+      })}
+      data-testid="notification-open-case"
+    >
+      {t('breach.notifications.openCase')}
+    </a>
   );
 }

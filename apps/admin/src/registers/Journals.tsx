@@ -22,7 +22,9 @@ import {
 /**
  * "As at": a register as it stood at a moment (`at=<ISO>`, computed by the server from the history).
  * The datetime-local is Bishkek wall time; empty (or not yet a whole date and time) means now.
- * The table's CSV link carries the same `at`, since it is the same query.
+ * The table's CSV link carries the same `at`, since it is the same query. A printed journal
+ * (`print`) takes the other filters but a period instead of `at` (and, for the registration
+ * journal, instead of the year).
  */
 function AsAtFilter({
   value,
@@ -97,6 +99,7 @@ export function RegistrationJournal(): ReactElement {
       <DataTable<DocumentRow>
         path="/api/registers/registration"
         params={{ year: /^\d{4}$/.test(year) ? year : undefined, direction, at: asAtIso(at) }}
+        print={{ direction }}
         columns={documentColumns(t, i18n.language, personName)}
         rowKey={(r) => r.id}
         defaultSort={{ key: 'regNumber', order: 'asc' }}
@@ -136,6 +139,7 @@ export function IssueJournal(): ReactElement {
       <DataTable<IssueRow>
         path="/api/registers/issues"
         params={{ status, holderId, at: asAtIso(at) }}
+        print={{ status, holderId }}
         rowKey={(r) => r.id}
         defaultSort={{ key: 'issuedAt', order: 'desc' }}
         columns={[
@@ -194,6 +198,7 @@ export function CopyJournal(): ReactElement {
       <DataTable<CopyRow>
         path="/api/registers/copies"
         params={{ of: f.of.trim(), at: asAtIso(f.at) }}
+        print={{ of: f.of.trim() }}
         rowKey={(r) => r.id}
         rowTestId="copy-row"
         defaultSort={{ key: 'madeAt', order: 'desc' }}
@@ -283,6 +288,7 @@ export function CarriersRegister(): ReactElement {
       <DataTable<CarrierRow>
         path="/api/registers/carriers"
         params={{ at: asAtIso(f.at) }}
+        print={{}}
         rowKey={(r) => `${r.itemType}-${r.itemId}`}
         rowTestId="carrier-row"
         defaultSort={{ key: 'regNumber', order: 'asc' }}

@@ -2,7 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { GrifError, hasRole } from '@grif/domain';
 import type { ErrorBody } from '@grif/contracts';
 import { isDatabaseUnavailable } from '@grif/persistence';
+import type { HealthProbe } from '@grif/core';
 import { requestLang } from '../http/grif-exception.filter';
+import { RETRY_AFTER_S } from '../http/retry-after';
 import type { IdentityService } from '../identity/identity.service';
 import { tokenOf } from '../auth/auth.guard';
 
@@ -11,13 +13,13 @@ const STATUS: Partial<Record<GrifError['kind'], number>> = { unauthenticated: 40
 /**
  * Bull Board shows and retries every job of every school: administrators only.
  * It is an Express router outside Nest's guards, so it gets the same session check here,
- * and the same answers: 401, 403, or 503 while the database is away.
+ * and the same answers: 401, 403, or 503 while the database or Redis is away.
  */
-export function queueBoardAccess(identity: IdentityService) {
+export function queueBoardAccess(identity: IdentityService, probe: Pick<HealthProbe, 'redis'>) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const refuse = (err: GrifError) => {
       const statusCode = STATUS[err.kind] ?? 401;
-      if (statusCode === 503) res.setHeader('Retry-After', '5');
+      if (statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_S));
       const body: ErrorBody = { statusCode, code: err.code, message: err.localized(requestLang(req)) };
       res.status(statusCode).json(body);
     };
@@ -27,7 +29,10 @@ export function queueBoardAccess(identity: IdentityService) {
       (auth) => {
         if (!hasRole(auth.actor, 'admin')) return refuse(new GrifError('forbidden', 'ROLE_REQUIRED'));
         if (auth.user.mustChangePassword) return refuse(new GrifError('forbidden', 'PASSWORD_CHANGE_REQUIRED'));
-        next();
+        // The board is nothing but Redis: without it, every call of its API would fail with a 500 or hang.
+        return probe
+          .redis(1000)
+          .then((up) => (up ? next() : refuse(new GrifError('unavailable', 'QUEUE_UNAVAILABLE'))));
       },
       (err: unknown) => {
         if (err instanceof GrifError) return refuse(err);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import { HealthProbe } from '@grif/core';
 import { QUEUE_NAMES } from '@grif/queue';
 import { IdentityModule } from '../identity/identity.module';
 import { IdentityService } from '../identity/identity.service';
@@ -14,11 +15,11 @@ export const QUEUE_BOARD_ROUTE = '/admin/queues';
   imports: [
     BullBoardModule.forRootAsync({
       imports: [IdentityModule],
-      inject: [IdentityService],
-      useFactory: (identity: IdentityService) => ({
+      inject: [IdentityService, HealthProbe],
+      useFactory: (identity: IdentityService, probe: HealthProbe) => ({
         route: QUEUE_BOARD_ROUTE,
         adapter: ExpressAdapter,
-        middleware: queueBoardAccess(identity),
+        middleware: queueBoardAccess(identity, probe),
         boardOptions: { uiConfig: { boardTitle: 'Grif queues' } },
       }),
     }),

@@ -1,12 +1,12 @@
-import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CHECKPOINT_SEALERS, type Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AUDITORS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
 import { AuditService } from './audit.service';
-import { checkpointSchema, checkpointUnchangedSchema, verifyResultSchema } from '@grif/contracts';
-import { ApiAnswer, ApiErrors } from '../http/api-contract';
+import { checkpointSchema, checkpointUnchangedSchema, verifyQuerySchema, verifyResultSchema } from '@grif/contracts';
+import { ApiAnswer, ApiErrors, ApiQueryOf } from '../http/api-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,16 +15,20 @@ import { ApiAnswer, ApiErrors } from '../http/api-contract';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Recomputes every hash chain of the caller's school and the ledger of heads; names the first broken link. */
+  /**
+   * Recomputes every hash chain of the caller's school (or one instance's, `?instanceId=`) and the ledger of heads;
+   * names the first broken link and what is wrong with it.
+   */
   @Get('verify')
+  @ApiQueryOf(verifyQuerySchema)
   @ApiAnswer(
     200,
     verifyResultSchema,
-    'Every chain and the ledger of heads recomputed; the first broken link, if any (R-1.5).',
+    'Every chain (or the one asked for) and the ledger of heads recomputed; the first broken link, if any (R-1.5).',
   )
-  @ApiErrors(401, 403)
-  verify(@CurrentActor() actor: Actor) {
-    return this.audit.verify(actor);
+  @ApiErrors(400, 401, 403, 404)
+  verify(@CurrentActor() actor: Actor, @Query() query: Record<string, string>) {
+    return this.audit.verify(actor, query);
   }
 
   /**

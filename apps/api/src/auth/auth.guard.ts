@@ -4,20 +4,23 @@ import type { Request } from 'express';
 import { GrifError, hasRole, Role, RuleId } from '@grif/domain';
 import { Authenticated, IdentityService } from '../identity/identity.service';
 import { ALLOW_PENDING_PASSWORD, IS_PUBLIC } from './public.decorator';
-import { ROLES_KEY, RULE_KEY } from './roles.decorator';
-import { SESSION_COOKIE } from './session-cookie';
+import { ANY_USER_KEY, ROLES_KEY, RULE_KEY } from './roles.decorator';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-cookie';
 
 export type AuthedRequest = Request & { auth: Authenticated };
 
+/** The session token: a bearer header, else the session cookie (the HTTPS `__Host-` one first). */
 export function tokenOf(req: Request): string | undefined {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim();
-  return (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  const cookies = req.cookies as Record<string, string> | undefined;
+  return cookies?.[SECURE_SESSION_COOKIE] || cookies?.[SESSION_COOKIE] || undefined;
 }
 
 /**
  * Every route needs a session unless marked @Public(); a one-time password must be changed first;
- * a route marked @Roles() is for those roles only.
+ * a route marked @Roles() is for those roles only, one marked @AnyUser() for every signed-in person; a route with
+ * neither is refused to everyone (fail closed: the access-matrix test names it, this keeps a miss from leaking).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -40,6 +43,9 @@ export class AuthGuard implements CanActivate {
       throw new GrifError('forbidden', 'PASSWORD_CHANGE_REQUIRED');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    // R-5.1: different access rights — every route names who may reach it; one that names nobody is closed.
+    if (!roles && !this.reflector.getAllAndOverride<string>(ANY_USER_KEY, targets))
+      throw new GrifError('forbidden', 'ROLE_REQUIRED');
     if (roles && !hasRole(req.auth.actor, ...roles)) {
       const rule = this.reflector.getAllAndOverride<RuleId | undefined>(RULE_KEY, targets);
       throw rule ? GrifError.ruleRefusal(rule, 'forbidden') : new GrifError('forbidden', 'ROLE_REQUIRED');

@@ -15,3 +15,10 @@ export const READERS: readonly Role[] = RECORDS_WIDE_ROLES;
 export const CLERK_OR_SECURITY: readonly Role[] = ['records_clerk', 'security_officer'];
 /** Those who check the audit trail. */
 export const AUDITORS: readonly Role[] = ['auditor', 'security_officer', 'director', 'admin'];
+
+export const ANY_USER_KEY = 'grif:any-user';
+/**
+ * Every signed-in person reaches the route; what they may see or do there is decided per object in the service
+ * (`why` says which rule). The access-matrix test requires every route to be @Public, @Roles or @AnyUser.
+ */
+export const AnyUser = (why: string) => SetMetadata(ANY_USER_KEY, why);

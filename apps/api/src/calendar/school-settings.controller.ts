@@ -9,7 +9,7 @@ import {
 } from '@grif/contracts';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { AnyUser, Roles } from '../auth/roles.decorator';
 import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { SchoolSettingsService } from './school-settings.service';
 
@@ -20,6 +20,7 @@ import { SchoolSettingsService } from './school-settings.service';
 export class SchoolSettingsController {
   constructor(private readonly settings: SchoolSettingsService) {}
 
+  @AnyUser("own school only: everyone plans by the school's working calendar")
   @Get('calendar')
   @ApiAnswer(200, schoolCalendarViewSchema, "The school's working calendar: hours, working week, dated entries.")
   @ApiErrors(401, 403)
@@ -36,6 +37,7 @@ export class SchoolSettingsController {
     return this.settings.changeCalendar(actor, body);
   }
 
+  @AnyUser("own school only: everyone plans by the school's deadline settings")
   @Get('settings/deadlines')
   @ApiAnswer(200, deadlineSettingsSchema, 'The reminder lead, when the director is told, the default issue length.')
   @ApiErrors(401, 403)

@@ -16,8 +16,9 @@ import {
 } from '@grif/contracts';
 import type { Actor, Lang } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CitesRule, READERS, Roles } from '../auth/roles.decorator';
+import { AnyUser, CitesRule, READERS, Roles } from '../auth/roles.decorator';
 import { AnswerStatus } from '../http/answer-status';
+import { eventRequest, EventRoute } from '../http/event-route';
 import { ExportLang } from '../http/export-lang.decorator';
 import { ApiAnswer, ApiErrors, ApiJsonBody, ApiQueryOf, ApiRegisterAnswer } from '../http/api-contract';
 import { DocumentsService } from './documents.service';
@@ -35,6 +36,7 @@ export class DocumentsController {
     private readonly dues: DuePreviewService,
   ) {}
 
+  @AnyUser("R-4.1b: the document workflow's registrar roles decide (the records clerk)")
   @Post()
   @UseInterceptors(AnswerStatus)
   @ApiJsonBody(registerDocumentRequestSchema)
@@ -49,6 +51,7 @@ export class DocumentsController {
     return this.documents.register(actor, body, key);
   }
 
+  @AnyUser('the records office sees every document of the school; staff only what is issued to them now')
   @Get()
   @ApiQueryOf(documentListQuerySchema)
   @ApiRegisterAnswer(documentPageSchema, 'Documents; staff see only what is issued to them now')
@@ -76,6 +79,7 @@ export class DocumentsController {
     return this.dues.preview(actor, id, q);
   }
 
+  @AnyUser('canSeeDocument: the records office, or the person it is issued to now; anyone else 404')
   @Get(':id')
   @ApiAnswer(200, documentViewSchema, 'The document, with the events the caller may send now and those a rule blocks.')
   @ApiErrors(401, 403, 404)
@@ -83,24 +87,18 @@ export class DocumentsController {
     return this.documents.get(actor, id);
   }
 
-  @Post(':id/events')
-  @UseInterceptors(AnswerStatus)
-  @ApiJsonBody(documentEventRequestSchema)
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read; 409 if it moved on' })
-  @ApiAnswer(200, eventAcceptedSchema, 'Accepted (or the same answer again for a repeated Idempotency-Key).')
-  @ApiErrors(400, 401, 403, 404, 409, 422)
+  @AnyUser("canSeeDocument, then the event's roles (only the holder acknowledges, R-4.2.1)")
+  @EventRoute(documentEventRequestSchema, eventAcceptedSchema)
   send(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Body() body: Record<string, unknown> | undefined,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
   ) {
-    const { type, ...payload } = body ?? {};
-    return this.documents.send(actor, id, { type: type as string, payload, idempotencyKey, ifMatch });
+    return this.documents.send(actor, id, eventRequest(body, headers));
   }
 
+  @AnyUser("canSeeDocument; a holder reads no earlier holder's purpose")
   @Get(':id/history')
   @ApiAnswer(200, historyItemSchema.array(), 'The hash-chained history, oldest first.')
   @ApiErrors(401, 403, 404)

@@ -6,26 +6,9 @@ import { DocumentContext, documentRegistration } from '@grif/workflows';
 import { destructionEligibleFrom } from '../records/records-office.service';
 import { RegisterQueries } from '@grif/persistence';
 import type { StatusAnswer } from '../http/answer-status';
+import { checkEventRequest, EventRequest } from '../http/event-request';
 import { ReferenceNames } from './reference-names';
 import { marksBefore } from './marks-before';
-
-export interface EventRequest {
-  type: string;
-  payload: Record<string, unknown>;
-  idempotencyKey?: string;
-  ifMatch?: string;
-}
-
-/** "3", "\"3\"" or W/"3" → 3; anything else is a 400 naming the header. */
-function parseIfMatch(v: string | undefined): number | undefined {
-  if (v == null || v === '') return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(v.trim());
-  if (!m)
-    throw new GrifError('invalid', 'VALIDATION_FAILED', {
-      fields: [{ field: 'If-Match', message: 'must be the document version, a whole number' }],
-    });
-  return Number(m[1]);
-}
 
 @Injectable()
 export class DocumentsService {
@@ -41,6 +24,7 @@ export class DocumentsService {
 
   async get(actor: Actor, id: string): Promise<DocumentView> {
     const view = await this.engine.view(actor, id);
+    if (view.instance.machineId !== 'document') throw new GrifError('not_found', 'NOT_FOUND');
     const c = view.snapshot.context as DocumentContext;
     const r = c.registration;
     const names = await this.names.forSchool(actor.schoolId);
@@ -97,19 +81,11 @@ export class DocumentsService {
 
   /** The new state and version; a replay (same key, same body) answers as the first time did. */
   async send(actor: Actor, id: string, req: EventRequest): Promise<StatusAnswer<EventAccepted>> {
-    if (!req.idempotencyKey)
-      throw new GrifError('invalid', 'IDEMPOTENCY_KEY_REQUIRED', {
-        fields: [{ field: 'Idempotency-Key', message: 'required' }],
-      });
-    if (req.idempotencyKey.length > 200)
-      throw new GrifError('invalid', 'VALIDATION_FAILED', {
-        fields: [{ field: 'Idempotency-Key', message: 'at most 200 characters' }],
-      });
-    if (typeof req.type !== 'string' || !req.type)
-      throw new GrifError('invalid', 'VALIDATION_FAILED', { fields: [{ field: 'type', message: 'required' }] });
+    const { idempotencyKey, expectedVersion } = checkEventRequest(req);
     const out = await this.engine.send(id, req.type, req.payload, actor, {
-      idempotencyKey: req.idempotencyKey,
-      expectedVersion: parseIfMatch(req.ifMatch),
+      idempotencyKey,
+      expectedVersion,
+      machineIds: ['document'],
     });
     const body: EventAccepted = { state: out.body.state, version: out.body.version };
     if (req.type === 'COPY') body.copies = await this.copiesMadeBy(actor, id, out.body.version);

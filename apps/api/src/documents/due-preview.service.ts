@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DuePreview, duePreviewQuerySchema } from '@grif/contracts';
-import { Actor, returnTerms } from '@grif/domain';
+import { Actor, GrifError, returnTerms } from '@grif/domain';
 import { CALENDAR_SOURCE, CalendarSource, CLOCK, type Clock, WorkflowEngine } from '@grif/engine';
 import type { DocumentContext } from '@grif/workflows';
 import { parseBody } from '../http/zod-body';
@@ -17,6 +17,8 @@ export class DuePreviewService {
   async preview(actor: Actor, id: string, query: unknown): Promise<DuePreview> {
     const { dueAt } = parseBody(duePreviewQuerySchema, query);
     const view = await this.engine.view(actor, id);
+    // a document's route answers for documents only.
+    if (view.instance.machineId !== 'document') throw new GrifError('not_found', 'NOT_FOUND');
     const mark = (view.snapshot.context as DocumentContext).classification;
     const [calendar, deadlines] = await Promise.all([
       this.settings.calendarFor(actor.schoolId),

@@ -12,10 +12,17 @@ export function bishkekTime(iso: string | null | undefined): string {
 }
 
 /**
- * A cell a spreadsheet could take for a formula (= + - @, or a leading tab or carriage return) gets
- * a leading apostrophe, so it is shown as text and never run (CSV injection, OWASP; ASVS 5.3.x).
+ * A cell a spreadsheet could take for a formula gets a leading apostrophe, so it is shown as text and never run
+ * (CSV injection, OWASP's guidance; ASVS 5.0 V1.2.10). Quoting alone does not help: spreadsheets evaluate quoted
+ * cells too. The triggers are = + - @ and a leading tab or carriage return, and also these after other leading
+ * blanks (a spreadsheet that trims on import would see the formula), and their full-width forms (＝ ＋ － ＠), which
+ * some spreadsheets accept as formula starts.
+ * Plain numbers are not exempt: `-1` becomes `'-1`, as OWASP says. Grif's exports carry no signed numbers (journal
+ * and copy numbers, dates, names), and one rule with no exceptions is the one that can be checked.
+ * Input is already trimmed when it is stored, so `\t=1+1` arrives here as `=1+1` and is caught as that.
  */
-const neutralised = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+export const neutralised = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
 const cell = (v: unknown): string => {
   const s = neutralised(v == null ? '' : String(v));

@@ -3,7 +3,9 @@ import type { Request, Response } from 'express';
 import { ErrorKind, GrifError, Lang, LANGS } from '@grif/domain';
 import type { ErrorBody } from '@grif/contracts';
 import { OutageLog } from '@grif/core';
-import { isDatabaseUnavailable } from '@grif/persistence';
+import { isDatabaseUnavailable, isUniqueViolation } from '@grif/persistence';
+import { bodyParserRefusal } from './body-parser-errors';
+import { RETRY_AFTER_S } from './retry-after';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -13,10 +15,10 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   refused: 422,
   unavailable: 503,
+  throttled: 429,
+  too_large: 413,
+  unsupported: 415,
 };
-
-/** Seconds a client should wait before it retries after a 503. */
-const RETRY_AFTER_S = 5;
 
 /** The user's language: an explicit Accept-Language wins, then their profile, then Kyrgyz. */
 export function requestLang(req: Request & { auth?: { user: { locale: string } } }): Lang {
@@ -45,15 +47,23 @@ export class GrifExceptionFilter implements ExceptionFilter {
       // Not a bug but a moment: say when to come back, and log it once per outage, not per request.
       this.outage.failed('database', err);
       err = new GrifError('unavailable', 'DATABASE_UNAVAILABLE', {}, { cause: err });
+    } else if (!(err instanceof GrifError) && isUniqueViolation(err)) {
+      // A unique key taken that no repository named more precisely: the caller's conflict.
+      err = new GrifError('conflict', 'DUPLICATE', {}, { cause: err });
+    } else if (typeof (err as { type?: unknown } | null)?.type === 'string' && !(err instanceof GrifError)) {
+      // A body-parser error that came by another way than request-edge.ts: still a 4xx, never a 500.
+      err = bodyParserRefusal(err) ?? err;
     }
     if (err instanceof GrifError) {
       if (err.kind === 'unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_S));
+      if (err.details.retryAfterS)
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.details.retryAfterS))));
       body = { statusCode: STATUS[err.kind], code: err.code, message: err.localized(requestLang(req)) };
       if (err.rule) body.rule = err.rule;
       if (err.details.fields) body.fields = err.details.fields;
     } else if (err instanceof HttpException) {
       const status = err.getStatus();
-      // Body-parser's own 400s (malformed JSON) and 404s of unknown routes.
+      // 404s of unknown routes, and Nest's own 400s (a path with a broken %-escape).
       body = {
         statusCode: status,
         code: status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',

@@ -32,21 +32,47 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const doc = SwaggerModule.createDocument(app, config);
   doc.components = { ...doc.components, schemas: contractComponents() };
   for (const item of Object.values(doc.paths)) {
-    for (const op of METHODS.map((m) => item[m] as Operation | undefined)) if (op) answersOfEveryRoute(op);
+    for (const m of METHODS) if (item[m]) answersOfEveryRoute(item[m] as Operation, m);
   }
   return doc;
 }
 
+const CSRF_REFUSAL =
+  'A browser request from another origin (Origin, Sec-Fetch-Site: cross-site), or one that the session cookie authenticates without the X-CSRF-Token header repeating the grif_csrf cookie (CSRF_REJECTED).';
+
 /** What every route shares, said once here rather than on each of them. */
-function answersOfEveryRoute(op: Operation): void {
+function answersOfEveryRoute(op: Operation, method: (typeof METHODS)[number]): void {
+  // http/csrf.ts refuses a forged unsafe request before any route (a Bearer token is never asked for the cookie).
+  if (method !== 'get') {
+    const forbidden = op.responses['403'] as { description: string } | undefined;
+    op.responses['403'] = forbidden
+      ? { ...forbidden, description: `${forbidden.description} Or: ${CSRF_REFUSAL}` }
+      : { description: CSRF_REFUSAL, content: errorContent() };
+  }
   // The session is the bearer token or the HttpOnly cookie that login sets: either will do.
   if (op.security?.some((s) => 'bearer' in s)) op.security = [{ bearer: [] }, { session: [] }];
-  // The JSON parser answers before any route.
-  if (op.requestBody)
+  // The request edge (request-edge.ts) answers before any route: a query string or path with control characters…
+  op.responses['400'] ??= {
+    description:
+      'The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it.',
+    content: errorContent(),
+  };
+  // …and, on a method that may carry a body, a body it will not read.
+  if (method !== 'get') {
     op.responses['413'] ??= {
       description: 'The body is larger than 1 MB (PAYLOAD_TOO_LARGE).',
       content: errorContent(),
     };
+    op.responses['415'] ??= {
+      description: 'The body is not JSON, or in a charset or compression Grif does not read (UNSUPPORTED_MEDIA_TYPE).',
+      content: errorContent(),
+    };
+    // A unique key taken (DUPLICATE), on any write.
+    op.responses['409'] ??= {
+      description: 'A record with the same unique value exists (DUPLICATE).',
+      content: errorContent(),
+    };
+  }
   // A bug, never a business answer: the body says only INTERNAL (the log has the rest).
   op.responses['500'] ??= {
     description: 'An unexpected error (INTERNAL); nothing about it is shown.',

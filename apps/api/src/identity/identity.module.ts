@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { HashingGate } from './hashing-gate';
 import { IdentityService } from './identity.service';
+import { LoginThrottle } from './login-throttle';
+import { SharingWatch } from './sharing-watch';
 
 /** Who is calling: sessions, passwords, appointments; shared by the API's guard and the queue board. */
 @Module({
-  providers: [IdentityService],
+  providers: [IdentityService, SharingWatch, LoginThrottle, HashingGate],
   exports: [IdentityService],
 })
 export class IdentityModule {}

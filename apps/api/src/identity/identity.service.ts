@@ -1,13 +1,37 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor, GrifError, Role, ROLES } from '@grif/domain';
 import type { Me } from '@grif/contracts';
+import { GRIF_CONFIG, type GrifConfig } from '@grif/core';
 import { CLOCK, type Clock } from '@grif/engine';
-import { Account, PeopleRepository, SchoolsRepository, SessionsRepository } from '@grif/persistence';
-import { acceptablePassword, DUMMY_HASH, hashPassword, oneTimePassword, verifyPassword } from './password';
+import {
+  Account,
+  type LiveSession,
+  LoginEvents,
+  type LoginOutcome,
+  PeopleRepository,
+  SchoolsRepository,
+  SessionClient,
+  SessionsRepository,
+} from '@grif/persistence';
+import { HashingGate } from './hashing-gate';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH, hashPassword, needsRehash, oneTimePassword, verifyPassword } from './password';
+import { passwordProblems } from './password-policy';
+import { SharingWatch } from './sharing-watch';
 
+/** ASVS 7.3.2: a session ends 12 hours after sign-in, however active. */
 export const SESSION_TTL_HOURS = 12;
+/** ASVS 7.3.1: a session unused this long ends (GRIF_SESSION_IDLE_MINUTES). */
+export const DEFAULT_IDLE_MINUTES = 30;
+/** A session's last-seen time moves at most this often: one write a minute, not one per request. */
+export const LAST_SEEN_EVERY_MS = 60_000;
+
+/** Where a sign-in comes from: the session's client label and hash, and the address the throttle counts. */
+export interface SignInClient extends SessionClient {
+  address: string;
+}
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export type PublicUser = Me;
@@ -36,7 +60,21 @@ export class IdentityService {
     private readonly sessions: SessionsRepository,
     private readonly schools: SchoolsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    /** R-5.2.1: the sharing signal (absent where no HTTP client signs in, e.g. the core test harness). */
+    @Optional() private readonly sharing?: SharingWatch,
+    /** Failed sign-ins per account and client (absent in the core test harness: no throttling there). */
+    @Optional() private readonly throttle?: LoginThrottle,
+    @Optional() gate?: HashingGate,
+    @Optional() private readonly loginLog?: LoginEvents,
+    @Optional() @Inject(GRIF_CONFIG) config?: GrifConfig,
+  ) {
+    this.gate = gate ?? new HashingGate();
+    this.idleMs = (config?.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000;
+  }
+
+  private readonly log = new Logger('identity');
+  private readonly gate: HashingGate;
+  private readonly idleMs: number;
 
   private today(): string {
     return DateTime.fromJSDate(this.clock.now(), { zone: 'Asia/Bishkek' }).toISODate()!;
@@ -60,10 +98,54 @@ export class IdentityService {
     };
   }
 
-  async login(username: string, password: string): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
-    const user = await this.people.byUsername(username.trim().toLowerCase());
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
+  /**
+   * Opens a session; `client` is where the request came from (the throttle counts its address, the
+   * sharing signal compares clients, R-5.2.1). The order matters: a throttled attempt is refused before
+   * any hashing, so it costs no scrypt; the hashing waits for a slot of the gate. Every attempt is logged.
+   */
+  async login(
+    username: string,
+    password: string,
+    client?: SignInClient,
+  ): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
+    const typed = username.trim().slice(0, 100);
+    const user = await this.people.byUsername(typed.toLowerCase());
+    const attempt = {
+      account: user ? `user:${user.id}` : `name:${typed.toLowerCase()}`,
+      address: client?.address ?? '',
+    };
+    const logged = (outcome: LoginOutcome) =>
+      this.loginLog?.record({
+        schoolId: user?.schoolId ?? null,
+        userId: user?.id ?? null,
+        username: typed,
+        outcome,
+        client: client?.label ?? '?',
+        at: this.clock.now().toISOString(),
+      });
+    const refuseIfThrottled = async () => {
+      const verdict = (await this.throttle?.verdict(attempt)) ?? { throttled: false };
+      if (verdict.throttled) throw new GrifError('throttled', 'LOGIN_THROTTLED', { retryAfterS: verdict.retryAfterS });
+    };
+    let ok: boolean;
+    try {
+      await refuseIfThrottled();
+      // Asked again once a hashing slot is ours: attempts that queued together must not all slip past the count.
+      ok = await this.gate.run(async () => {
+        await refuseIfThrottled();
+        return verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      });
+    } catch (err) {
+      if (err instanceof GrifError && err.kind === 'throttled') await logged('throttled');
+      throw err;
+    }
+    if (!user || !ok || user.disabled) {
+      await this.throttle?.failed(attempt);
+      await logged(user && ok ? 'disabled' : 'bad_credentials');
+      throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
+    }
+    await this.throttle?.succeeded(attempt);
+    if (needsRehash(user.passwordHash)) await this.rehash(user, password);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3600_000).toISOString();
@@ -73,17 +155,37 @@ export class IdentityService {
       tokenHash: sha256(token),
       at: now.toISOString(),
       expiresAt,
+      client: client && { label: client.label, hash: client.hash },
     });
+    await logged('success');
+    await this.sharing?.opened(user);
     return { token, user: await this.publicUser(user), expiresAt };
   }
 
+  /** ASVS 11.4.2: a hash of older parameters is replaced while the password is at hand; a failure only logs. */
+  private async rehash(user: Account, password: string): Promise<void> {
+    try {
+      const fresh = await this.gate.run(() => hashPassword(password));
+      await this.people.rehashPassword(user.id, user.passwordHash, fresh);
+    } catch (err) {
+      this.log.warn(`user ${user.id}: password not rehashed: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * The session of a token, unless it was revoked, is over 12 hours old, or was unused for the idle time:
+   * those are all 401 UNAUTHENTICATED. Its last-seen time moves at most once a minute; the request that
+   * moved it lets the sharing watch look at the person.
+   */
   async authenticate(token: string): Promise<Authenticated> {
     const session = await this.sessions.unrevoked(sha256(token));
-    const now = this.clock.now().toISOString();
-    if (!session || session.expiresAt <= now) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
+    const now = this.clock.now();
+    if (!session || session.expiresAt <= now.toISOString() || this.idle(session, now))
+      throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
     const user = await this.people.byId(session.userId);
     if (!user || user.disabled) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
     const pub = await this.publicUser(user);
+    if (await this.touch(session, now)) await this.sharing?.seen(user, now);
     return {
       actor: { userId: user.id, schoolId: user.schoolId, roles: pub.roles, kind: 'user' },
       user: pub,
@@ -91,17 +193,45 @@ export class IdentityService {
     };
   }
 
+  private idle(session: LiveSession, now: Date): boolean {
+    // last-seen is kept to the minute: the idle time is measured from it, up to a minute generously.
+    return now.getTime() - Date.parse(session.lastSeenAt) >= this.idleMs + LAST_SEEN_EVERY_MS;
+  }
+
+  /** True for the one request (of those racing on the session) that moved its last-seen time. */
+  private async touch(session: LiveSession, now: Date): Promise<boolean> {
+    if (now.getTime() - Date.parse(session.lastSeenAt) < LAST_SEEN_EVERY_MS) return false;
+    try {
+      return await this.sessions.touch(session.id, session.lastSeenAt, now.toISOString());
+    } catch (err) {
+      this.log.warn(`session ${session.id}: last-seen time not recorded: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
   async logout(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, this.clock.now().toISOString());
   }
 
-  async changePassword(userId: string, current: string, next: string): Promise<void> {
+  /** "Sign out everywhere": every session of the person ends, this one too; answers how many. */
+  async logoutEverywhere(userId: string): Promise<number> {
+    return this.sessions.revokeAllOf(userId, this.clock.now().toISOString());
+  }
+
+  /**
+   * A new password (ASVS 6.2.3 needs the current one): 12..128 characters, not the username, not a common
+   * password, not the current one; every other session of the person ends (ASVS 7.4.3), this one stays.
+   */
+  async changePassword(userId: string, current: string, next: string, sessionId?: string): Promise<void> {
     const user = await this.people.byId(userId);
     if (!user) throw new GrifError('not_found', 'NOT_FOUND');
-    if (!(await verifyPassword(current, user.passwordHash))) throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
-    if (!acceptablePassword(next, user.username) || next === current)
-      throw new GrifError('invalid', 'WEAK_PASSWORD', { fields: [{ field: 'newPassword', message: 'too weak' }] });
-    await this.people.setPassword(userId, await hashPassword(next));
+    if (!(await this.gate.run(() => verifyPassword(current, user.passwordHash))))
+      throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
+    const problems = passwordProblems(next, user.username);
+    if (next === current) problems.push({ field: 'newPassword', message: 'must differ from the current password' });
+    if (problems.length) throw new GrifError('invalid', 'WEAK_PASSWORD', { fields: problems });
+    await this.people.setPassword(userId, await this.gate.run(() => hashPassword(next)));
+    await this.sessions.revokeAllOf(userId, this.clock.now().toISOString(), sessionId);
   }
 
   async hasAnySchool(): Promise<boolean> {

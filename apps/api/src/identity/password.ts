@@ -39,7 +39,14 @@ export function oneTimePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
-/** ASVS 2.1.1 / 2.1.2: at least 12 characters (we allow up to 128), not the username. */
-export function acceptablePassword(password: string, username: string): boolean {
-  return password.length >= 12 && password.length <= 128 && password.toLowerCase() !== username.toLowerCase();
+/** Whether a stored hash was made with other parameters than today's: then it is rehashed at the next sign-in. */
+export function needsRehash(stored: string): boolean {
+  const [alg, n, r, p, , hash] = stored.split('$');
+  return (
+    alg !== 'scrypt' ||
+    Number(n) !== PARAMS.N ||
+    Number(r) !== PARAMS.r ||
+    Number(p) !== PARAMS.p ||
+    Buffer.from(hash ?? '', 'base64').length !== KEY_LEN
+  );
 }

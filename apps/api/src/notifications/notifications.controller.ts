@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@grif/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { AnyUser } from '../auth/roles.decorator';
 import { NotificationsService } from './notifications.service';
 import { notificationListSchema } from '@grif/contracts';
 import { ApiAnswer, ApiErrors } from '../http/api-contract';
@@ -13,6 +14,7 @@ import { ApiAnswer, ApiErrors } from '../http/api-contract';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @AnyUser("the caller's own notifications only")
   @Get()
   @ApiAnswer(
     200,
@@ -24,6 +26,7 @@ export class NotificationsController {
     return this.notifications.mine(actor);
   }
 
+  @AnyUser("the caller's own notification; anyone else's is 404")
   @Post(':id/read')
   @HttpCode(204)
   @ApiAnswer(204, null, 'Marked as read (again: still 204).')

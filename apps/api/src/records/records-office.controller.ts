@@ -11,6 +11,7 @@ import {
   createRoomSchema,
   mediaViewSchema,
   nomenclatureFileViewSchema,
+  personNameSchema,
   personViewSchema,
   recordClearanceSchema,
   registerMediaSchema,
@@ -68,6 +69,18 @@ export class RecordsOfficeController {
   @ApiErrors(400, 401, 403, 409)
   createFile(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.office.createFile(actor, body);
+  }
+
+  @Get('people/names')
+  @Roles(...READERS, 'tech_support')
+  @ApiAnswer(
+    200,
+    personNameSchema.array(),
+    'Everyone who may sign in, by name: pickers of support (a breach reported for someone).',
+  )
+  @ApiErrors(401, 403)
+  names(@CurrentActor() actor: Actor) {
+    return this.office.names(actor);
   }
 
   @Get('people')

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, clearanceAt, GrifError, revocationEndsSomething, schoolDate } from '@grif/domain';
+import {
+  Actor,
+  clearanceAt,
+  destructionEligibleSince,
+  GrifError,
+  revocationEndsSomething,
+  schoolDate,
+} from '@grif/domain';
 import type { ClearanceView, MediaView, NomenclatureFileView, PersonView, RoomView } from '@grif/contracts';
 import {
   createCabinetSchema,
@@ -24,9 +31,9 @@ import { parseBody } from '../http/zod-body';
 import { IdentityService } from '../identity/identity.service';
 
 /** Retention: the file closes at the end of its year; it may be destroyed once the retention years have passed. */
-export function destructionEligibleFrom(year: number, retentionYears: number | null): string | null {
-  return retentionYears == null ? null : `${year + retentionYears + 1}-01-01`;
-}
+/** R-4.1d: from when a file's documents may be destroyed (the rule lives in libs/domain). */
+export const destructionEligibleFrom = (year: number, retentionYears: number | null): string | null =>
+  destructionEligibleSince({ year, retentionYears });
 
 const fileView = (f: FileEntry): NomenclatureFileView => ({
   ...f,
@@ -95,6 +102,14 @@ export class RecordsOfficeService {
    * Everyone of the school with every clearance entry and what R-2.5 makes of them now (the one
    * rule, `clearanceAt`): the clerk picks holders here, the officer records and revokes.
    */
+  async names(actor: Actor): Promise<{ id: string; username: string; displayName: string }[]> {
+    return (await this.members.activeMembers(actor.schoolId)).map((m) => ({
+      id: m.id,
+      username: m.username,
+      displayName: m.displayName,
+    }));
+  }
+
   async people(actor: Actor): Promise<PersonView[]> {
     const [members, entries, names, zone] = await Promise.all([
       this.members.activeMembers(actor.schoolId),

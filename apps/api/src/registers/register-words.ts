@@ -103,3 +103,32 @@ export function conditionText(condition: string | null, lang: Lang): string {
   if (!condition) return '';
   return condition.startsWith('lost: ') ? `${LOST[lang]}: ${condition.slice(6)}` : condition;
 }
+
+/** The printed journals' titles (format=pdf), in the words the admin UI's tabs use. */
+export const JOURNAL_TITLES = {
+  registration: t('Документтерди каттоо журналы', 'Журнал регистрации документов', 'Document registration journal'),
+  issues: t('Документтерди берүү журналы', 'Журнал выдачи документов', 'Document issue journal'),
+  copies: t('Көчүрмөлөрдү каттоо журналы', 'Журнал учёта копий', 'Copy journal'),
+  carriers: t(
+    'Купуялуу маалымат алып жүрүүчүлөрдүн эсеби',
+    'Журнал учёта носителей конфиденциальной информации',
+    'Register of carriers of confidential information',
+  ),
+} as const satisfies Record<string, Texts>;
+
+/** Under a printed journal's period: which rows it holds, and as at when. */
+export const JOURNAL_NOTES = {
+  registration: t(
+    'Ушул мезгилде катталган документтер; абалы жана грифи — басылып чыккан учурдагыдай.',
+    'Документы, зарегистрированные за период; состояние и гриф — на момент печати.',
+    'Documents registered in the period; state and mark as at printing.',
+  ),
+  issues: t(
+    'Ушул мезгилде берилген документтер; кайтарылганы жана мөөнөтү өткөнү — басылып чыккан учурдагыдай.',
+    'Выдачи за период; отметки о возврате и просрочке — на момент печати.',
+    'Issues made in the period; returns and overdue marks as at printing.',
+  ),
+  copies: t('Ушул мезгилде жасалган көчүрмөлөр.', 'Копии, снятые за период.', 'Copies made in the period.'),
+  carriers: t('Абалы {at} карата.', 'По состоянию на {at}.', 'As at {at}.'),
+  times: t('Убакыт — Бишкек убактысы (UTC+6).', 'Время — бишкекское (UTC+6).', 'Times are Bishkek time (UTC+6).'),
+} as const satisfies Record<string, Texts>;

@@ -9,9 +9,9 @@ import {
   copyQuerySchema,
   documentListQuerySchema,
   issueQuerySchema,
-  listQuerySchema,
+  registrationQuerySchema,
 } from '@grif/contracts';
-import { CLOCK, type Clock } from '@grif/engine';
+import { CLOCK, type Clock, WorkflowEngine } from '@grif/engine';
 import {
   journalOrder,
   MediaRepository,
@@ -19,21 +19,23 @@ import {
   Paging,
   PeopleRepository,
   RegisterQueries,
+  RegisterSnapshots,
   StorageRepository,
 } from '@grif/persistence';
 import {
   cabinetContentsAt,
   carriersAt,
-  CUSTODY_EVENTS,
   documentAsAt,
-  foldHistory,
   issueLineAsAt,
   registrationLineAsAt,
   type RegistrationLine,
 } from '@grif/workflows';
 import { parseBody } from '../http/zod-body';
 
-type ListQuery = z.infer<typeof listQuerySchema>;
+/** Any register's query; `format` csv or pdf asks for every row. */
+type ListQuery = z.infer<typeof carrierQuerySchema>;
+type DocumentQuery = z.infer<typeof registrationQuerySchema>;
+const whole = (q: ListQuery) => q.format !== 'json';
 
 const DOCUMENT_SORTS = ['regNumber', 'createdAt', 'title', 'state', 'classification', 'documentDate', 'dueAt'] as const;
 const ISSUE_SORTS = ['issuedAt', 'dueAt', 'returnedAt', 'regNumber'] as const;
@@ -41,7 +43,8 @@ const ISSUE_SORTS = ['issuedAt', 'dueAt', 'returnedAt', 'regNumber'] as const;
 /** The chosen column (or the fallback) then the id, so equal keys page stably; a journal number is unique by itself. */
 function orderOf<T>(q: ListQuery, allowed: readonly string[], fallback: string): Order<T> {
   const key = q.sort && allowed.includes(q.sort) ? q.sort : fallback;
-  return { [key]: q.order, ...(key === 'regNumber' ? {} : { id: 'asc' }) } as Order<T>;
+  // The id runs the same way as the key, so one index (key, id) serves both directions (issue 12).
+  return { [key]: q.order, ...(key === 'regNumber' ? {} : { id: q.order }) } as Order<T>;
 }
 
 /** A cabinet's name, its room's, and whether the room is secure (R-4.2.2). */
@@ -51,13 +54,12 @@ interface CabinetName {
   secureRoom: boolean;
 }
 
-const paging = (q: ListQuery): Paging =>
-  q.format === 'csv' ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-/** A page of rows already in memory; a CSV export takes them all. */
+const paging = (q: ListQuery): Paging => (whole(q) ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+/** A page of rows already in memory; a CSV or PDF export takes them all. */
 const pageOf = <T>(q: ListQuery, rows: T[]): Page<T> => {
-  const start = q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize;
+  const start = whole(q) ? 0 : (q.page - 1) * q.pageSize;
   return {
-    items: q.format === 'csv' ? rows : rows.slice(start, start + q.pageSize),
+    items: whole(q) ? rows : rows.slice(start, start + q.pageSize),
     total: rows.length,
     page: q.page,
     pageSize: q.pageSize,
@@ -110,15 +112,24 @@ function documentRow(d: RegistrationLine): DocumentRow {
 export class RegistersService {
   constructor(
     private readonly registers: RegisterQueries,
+    private readonly snapshots: RegisterSnapshots,
     private readonly media: MediaRepository,
     private readonly people: PeopleRepository,
     private readonly storage: StorageRepository,
+    private readonly engine: WorkflowEngine,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Registration journal and document lists; staff see only what is issued to them now. */
-  async documents(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
-    const q = parseBody(documentListQuerySchema, query);
+  /**
+   * Registration journal and document lists; staff see only what is issued to them now. The document
+   * list takes json or csv; the journal (`registrationQuerySchema`) a pdf too.
+   */
+  async documents(
+    actor: Actor,
+    query: unknown,
+    schema: typeof documentListQuerySchema | typeof registrationQuerySchema = documentListQuerySchema,
+  ): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
+    const q = parseBody(schema as z.ZodType<DocumentQuery>, query);
     if (q.at) return this.documentsAt(actor, q, isoOf(q.at));
     const holderId = q.mine || !hasRole(actor, ...RECORDS_WIDE_ROLES) ? actor.userId : q.holderId;
     const order =
@@ -145,11 +156,12 @@ export class RegistersService {
    */
   private async documentsAt(
     actor: Actor,
-    q: z.infer<typeof documentListQuerySchema>,
+    q: DocumentQuery,
     at: string,
   ): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
     const wide = hasRole(actor, ...RECORDS_WIDE_ROLES) && !q.mine;
-    const asAt = foldHistory(await this.registers.historyUpTo(actor.schoolId, at));
+    // From the latest register snapshot before `at` and the events after it, not from the first event (issue 12).
+    const asAt = await this.snapshots.asAt(actor.schoolId, at, 'all');
     const rows = (await this.registers.registeredBy(actor.schoolId, at, { regYear: q.year, direction: q.direction }))
       .map((d) => registrationLineAsAt(documentRow(d), asAt))
       .filter((d) => (wide ? !q.holderId || d.holderId === q.holderId : d.holderId === actor.userId))
@@ -226,7 +238,7 @@ export class RegistersService {
     const cabinets = await this.cabinetNames(actor.schoolId);
     // R-4.2.6: what is not out with someone is in the custody of the records clerk in office.
     const clerk = (await this.registers.appointedOn(actor.schoolId, 'records_clerk', bishkekDay(at)))[0] ?? null;
-    const history = foldHistory(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
+    const history = await this.snapshots.asAt(actor.schoolId, at, 'custody');
     const docs = await this.registers.registeredBy(actor.schoolId, at, {});
     const media = await this.media.registeredBy(actor.schoolId, at);
     const rows: CarrierRow[] = carriersAt(history, docs, media).map((c) => {
@@ -267,7 +279,7 @@ export class RegistersService {
     const cabinets = await this.cabinetNames(actor.schoolId);
     if (q.cabinetId && !cabinets.has(q.cabinetId)) throw new GrifError('not_found', 'NOT_FOUND');
     const names = await this.people.namesOf(actor.schoolId);
-    const history = foldHistory(await this.registers.historyUpTo(actor.schoolId, at, CUSTODY_EVENTS));
+    const history = await this.snapshots.asAt(actor.schoolId, at, 'custody');
     const docs = await this.registers.registeredBy(actor.schoolId, at, {});
     const rows: CabinetItemRow[] = cabinetContentsAt(history, docs)
       .filter((c) => !q.cabinetId || c.cabinetId === q.cabinetId)
@@ -308,6 +320,9 @@ export class RegistersService {
   /** Who held one document at a moment, from its history (the "state at date D" view). */
   async holderAt(actor: Actor, documentId: string, atRaw: unknown) {
     const iso = isoOf(parseBody(z.iso.datetime({ offset: true }), atRaw));
+    // R-5.1: a document's route answers for documents only: a breach case's id must not give its state away.
+    const { instance } = await this.engine.view(actor, documentId);
+    if (instance.machineId !== 'document') throw new GrifError('not_found', 'NOT_FOUND');
     const h = documentAsAt(await this.registers.instanceHistoryUpTo(actor.schoolId, documentId, iso), documentId);
     if (!h) throw new GrifError('not_found', 'NOT_FOUND');
     return { at: iso, ...h };

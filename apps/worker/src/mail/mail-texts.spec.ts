@@ -42,4 +42,20 @@ describe('notification e-mail texts', () => {
       'Grif’те жаңы билдирме бар',
     );
   });
+
+  it.each(['ky', 'ru', 'en'])('%s: the sharing signal (R-5.2.1) names neither the person nor the clients', (lang) => {
+    const data = {
+      userId: 'u1',
+      username: 'aibek.t',
+      clients: ['Firefox 133, Windows · 10.0.3.x', 'Chrome 131 · 10.0.9.x'],
+    };
+    const url = 'https://grif.school35.kg/#/breaches/new?system=grif&account=aibek.t';
+    const { subject, text } = mailText({ template: 'breach.sharing_suspected', data, url: null, settled: false }, lang);
+    expect(text).toContain('R-5.2.1');
+    for (const secret of ['aibek', 'Firefox', '10.0.3', 'u1']) expect(subject + text).not.toContain(secret);
+    // The in-app link fills the report form in with the account: the e-mail leads to the notifications instead.
+    const linked = mailText({ template: 'breach.sharing_suspected', data, url, settled: false }, lang).text;
+    expect(linked).toContain('https://grif.school35.kg/#/notifications');
+    expect(linked).not.toContain('aibek');
+  });
 });

@@ -127,6 +127,123 @@ const DOCUMENT: Record<string, Record<MailLang, Texts>> = {
   },
 };
 
+/** Acts: named by their number only (R-4.1d destruction, R-4.2.6 acceptance-transfer). */
+const ACT: Record<string, Record<MailLang, Texts>> = {
+  'act.to_sign': {
+    ky: (d) => ({
+      subject: `${text(d.actNumber)} актысына кол коюңуз`,
+      text: `${text(d.actNumber)} акты сиздин колуңузду күтүп турат. Grif’те ачып, сертификатыңыздын сырсөзү менен кол коюңуз.`,
+    }),
+    ru: (d) => ({
+      subject: `Подпишите акт ${text(d.actNumber)}`,
+      text: `Акт ${text(d.actNumber)} ждёт вашей подписи. Откройте его в Grif и подпишите паролем своего сертификата.`,
+    }),
+    en: (d) => ({
+      subject: `Please sign act ${text(d.actNumber)}`,
+      text: `Act ${text(d.actNumber)} is waiting for your signature. Open it in Grif and sign with your certificate's passphrase.`,
+    }),
+  },
+  'act.completed': {
+    ky: (d) => ({
+      subject: `${text(d.actNumber)} акты толук кол коюлду`,
+      text: `${text(d.actNumber)} актына бардыгы кол коюшту; ал күчүнө кирди.`,
+    }),
+    ru: (d) => ({
+      subject: `Акт ${text(d.actNumber)} подписан`,
+      text: `Акт ${text(d.actNumber)} подписан всеми и вступил в силу.`,
+    }),
+    en: (d) => ({
+      subject: `Act ${text(d.actNumber)} is signed`,
+      text: `Everyone signed act ${text(d.actNumber)}; it is final.`,
+    }),
+  },
+  'act.rejected': {
+    ky: (d) => ({
+      subject: `${text(d.actNumber)} акты четке кагылды`,
+      text: `${text(d.actNumber)} акты четке кагылды; себеби Grif’те жазылган.`,
+    }),
+    ru: (d) => ({
+      subject: `Акт ${text(d.actNumber)} отклонён`,
+      text: `Акт ${text(d.actNumber)} отклонён; причина записана в Grif.`,
+    }),
+    en: (d) => ({
+      subject: `Act ${text(d.actNumber)} was rejected`,
+      text: `Act ${text(d.actNumber)} was rejected; the reason is in Grif.`,
+    }),
+  },
+  'act.items_missing': {
+    ky: (d) => ({
+      subject: `${text(d.actNumber)} актысы боюнча жетишпеген нерселер бар`,
+      text: `Кабыл алуу-өткөрүп берүүдө ${Array.isArray(d.items) ? d.items.length : 0} нерсе табылган жок. Тизмеси Grif’те.`,
+    }),
+    ru: (d) => ({
+      subject: `По акту ${text(d.actNumber)} не хватает позиций`,
+      text: `При приёме-передаче не найдено позиций: ${Array.isArray(d.items) ? d.items.length : 0}. Список — в Grif.`,
+    }),
+    en: (d) => ({
+      subject: `Items missing at act ${text(d.actNumber)}`,
+      text: `${Array.isArray(d.items) ? d.items.length : 0} item(s) were missing at the hand-over. The list is in Grif.`,
+    }),
+  },
+};
+
+/** Breach cases: named by their number only, never the account or what happened (R-5.2.2). */
+const BREACH: Record<string, Record<MailLang, Texts>> = {
+  'breach.reported': {
+    ky: (d) => ({
+      subject: `Каттоо маалыматтарынын бузулушу тууралуу билдирүү ${text(d.number)}`,
+      text: `${text(d.number)} иши ачылды. Аны баалап, аккаунтту токтотуу керек (R-5.2.3).`,
+    }),
+    ru: (d) => ({
+      subject: `Сообщение о нарушении учётных данных ${text(d.number)}`,
+      text: `Открыто дело ${text(d.number)}. Его нужно оценить и локализовать учётную запись (R-5.2.3).`,
+    }),
+    en: (d) => ({
+      subject: `Credential breach reported: ${text(d.number)}`,
+      text: `Case ${text(d.number)} was opened. It needs triage and the account contained (R-5.2.3).`,
+    }),
+  },
+  'breach.step_overdue': {
+    ky: (d) => ({
+      subject: `${text(d.number)} иши боюнча мөөнөт өттү`,
+      text: `${text(d.number)} ишинин кадамы ${bishkekTime(d.dueAt)} чейин бүтүшү керек эле. Сиздин көңүлүңүз керек.`,
+    }),
+    ru: (d) => ({
+      subject: `По делу ${text(d.number)} пропущен срок`,
+      text: `Шаг дела ${text(d.number)} должен был завершиться до ${bishkekTime(d.dueAt)}. Требуется ваше внимание.`,
+    }),
+    en: (d) => ({
+      subject: `A deadline of case ${text(d.number)} was missed`,
+      text: `A step of case ${text(d.number)} was due by ${bishkekTime(d.dueAt)}. Your attention is needed.`,
+    }),
+  },
+};
+
+/**
+ * R-5.2.1: the sharing signal. The e-mail names nobody and no client (whose account, from where):
+ * that is in Grif, where the officer opens the breach report in one click.
+ */
+const SIGNAL: Record<string, Record<MailLang, Texts>> = {
+  'breach.sharing_suspected': {
+    ky: () => ({
+      subject: 'Grif: бир каттоо эсеби бир эле учурда эки башка түзмөктөн колдонулууда',
+      text: 'Grif’теги бир каттоо эсеби бир эле учурда эки башка түзмөктөн (браузерден) колдонулуп жатат: логин башка бирөө менен бөлүшүлгөн болушу мүмкүн (R-5.2.1). Кимдин эсеби жана кайсы түзмөктөр экени Grif’те; ошол жерден бузуу боюнча ишти бир баскыч менен ачсаңыз болот.',
+    }),
+    ru: () => ({
+      subject: 'Grif: учётная запись используется с двух устройств одновременно',
+      text: 'Учётная запись Grif используется одновременно с двух разных устройств (браузеров): возможно, логином делятся (R-5.2.1). Чья это запись и с каких устройств — в Grif; там же одним нажатием можно открыть дело о нарушении.',
+    }),
+    en: () => ({
+      subject: 'Grif: an account is in use from two clients at once',
+      text: 'A Grif account is in use from two different clients (browsers) at the same time: the login may be shared (R-5.2.1). Whose account and which clients are in Grif, where one click opens a breach case.',
+    }),
+  },
+};
+
+/** Templates whose in-app link names a person (the report form filled in): the e-mail leads to the notifications page. */
+const LINK_TO_INBOX = new Set(['breach.sharing_suspected']);
+const inboxOf = (url: string) => url.replace(/#.*$/, '#/notifications');
+
 interface DigestLine {
   regNumber?: unknown;
   holderName?: unknown;
@@ -179,10 +296,13 @@ export function mailText(c: MailContent, locale: string): MailText {
   const body =
     c.template === 'digest.official_use_out'
       ? digest(lang, c.data)
-      : (DOCUMENT[c.template]?.[lang](c.data) ?? { subject: common.other, text: common.other });
+      : ((DOCUMENT[c.template] ?? ACT[c.template] ?? BREACH[c.template] ?? SIGNAL[c.template])?.[lang](c.data) ?? {
+          subject: common.other,
+          text: common.other,
+        });
   const parts = [body.text];
   if (c.settled) parts.push(common.settled);
-  if (c.url) parts.push(`${common.open}: ${c.url}`);
+  if (c.url) parts.push(`${common.open}: ${LINK_TO_INBOX.has(c.template) ? inboxOf(c.url) : c.url}`);
   parts.push('--', common.footer);
   return { subject: body.subject, text: parts.join('\n\n') };
 }

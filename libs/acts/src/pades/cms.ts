@@ -75,13 +75,7 @@ export function assembleCms(certDer: Uint8Array, content: Uint8Array, signatureV
 
 /** WebCrypto gives ECDSA as raw r||s; CMS needs the DER SEQUENCE { r, s } (raw gives "Signature is Invalid."). */
 export function ecdsaToDer(value: Uint8Array): Uint8Array {
-  const parsed = asn1js.fromBER(toArrayBuffer(value));
-  const isDer =
-    parsed.offset === value.length &&
-    parsed.result instanceof asn1js.Sequence &&
-    parsed.result.valueBlock.value.length === 2 &&
-    parsed.result.valueBlock.value.every((v) => v instanceof asn1js.Integer);
-  if (isDer) return value;
+  if (isDerEcdsa(value)) return value;
   const half = value.length / 2;
   const int = (b: Uint8Array) => {
     let i = 0;
@@ -93,4 +87,23 @@ export function ecdsaToDer(value: Uint8Array): Uint8Array {
   };
   const seq = new asn1js.Sequence({ value: [int(value.subarray(0, half)), int(value.subarray(half))] });
   return new Uint8Array(seq.toBER(false));
+}
+
+/**
+ * Raw r||s is random bytes; asn1js may read them as some other type and even throw (a UniversalString of odd length
+ * did, once in a few hundred signatures), so only a SEQUENCE tag is handed to the parser, and a throw means "not DER".
+ */
+function isDerEcdsa(value: Uint8Array): boolean {
+  if (value[0] !== 0x30) return false;
+  try {
+    const parsed = asn1js.fromBER(toArrayBuffer(value));
+    return (
+      parsed.offset === value.length &&
+      parsed.result instanceof asn1js.Sequence &&
+      parsed.result.valueBlock.value.length === 2 &&
+      parsed.result.valueBlock.value.every((v) => v instanceof asn1js.Integer)
+    );
+  } catch {
+    return false;
+  }
 }

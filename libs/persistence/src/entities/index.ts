@@ -21,6 +21,12 @@ import { NotificationSchema } from './notification.entity';
 import { ChainCheckpointSchema } from './chain-checkpoint.entity';
 import { SchoolSettingSchema } from './school-setting.entity';
 import { DailyDigestSchema } from './daily-digest.entity';
+import { BreachCaseRecordSchema } from './breach-case.entity';
+import { SharingSignalSchema } from './sharing-signal.entity';
+import { LoginEventSchema } from './login-event.entity';
+import { AccountEventSchema } from './account-event.entity';
+import { ActRecordSchema, ActRevisionSchema, SignerCertificateSchema, SigningSessionSchema } from './act.entity';
+import { RegisterSnapshotSchema } from './register-snapshot.entity';
 
 export * from './appointment.entity';
 export * from './deadline.entity';
@@ -39,6 +45,12 @@ export * from './notification.entity';
 export * from './chain-checkpoint.entity';
 export * from './school-setting.entity';
 export * from './daily-digest.entity';
+export * from './act.entity';
+export * from './breach-case.entity';
+export * from './sharing-signal.entity';
+export * from './login-event.entity';
+export * from './account-event.entity';
+export * from './register-snapshot.entity';
 
 export const ENTITIES = [
   SchoolSchema,
@@ -63,4 +75,13 @@ export const ENTITIES = [
   ChainCheckpointSchema,
   SchoolSettingSchema,
   DailyDigestSchema,
+  ActRecordSchema,
+  ActRevisionSchema,
+  SignerCertificateSchema,
+  SigningSessionSchema,
+  BreachCaseRecordSchema,
+  SharingSignalSchema,
+  LoginEventSchema,
+  AccountEventSchema,
+  RegisterSnapshotSchema,
 ];

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** The names of a school's settings: its working calendar and its deadline ladder. */
-export type SchoolSettingName = 'calendar' | 'deadlines';
+/** The names of a school's settings: its working calendar, its deadline ladder, its sealed audit-export key. */
+export type SchoolSettingName = 'calendar' | 'deadlines' | 'breachLimits' | 'auditSigningKey';
 
 /** One of a school's settings, as JSON; absent means the default Grif ships with. */
 export class SchoolSetting {

@@ -5,6 +5,8 @@ export class School {
     public id: string,
     public name: string,
     public createdAt: string,
+    /** Short and unique in the install: people sign in as `name@code` (issue 10). */
+    public code: string,
   ) {}
 }
 
@@ -14,6 +16,7 @@ export const SchoolSchema = new EntitySchema<School>({
   properties: {
     id: { type: 'string', primary: true, length: 36 },
     name: { type: 'string', length: 300 },
+    code: { type: 'string', length: 30, unique: true },
     createdAt: { type: 'string', length: 24 },
   },
 });

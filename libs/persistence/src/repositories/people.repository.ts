@@ -1,5 +1,5 @@
 import { SYSTEM_USER_ID } from '@grif/domain';
-import { Appointment, User } from '../entities';
+import { Appointment, School, User } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
 
 /** A person's sign-in record. */
@@ -36,9 +36,21 @@ const account = (u: User): Account => ({
 export class PeopleRepository {
   constructor(private readonly tx: WriteTransactions) {}
 
+  /**
+   * The account a sign-in names: `name@code` in the school of that code, or a bare `name` when exactly one school
+   * of the install has it. Ambiguous or unknown: null, so the caller answers exactly as for a wrong password.
+   */
   async byUsername(username: string): Promise<Account | null> {
-    const u = await this.tx.reader().findOne(User, { username });
-    return u ? account(u) : null;
+    const em = this.tx.reader();
+    const at = username.lastIndexOf('@');
+    const school = at >= 0 ? await em.findOne(School, { code: username.slice(at + 1) }, { fields: ['id'] }) : null;
+    if (school) {
+      const u = await em.findOne(User, { schoolId: school.id, username: username.slice(0, at) });
+      return u ? account(u) : null;
+    }
+    // No school has that code: a username from before school codes may hold an `@` itself (an e-mail address).
+    const found = await em.find(User, { username }, { limit: 2 });
+    return found.length === 1 ? account(found[0]) : null;
   }
 
   async byId(userId: string): Promise<Account | null> {
@@ -61,6 +73,17 @@ export class PeopleRepository {
     await this.tx.run(async (em) => {
       await em.nativeUpdate(User, { id: userId }, { passwordHash, mustChangePassword: false });
     });
+  }
+
+  /**
+   * The same password hashed again with today's parameters (at a sign-in): only if the stored hash is still
+   * the one that was checked, so a password changed meanwhile is never overwritten; nothing else changes.
+   */
+  async rehashPassword(userId: string, checkedHash: string, passwordHash: string): Promise<boolean> {
+    const n = await this.tx.run((em) =>
+      em.nativeUpdate(User, { id: userId, passwordHash: checkedHash }, { passwordHash }),
+    );
+    return n > 0;
   }
 
   /** Display names by id, for everyone who can appear in the school's history, Grif's own system actor included. */

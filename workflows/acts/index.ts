@@ -1,0 +1,3 @@
+export * from './act-context';
+export * from './act-events';
+export * from './signing';
