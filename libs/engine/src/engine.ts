@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { Actor, GrifError, hasRole, Role } from '@grif/domain';
 import {
   DEADLINE_MOVED,
@@ -25,6 +25,7 @@ import type {
 } from './ports';
 import { noticingOutbox } from './outbox-watch';
 import { explainRefusal } from './refusal';
+import { initialTransitionOf, transitionOf } from './pure-transition';
 import { persistSnapshot, restoreSnapshot, stateName } from './snapshot';
 import { parsePayload } from './validate';
 import { WorkflowRegistry } from './workflow-registry';
@@ -124,7 +125,7 @@ export class WorkflowEngine {
     parentId: string | null = null,
     id: string = randomUUID(),
   ) {
-    const [snapshot, actions] = initialTransition(def.machine, input);
+    const [snapshot, actions] = initialTransitionOf(def.machine, input);
     const state = stateName(snapshot.value);
     const event = this.link(GENESIS_HASH, {
       schoolId: actor.schoolId,
@@ -244,7 +245,7 @@ export class WorkflowEngine {
       breachLimits: policy.breachLimits,
       facts,
     };
-    const [next, actions] = transition(def.machine, snapshot, env as never);
+    const [next, actions] = transitionOf(def.machine, snapshot, env as never);
     if (next === snapshot) throw explainRefusal(def, snapshot, env);
 
     const toState = stateName(next.value);
