@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ensureLocalRedis, GrifLogger, loadConfig, LocalRedis } from '@grif/core';
+import { ensureLocalRedis, exitOnSignal, GrifLogger, loadConfig, LocalRedis } from '@grif/core';
 import { assertRedisReachable } from '@grif/queue';
 import { ApiModule } from './api.module';
 import { configureHttp } from './bootstrap';
@@ -26,15 +26,8 @@ async function main(): Promise<void> {
     await app.init();
     await app.get(FirstStart).seedIfEmpty(config.demo, (l) => console.log(l));
     await app.listen(config.port);
-    // Whatever closing throws, the process ends (and its own Redis with it).
-    const stop = () =>
-      void app
-        .close()
-        .catch((err: unknown) => console.error(`grif: shutdown: ${(err as Error).message}`))
-        .then(() => redis?.stop())
-        .finally(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    // Whatever closing throws, its own Redis stops with it.
+    exitOnSignal('grif', () => app.close().finally(() => redis?.stop()));
     console.log(
       `grif: API on http://localhost:${config.port} (docs: /api/docs)${withWorker ? ' with worker' : ''}; ${config.db.kind} database`,
     );

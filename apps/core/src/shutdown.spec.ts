@@ -27,4 +27,22 @@ describe('ShutdownSequence: the one owner of shutdown', () => {
     await s.onApplicationShutdown();
     expect(closed).toEqual(['orm']);
   });
+
+  it('a step that never finishes is given up when its phase’s time is up, and the later phases still close', async () => {
+    const closed: string[] = [];
+    const warned: string[] = [];
+    const s = new ShutdownSequence();
+    s.limitMs = { jobs: 10, redis: 10, database: 10 };
+    (s as unknown as { log: { warn(m: string): void; log(): void } }).log = {
+      warn: (m: string) => void warned.push(m),
+      log: () => {},
+    };
+    s.register('jobs', 'worker', async () => void closed.push('worker'));
+    // ioredis's QUIT while Redis is gone: queued until a reconnect that never comes.
+    s.register('redis', 'queue', () => new Promise<never>(() => {}));
+    s.register('database', 'orm', async () => void closed.push('orm'));
+    await s.onApplicationShutdown();
+    expect(closed).toEqual(['worker', 'orm']);
+    expect(warned).toEqual(['redis/queue: gave up: its phase ran out of time']);
+  });
 });

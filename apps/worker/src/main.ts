@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { assertRedisReachable } from '@grif/queue';
-import { GrifLogger, loadConfig } from '@grif/core';
+import { exitOnSignal, GrifLogger, loadConfig } from '@grif/core';
 import { WorkerModule } from './worker.module';
 import type { DeadlineHooks } from './processors/deadline.processor';
 
@@ -25,13 +25,7 @@ async function main(): Promise<void> {
     WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }),
     { abortOnError: false, logger: new GrifLogger() },
   );
-  const stop = () =>
-    void app
-      .close()
-      .catch((err: unknown) => console.error(`grif-worker: shutdown: ${(err as Error).message}`))
-      .finally(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  exitOnSignal('grif-worker', () => app.close());
   console.log(`grif-worker: started (${config.db.kind}, queue prefix "${config.queue.prefix}")`);
 }
 

@@ -62,7 +62,8 @@ describe('transitionOf: xstate’s pure transition with a shared inert scope', (
 
   it('answers the very snapshot it was given for an event no transition takes (how the engine tells a refusal)', () => {
     const [open] = initialTransitionOf(machine, { owner: 'ana' });
-    const [next, actions] = transitionOf(machine, open, { type: 'BUMP', by: 50 });
+    const tooBig = { type: 'BUMP', by: 50 };
+    const [next, actions] = transitionOf(machine, open, tooBig);
     expect(next).toBe(open);
     expect(actions).toEqual([]);
   });
