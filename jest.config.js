@@ -19,6 +19,10 @@ const aliases = {
   '^@grif/worker$': '<rootDir>/apps/worker/src',
   '^@grif/workflows$': '<rootDir>/workflows',
 };
+// Password hashing at a cheaper scrypt N in the suites only (apps/api/src/identity/password.ts): jest sets
+// NODE_ENV=test, and the processes the suites start inherit both. password.spec.ts checks the real parameters.
+process.env.GRIF_TEST_SCRYPT_N ??= String(2 ** 10);
+
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },

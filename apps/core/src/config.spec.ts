@@ -56,3 +56,15 @@ describe('session and proxy settings', () => {
     expect(() => loadConfig(env({ GRIF_TRUST_PROXY: 'yes please!' }))).toThrow(/^grif: GRIF_TRUST_PROXY/);
   });
 });
+
+describe('GRIF_TEST_SCRYPT_N: the test suites’ cheaper password hashing', () => {
+  const env = (extra: Record<string, string>) => ({ GRIF_DATA_DIR: '/tmp/grif-config-spec', ...extra });
+
+  it('is refused outside NODE_ENV=test, so a school’s server never hashes below ASVS L2 (V2.4)', () => {
+    expect(() => loadConfig(env({ GRIF_TEST_SCRYPT_N: '16384', NODE_ENV: 'production' }))).toThrow(
+      /GRIF_TEST_SCRYPT_N is for the test suites only/,
+    );
+    expect(() => loadConfig(env({ GRIF_TEST_SCRYPT_N: '16384' }))).toThrow(/GRIF_TEST_SCRYPT_N/);
+    expect(loadConfig(env({ GRIF_TEST_SCRYPT_N: '16384', NODE_ENV: 'test' })).port).toBeGreaterThan(0);
+  });
+});

@@ -147,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GrifConfig {
     throw new Error(`grif: ${issue.path.join('.')} ${issue.message}`);
   }
   const e = parsed.data;
+  // The cheaper password hashing of jest's runs (identity/password.ts) must never reach a school's server.
+  if (env.GRIF_TEST_SCRYPT_N !== undefined && env.NODE_ENV !== 'test')
+    throw new Error('grif: GRIF_TEST_SCRYPT_N is for the test suites only (with NODE_ENV=test); unset it');
   const dataDir = resolve(e.GRIF_DATA_DIR);
   return {
     db: databaseSettings({ GRIF_SQLITE_PATH: resolve(dataDir, 'grif.sqlite'), ...env }),

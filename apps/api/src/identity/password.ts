@@ -6,17 +6,30 @@ const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
   );
 
 /** OWASP / ASVS L2 parameters for scrypt: N = 2^17, r = 8, p = 1 (128 MiB per hash). */
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+export const ASVS_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/**
+ * The parameters new hashes are made with: ASVS_SCRYPT, except in jest's runs, where the suites' thousands of
+ * seeded users and sign-ins would otherwise spend most of CI's time in scrypt (as Django's test runner swaps
+ * its hasher). Both must be set for that: NODE_ENV=test, which jest sets, and GRIF_TEST_SCRYPT_N, which
+ * jest.config.js sets; Grif's config refuses GRIF_TEST_SCRYPT_N outside tests. Read on each call, so a
+ * test may look at the real parameters.
+ */
+export function scryptParams(): { N: number; r: number; p: number } {
+  const n = process.env.NODE_ENV === 'test' ? Number(process.env.GRIF_TEST_SCRYPT_N ?? 0) : 0;
+  return n > 1 ? { ...ASVS_SCRYPT, N: n } : ASVS_SCRYPT;
+}
 const KEY_LEN = 32;
 const maxmem = (N: number, r: number) => 256 * N * r + 1024 * 1024;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  const params = scryptParams();
   const key = await scrypt(password.normalize('NFKC'), salt, KEY_LEN, {
-    ...PARAMS,
-    maxmem: maxmem(PARAMS.N, PARAMS.r),
+    ...params,
+    maxmem: maxmem(params.N, params.r),
   });
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -42,11 +55,12 @@ export function oneTimePassword(): string {
 /** Whether a stored hash was made with other parameters than today's: then it is rehashed at the next sign-in. */
 export function needsRehash(stored: string): boolean {
   const [alg, n, r, p, , hash] = stored.split('$');
+  const params = scryptParams();
   return (
     alg !== 'scrypt' ||
-    Number(n) !== PARAMS.N ||
-    Number(r) !== PARAMS.r ||
-    Number(p) !== PARAMS.p ||
+    Number(n) !== params.N ||
+    Number(r) !== params.r ||
+    Number(p) !== params.p ||
     Buffer.from(hash ?? '', 'base64').length !== KEY_LEN
   );
 }
