@@ -37,6 +37,8 @@ const REQUESTS = env('BENCH_SCALE_REQUESTS', 200);
 const ASKING = Math.min(SCHOOLS, env('BENCH_SCALE_ASKING_SCHOOLS', 10));
 /** "before" measures the schema of main before this work too; 0 measures only "after". */
 const BEFORE = env('BENCH_SCALE_BEFORE', 1) !== 0;
+/** 0: no register snapshots are taken (their first run is ~12 min at full size) and the "as at" probes are skipped. */
+const SNAPSHOTS = env('BENCH_SCALE_SNAPSHOTS', 1) !== 0;
 /** The last migration of the schema "before". */
 const BEFORE_SCHEMA = 'AppendOnlyHistory20261203';
 /**
@@ -135,7 +137,7 @@ async function measureAll(base: string, url: string, schools: SchoolCast[], pass
   for (const [k, probe] of PROBES.entries()) {
     if (only && !probe.name.includes(only)) continue;
     // This branch's code on the schema before it (`all`, "before") has no snapshot table: measure main's build for those.
-    if (probe.snapshots && label === 'before') continue;
+    if (probe.snapshots && (label === 'before' || !SNAPSHOTS)) continue;
     const m: Measured = await measure(base, probe, tokens, pickFor(k), REQUESTS);
     log(formatMeasured(label, m));
   }
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
     const { schools, password } = await loadCast(url);
     const { app, base } = await startApi(db, prefix);
     try {
-      if (process.env.BENCH_SCALE_MIGRATE === '1') await takeSnapshots(app);
+      if (process.env.BENCH_SCALE_MIGRATE === '1' && SNAPSHOTS) await takeSnapshots(app);
       await measureAll(base, url, schools, password, process.env.BENCH_SCALE_LABEL ?? 'now');
     } finally {
       await app.close();
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
       await analyze(url);
       log(`migrate: ${applied.join(', ')} in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     }
-    await takeSnapshots(app);
+    if (SNAPSHOTS) await takeSnapshots(app);
     await measureAll(started.base, url, schools, password, 'after');
     log(`# after: ${MIGRATIONS.length} migrations`);
   } catch (err) {
