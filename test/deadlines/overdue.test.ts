@@ -20,11 +20,11 @@ describe('deadlines: a For Official Use issue goes overdue when its deadline pas
   /** The alarm's job once BullMQ has finished it (completed or failed), with what it returned. */
   const finishedJob = (jobId: string) =>
     eventually(async () => {
-      const job = await api.rt.alarm.queue.getJob(jobId);
-      const s = await job?.getState();
-      return s === 'completed' || s === 'failed'
-        ? { state: s, returned: job!.returnvalue as unknown, reason: job!.failedReason }
-        : undefined;
+      const s = await (await api.rt.alarm.queue.getJob(jobId))?.getState();
+      if (s !== 'completed' && s !== 'failed') return undefined;
+      // Read again once finished: a job read while it ran keeps the null return value it had then.
+      const job = (await api.rt.alarm.queue.getJob(jobId))!;
+      return { state: s, returned: job.returnvalue as unknown, reason: job.failedReason };
     }, 10_000);
   const issue = async (id: string, inMs: number) => {
     const dueAt = new Date(Date.now() + inMs).toISOString();

@@ -56,13 +56,19 @@ export class ShutdownSequence implements BeforeApplicationShutdown, OnApplicatio
       // Within a phase, the last opened closes first.
       const steps = this.steps.filter((s) => s.phase === phase).reverse();
       const end = Date.now() + this.limitMs[phase];
+      const left: string[] = [];
       for (const step of steps) {
         // Each step is still asked to close once the phase's time is up; it is just not waited for.
-        await this.within(Math.max(0, end - Date.now()), step.close).catch((err: unknown) =>
-          this.log.warn(`${phase}/${step.name}: ${(err as Error).message}`),
-        );
+        await this.within(Math.max(0, end - Date.now()), step.close).catch((err: unknown) => {
+          left.push(step.name);
+          this.log.warn(`${phase}/${step.name}: ${(err as Error).message}`);
+        });
       }
-      if (steps.length) this.log.log(`${DONE[phase]}: ${steps.map((s) => s.name).join(', ')}`);
+      const closed = steps.map((s) => s.name).filter((name) => !left.includes(name));
+      if (steps.length)
+        this.log.log(
+          `${DONE[phase]}: ${closed.join(', ') || 'none'}${left.length ? `; left: ${left.join(', ')}` : ''}`,
+        );
     }
   }
 
