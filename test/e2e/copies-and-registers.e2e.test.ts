@@ -78,9 +78,16 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     await clerk.getByTestId('doc-row').first().waitFor();
     await clerk.getByTestId('filter-classification').selectOption('official_use');
     await clerk.locator('th button.sort', { hasText: 'Каттоо номери' }).click();
+    // Settled: the sort is in the address, the table no longer busy, and its rows answer the filter.
     await clerk.waitForFunction(() => {
       const rows = Array.from(document.querySelectorAll('[data-testid=doc-row]'));
-      return rows.length > 0 && rows.every((r) => r.querySelector('.mark-official_use'));
+      const busy = document.querySelector('table')?.getAttribute('aria-busy') === 'true';
+      return (
+        location.hash.includes('sort=regNumber') &&
+        !busy &&
+        rows.length > 0 &&
+        rows.every((r) => r.querySelector('.mark-official_use'))
+      );
     });
     const listHash = hashOf(clerk);
     expect(listHash).toMatch(/^#\/documents\?/);

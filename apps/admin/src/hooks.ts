@@ -11,20 +11,30 @@ export interface Loaded<T> {
 
 /** Runs `load` when `deps` change (and on reload()), keeping only the latest answer. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; of?: readonly unknown[] }>({
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
+  const key = [...deps, tick];
   useEffect(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true }));
     load().then(
-      (data) => mine === seq.current && setState({ data, loading: false }),
-      (err: unknown) => mine === seq.current && setState({ error: toApiError(err), loading: false }),
+      (data) => mine === seq.current && setState({ data, loading: false, of: key }),
+      (err: unknown) => mine === seq.current && setState({ error: toApiError(err), loading: false, of: key }),
     );
     // `load` is a fresh closure each render; `deps` say when it means something new.
-  }, [...deps, tick]);
+  }, key);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  // The render that follows new deps comes before the effect marks it loading:
+  // its data still answers the old deps, so it is loading already (aria-busy).
+  const stale = !state.of || !sameDeps(state.of, key);
+  return { data: state.data, error: state.error, loading: state.loading || stale, reload };
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((d, i) => Object.is(d, b[i]));
 }
 
 export function toApiError(err: unknown): ApiError {

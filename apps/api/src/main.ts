@@ -2,9 +2,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ensureLocalRedis, exitOnSignal, GrifLogger, loadConfig, LocalRedis } from '@grif/core';
 import { assertRedisReachable } from '@grif/queue';
-import { ApiModule } from './api.module';
-import { configureHttp } from './bootstrap';
-import { FirstStart } from './first-start';
 
 /**
  * `node main.js` serves HTTP. `--with-worker` (npm start) also runs every job processor,
@@ -16,6 +13,12 @@ async function main(): Promise<void> {
   let redis: LocalRedis | undefined;
   if (withWorker) redis = await ensureLocalRedis(config.queue.redisUrl, config.dataDir, (l) => console.log(l));
   else await assertRedisReachable(config.queue.redisUrl);
+  // The application's modules load only once Redis answered: without it the process says so in a second, even on a busy machine.
+  const [{ ApiModule }, { configureHttp }, { FirstStart }] = await Promise.all([
+    import('./api.module'),
+    import('./bootstrap'),
+    import('./first-start'),
+  ]);
   try {
     const app = configureHttp(
       await NestFactory.create(ApiModule.forRoot({ useFactory: () => config }, { worker: withWorker }), {

@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { assertRedisReachable } from '@grif/queue';
 import { exitOnSignal, GrifLogger, loadConfig } from '@grif/core';
-import { WorkerModule } from './worker.module';
 import type { DeadlineHooks } from './processors/deadline.processor';
 
 /** Fault injection for the crash tests only: keep the job open after its event committed. */
@@ -20,6 +19,8 @@ function testHooks(log: Logger): DeadlineHooks {
 async function main(): Promise<void> {
   const config = loadConfig();
   await assertRedisReachable(config.queue.redisUrl);
+  // Loaded only once Redis answered (see the API's main).
+  const { WorkerModule } = await import('./worker.module');
   const log = new Logger('grif-worker');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ useFactory: () => config }, { deadlineHooks: testHooks(log) }),
