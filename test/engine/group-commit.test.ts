@@ -1,6 +1,6 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ormOptions, WriteTransactions } from '@grif/persistence';
+import { ormOptions, readPolicy, WriteTransactions, writePolicy } from '@grif/persistence';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -95,5 +95,34 @@ describe('group commit: write transactions that wait share one commit', () => {
       }, 'c'),
     ).rejects.toThrow('no');
     expect((await rows()).filter((id) => id.startsWith('c-'))).toEqual([]);
+  });
+
+  it("a school's settings are read once per transaction; a unit that changed them and failed leaves the old ones to the next", async () => {
+    const school = 'school-memo';
+    const ladder = (days: number) => ({
+      reminderBefore: 'PT30M',
+      directorAfter: 'next_working_day',
+      defaultReturnDays: days,
+    });
+    await tx.run((em) => writePolicy(em, school, 'deadlines', ladder(5), 'u', '2026-11-27T08:00:00.000Z'));
+    const { release, first } = holdWriter('m');
+    const read = () => tx.run(async (em) => (await readPolicy(em, school)).deadlines.defaultReturnDays, 'm');
+    const before = read();
+    const undone = tx.run(async (em) => {
+      await writePolicy(em, school, 'deadlines', ladder(9), 'u', '2026-11-27T08:00:01.000Z');
+      expect((await readPolicy(em, school)).deadlines.defaultReturnDays).toBe(9);
+      throw new Error('refused after changing the settings');
+    }, 'm');
+    const afterUndone = read();
+    const changed = tx.run(
+      (em) => writePolicy(em, school, 'deadlines', ladder(7), 'u', '2026-11-27T08:00:02.000Z'),
+      'm',
+    );
+    const afterChange = read();
+    release();
+    await first;
+    await expect(undone).rejects.toThrow('refused after changing the settings');
+    await changed;
+    expect([await before, await afterUndone, await afterChange]).toEqual([5, 5, 7]);
   });
 });

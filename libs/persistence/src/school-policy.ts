@@ -13,6 +13,7 @@ import {
 } from '@grif/domain';
 import { SchoolSetting } from './entities';
 import { RawSql } from './raw-sql';
+import { forget, memoInTransaction } from './transaction-memo';
 import type { WriteTransactions } from './write-transactions';
 
 const DEFAULTS: SchoolPolicy = {
@@ -27,9 +28,17 @@ const SCHEMAS = {
   breachLimits: BreachLimitsSchema,
 } as const;
 
-/** The school's own settings, each falling back to the default Grif ships with (school No. 35's). */
-export async function readPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
-  // Read by every event: plain SQL (see RawSql).
+/**
+ * The school's own settings, each falling back to the default Grif ships with (school No. 35's). Every event
+ * reads them: once per write transaction (group commit runs many events in one), in plain SQL (see RawSql).
+ */
+export function readPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
+  return memoInTransaction(em, policyKey(schoolId), () => loadPolicy(em, schoolId));
+}
+
+const policyKey = (schoolId: string) => `policy:${schoolId}`;
+
+async function loadPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
   const rows = await new RawSql(em).rows<{ name: string; value: string }>(
     'select name, value from school_settings where school_id = ?',
     [schoolId],
@@ -76,6 +85,7 @@ export async function writePolicy<K extends keyof SchoolPolicy>(
   at: string,
 ): Promise<void> {
   const json = JSON.stringify(value);
+  forget(em, policyKey(schoolId));
   const n = await em.nativeUpdate(SchoolSetting, { schoolId, name }, { value: json, updatedAt: at, updatedBy: by });
   if (!n) await em.insert(SchoolSetting, new SchoolSetting(schoolId, name, json, at, by));
 }
