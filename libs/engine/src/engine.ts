@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import type { AnyMachineSnapshot } from 'xstate';
 import { Actor, GrifError, hasRole, Role } from '@grif/domain';
 import {
@@ -108,9 +108,9 @@ export class WorkflowEngine {
         ...(await this.lookupFacts(tx, actor.schoolId, def.createLookups, parsed as Record<string, unknown>)),
         ...(await this.roleHolderFacts(tx, actor.schoolId, def.createRoleHolders, at.toISOString())),
       };
-      const newId = randomUUID();
-      const input = await opts.input(tx, at, parsed, facts, newId);
-      const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString(), null, newId);
+      const instanceId = newId();
+      const input = await opts.input(tx, at, parsed, facts, instanceId);
+      const { id, state, context } = await this.insertNew(tx, def, input, actor, at.toISOString(), null, instanceId);
       return { status: 201, body: { id, state, version: 1, ...(opts.describe?.(context) ?? {}) } };
     });
   }
@@ -123,7 +123,7 @@ export class WorkflowEngine {
     actor: Actor,
     at: string,
     parentId: string | null = null,
-    id: string = randomUUID(),
+    id: string = newId(),
   ) {
     const [snapshot, actions] = initialTransitionOf(def.machine, input);
     const state = stateName(snapshot.value);
@@ -269,8 +269,7 @@ export class WorkflowEngine {
       lastSeq: env.seq,
       headHash: event.hash,
     };
-    if (!(await tx.updateInstance(updated, instance.version, at))) throw new GrifError('conflict', 'STALE_VERSION');
-    await tx.appendEvent(event);
+    if (!(await tx.advance(updated, instance.version, event, at))) throw new GrifError('conflict', 'STALE_VERSION');
     if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
     await opts.alsoWrite?.(tx, at);
     await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
@@ -476,7 +475,7 @@ export class WorkflowEngine {
   }
 
   private link(prevHash: string, e: Parameters<typeof eventHash>[1]) {
-    return { ...e, id: randomUUID(), prevHash, hash: eventHash(prevHash, e) };
+    return { ...e, id: newId(), prevHash, hash: eventHash(prevHash, e) };
   }
 
   private async recordEffects(
@@ -492,7 +491,7 @@ export class WorkflowEngine {
       if (a.type === 'armDeadline') {
         const d: DeadlineRow = {
           ...base,
-          id: randomUUID(),
+          id: newId(),
           key: a.params.key,
           eventType: a.params.event,
           dueAt: a.params.dueAt,
@@ -500,11 +499,11 @@ export class WorkflowEngine {
           status: 'pending',
         };
         await tx.insertDeadline(d, at);
-        outbox.push({ ...base, id: randomUUID(), kind: 'deadline.arm', payload: { deadlineId: d.id, dueAt: d.dueAt } });
+        outbox.push({ ...base, id: newId(), kind: 'deadline.arm', payload: { deadlineId: d.id, dueAt: d.dueAt } });
       } else if (a.type === 'cancelDeadline') {
         const cancelled = await tx.cancelDeadline(inst.id, a.params.key, at);
         if (cancelled)
-          outbox.push({ ...base, id: randomUUID(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
+          outbox.push({ ...base, id: newId(), kind: 'deadline.cancel', payload: { deadlineId: cancelled } });
       } else if (a.type === 'spawn') {
         const def = this.registry.current(a.params.machineId);
         for (const input of a.params.inputs) await this.insertNew(tx, def, input, actor, at, inst.id);
@@ -519,9 +518,9 @@ export class WorkflowEngine {
       } else if (a.type === 'recordBriefing') {
         await tx.recordBriefing(inst.schoolId, a.params, actor.userId);
       } else if (a.type === 'renderAct') {
-        outbox.push({ ...base, id: randomUUID(), kind: 'renderAct', payload: { ...a.params } });
+        outbox.push({ ...base, id: newId(), kind: 'renderAct', payload: { ...a.params } });
       } else {
-        outbox.push({ ...base, id: randomUUID(), kind: 'notify', payload: { ...a.params } });
+        outbox.push({ ...base, id: newId(), kind: 'notify', payload: { ...a.params } });
       }
     }
     if (outbox.length) await tx.addOutbox(outbox, at);

@@ -4,3 +4,4 @@ export * from './engine';
 export * from './workflow-registry';
 export * from './snapshot';
 export * from './validate';
+export * from './ids';

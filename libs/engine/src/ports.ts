@@ -71,8 +71,12 @@ export interface EngineTx {
   loadInstance(schoolId: string, id: string): Promise<InstanceRow | null>;
   findResponse(schoolId: string, actorId: string, key: string): Promise<StoredResponse | null>;
   insertInstance(row: InstanceRow, at: string): Promise<void>;
-  /** Returns false when another transaction moved the instance first. */
-  updateInstance(row: InstanceRow, expectedVersion: number, at: string): Promise<boolean>;
+  /**
+   * One step of an instance: its row moved to `row` if it is still at `expectedVersion`, and the step's event
+   * appended. False when another transaction moved the instance first; the caller must then refuse the whole
+   * step (throw), since the event may already be written in the transaction it abandons.
+   */
+  advance(row: InstanceRow, expectedVersion: number, event: EventRow, at: string): Promise<boolean>;
   appendEvent(row: EventRow): Promise<void>;
   saveResponse(schoolId: string, actorId: string, key: string, response: StoredResponse, at: string): Promise<void>;
   addOutbox(rows: OutboxRow[], at: string): Promise<void>;

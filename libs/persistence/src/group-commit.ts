@@ -74,19 +74,22 @@ export class GroupCommit {
         }
         const sql = new RawSql(em);
         for (const unit of batch) {
-          // Never released: a savepoint nests in its predecessor's, which changes nothing a rollback to the
-          // latest one undoes, and saves a round trip per unit (COMMIT ends them all).
           await sql.run('savepoint grif_unit', []);
           try {
             const value = await unit.work(em);
             // What the unit persisted without flushing is written now, inside its savepoint (alone, the
             // transaction's own flush would have written it).
             await em.flush();
+            // PostgreSQL: not released, which saves a round trip per unit — the next savepoint nests in this one,
+            // a rollback undoes only the latest, and COMMIT ends them all. SQLite checks every open savepoint on
+            // each page it changes, so there (in process, no round trip) each is released.
+            if (this.kind === 'sqlite') await sql.run('release savepoint grif_unit', []);
             outcomes.push({ ok: true, value });
           } catch (err) {
             // SQLite keeps a failed statement's neighbours, PostgreSQL refuses all until this: either way the
             // unit's own writes go, and the next unit starts from what its predecessors left.
             await sql.run('rollback to savepoint grif_unit', []);
+            if (this.kind === 'sqlite') await sql.run('release savepoint grif_unit', []);
             // What the transaction kept for its units may have been read from the unit's own undone writes.
             forget(em);
             outcomes.push({ ok: false, err });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { InstanceRow, ProjectedEvent } from '@grif/engine';
+import { newId, type InstanceRow, type ProjectedEvent } from '@grif/engine';
 import {
   journalWrites,
   type DocumentContext,
@@ -97,7 +96,7 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       await em.insert(
         CopyRecord,
         new CopyRecord(
-          randomUUID(),
+          newId(),
           l.schoolId,
           l.originalId,
           l.originalRegNumber,
@@ -118,7 +117,7 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
         `insert into issue_journal (id, school_id, document_id, reg_number, classification, holder_id, purpose,
          issued_at, issued_by, due_at) values ${placeholders(1, 10)}`,
         [
-          randomUUID(),
+          newId(),
           l.schoolId,
           l.documentId,
           l.regNumber,
