@@ -81,6 +81,27 @@ describe("audit workbench: the auditor's read-only views of the history (R-1.5)"
     expect(past.body.total).toBe(3);
   });
 
+  it("the unfiltered search's total is the school's every event, counted from its instances (issue 12)", async () => {
+    const all = await api.call('auditor', 'GET', '/api/audit/events?pageSize=5');
+    expect(all.status).toBe(200);
+    const [{ n }] = await api.rt.transactions
+      .reader()
+      .getConnection()
+      .execute<{ n: number | string }[]>('select count(*) as n from workflow_events where school_id = ?', [
+        api.schoolId,
+      ]);
+    expect(all.body.total).toBe(Number(n));
+    expect(all.body.total).toBeGreaterThan(5);
+    expect(all.body.items).toHaveLength(5);
+    // Another school's instances (the one above has no events of ours) are not counted.
+    const byType = await Promise.all(
+      ['CREATE', 'CLASSIFY', 'STORE', 'ISSUE'].map(
+        async (type) => (await api.call('auditor', 'GET', `/api/audit/events?type=${type}`)).body.total as number,
+      ),
+    );
+    expect(all.body.total).toBeGreaterThanOrEqual(byType.reduce((a, b) => a + b, 0));
+  });
+
   it('refuses a bad filter with 400 naming it, and never shows another school', async () => {
     const bad = await api.call('auditor', 'GET', '/api/audit/events?from=yesterday&pageSize=0');
     expect(bad.status).toBe(400);

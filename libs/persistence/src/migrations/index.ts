@@ -11,6 +11,7 @@ import { SchoolQualifiedUsers20261202 } from './20261202-school-qualified-users.
 import { AppendOnlyHistory20261203 } from './20261203-append-only-history.migration';
 import { ScaleIndexes20261204 } from './20261204-scale-indexes.migration';
 import { RegisterSnapshots20261204 } from './20261204-register-snapshots.migration';
+import { InstanceEventCounts20261205 } from './20261205-instance-event-counts.migration';
 
 /** Listed explicitly so the same list runs from ts (tests) and from dist (npm start). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   { name: 'AppendOnlyHistory20261203', class: AppendOnlyHistory20261203 },
   { name: 'ScaleIndexes20261204', class: ScaleIndexes20261204 },
   { name: 'RegisterSnapshots20261204', class: RegisterSnapshots20261204 },
+  { name: 'InstanceEventCounts20261205', class: InstanceEventCounts20261205 },
 ];
