@@ -163,7 +163,14 @@ export class WorkflowEngine {
     // Hashed only when needed: after `apply` judged visibility, role and schema, or to compare a stored answer
     // of the caller's own key. A stranger's payload is never hashed.
     const fp = () => fingerprint({ op: 'send', id, type, payload: payload ?? {} });
-    return this.idempotent(actor, opts.idempotencyKey, id, fp, (tx) => this.apply(tx, id, type, payload, actor, opts));
+    return this.idempotent(
+      actor,
+      opts.idempotencyKey,
+      id,
+      fp,
+      (tx) => this.apply(tx, id, type, payload, actor, opts),
+      id,
+    );
   }
 
   /**
@@ -536,6 +543,7 @@ export class WorkflowEngine {
     partition: string,
     fingerprintOf: () => string,
     work: (tx: EngineTx) => Promise<Outcome>,
+    instanceId?: string,
   ): Promise<Outcome> {
     let fp: string | undefined;
     const fingerprint = () => (fp ??= fingerprintOf());
@@ -548,7 +556,7 @@ export class WorkflowEngine {
       return await this.store.write(async (transaction) => {
         const tx = noticingOutbox(transaction, () => (wrote = true));
         if (key) {
-          const prior = await tx.findResponse(actor.schoolId, actor.userId, key);
+          const prior = await tx.findResponse(actor.schoolId, actor.userId, key, instanceId);
           if (prior) return replay(prior);
         }
         const result = await work(tx);

@@ -69,7 +69,11 @@ export interface DeadlineRow {
 /** Everything the engine does to the database, inside one transaction. */
 export interface EngineTx {
   loadInstance(schoolId: string, id: string): Promise<InstanceRow | null>;
-  findResponse(schoolId: string, actorId: string, key: string): Promise<StoredResponse | null>;
+  /**
+   * The stored answer of an idempotency key. `instanceId`: the instance the request goes on to load; a store may
+   * read it in the same round trip for the `loadInstance` that follows.
+   */
+  findResponse(schoolId: string, actorId: string, key: string, instanceId?: string): Promise<StoredResponse | null>;
   insertInstance(row: InstanceRow, at: string): Promise<void>;
   /**
    * One step of an instance: its row moved to `row` if it is still at `expectedVersion`, and the step's event
