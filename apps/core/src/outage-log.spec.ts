@@ -1,4 +1,5 @@
 import type { ShutdownSequence } from './shutdown';
+import { DeadlockException } from '@mikro-orm/core';
 import { OutageLog } from './outage-log';
 
 describe('OutageLog: one line when a dependency goes, one when it is back', () => {
@@ -20,5 +21,22 @@ describe('OutageLog: one line when a dependency goes, one when it is back', () =
       expect.stringMatching(/^log database available again after \d+ s and 50 failed attempts$/),
     ]);
     expect(outage.isDown('database')).toBe(false);
+  });
+
+  it('tells a refusal of the database (a deadlock) from an outage of either dependency', () => {
+    const outage = new OutageLog({ stopping: false } as ShutdownSequence);
+    const lines: string[] = [];
+    const log = (outage as unknown as { log: { error(m: string): void; warn(m: string): void } }).log;
+    jest.spyOn(log, 'error').mockImplementation((m) => void lines.push(`error ${m}`));
+    jest.spyOn(log, 'warn').mockImplementation((m) => void lines.push(`warn ${m}`));
+    outage.failedSomewhere(new DeadlockException(new Error('deadlock detected')));
+    expect(outage.isDown('redis')).toBe(false);
+    expect(outage.isDown('database')).toBe(false);
+    outage.failedSomewhere(new Error('Connection is closed.'));
+    expect(outage.isDown('redis')).toBe(true);
+    expect(lines).toEqual([
+      'warn database refused: deadlock detected',
+      'error redis unavailable: Connection is closed.',
+    ]);
   });
 });

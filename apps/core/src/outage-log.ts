@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DriverException } from '@mikro-orm/core';
 import { isDatabaseUnavailable } from '@grif/persistence';
 import { ShutdownSequence } from './shutdown';
 
@@ -23,12 +24,17 @@ export class OutageLog {
       return;
     }
     this.down.set(dep, { since: Date.now(), failures: 1 });
-    this.log.error(`${dep} unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    this.log.error(`${dep} unavailable: ${firstLine(err)}`);
   }
 
-  /** A failure of work that needs both (the relay, the reconciler, a job): the error says which one went. */
+  /**
+   * A failure of work that needs both (the relay, the reconciler, a job): the error says which one went. An error
+   * the database answered (a deadlock, a constraint) is no outage of either: logged as itself, retried by the caller.
+   */
   failedSomewhere(err: unknown): void {
-    this.failed(isDatabaseUnavailable(err) ? 'database' : 'redis', err);
+    if (isDatabaseUnavailable(err)) this.failed('database', err);
+    else if (err instanceof DriverException) this.log.warn(`database refused: ${firstLine(err)}`);
+    else this.failed('redis', err);
   }
 
   /** Work that needed both got through. */
@@ -50,3 +56,5 @@ export class OutageLog {
     return this.down.has(dep);
   }
 }
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0] : String(err));

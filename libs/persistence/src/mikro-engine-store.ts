@@ -326,7 +326,11 @@ class MikroEngineTx implements EngineTx {
   }
 
   async settleOutbox(outboxId: string, at: string): Promise<void> {
-    await this.sql.run('update outbox set delivered_at = ? where id = ? and delivered_at is null', [at, outboxId]);
+    // Dispatched too, should the relay have skipped it while this held its lock (mikro-sources.ts).
+    await this.sql.run(
+      'update outbox set delivered_at = ?, dispatched_at = coalesce(dispatched_at, ?) where id = ? and delivered_at is null',
+      [at, at, outboxId],
+    );
   }
 
   async saveActRevision(r: ActRevisionRow): Promise<void> {

@@ -4,7 +4,6 @@ import { Deadline, OutboxMessage } from './entities';
 import type { WriteTransactions } from './write-transactions';
 import { toDeadlineRow } from './mikro-engine-store';
 
-const isDeadlineKind = (kind: string) => kind.startsWith('deadline.');
 const toPending = (r: OutboxMessage): PendingOutbox => ({
   id: r.id,
   kind: r.kind as PendingOutbox['kind'],
@@ -42,18 +41,24 @@ export class MikroOutboxSource implements OutboxSource {
 
   async markDispatched(rows: Pick<PendingOutbox, 'id' | 'kind'>[], at: string): Promise<void> {
     if (!rows.length) return;
-    const armed = rows.filter((r) => isDeadlineKind(r.kind)).map((r) => r.id);
-    const effects = rows.filter((r) => !isDeadlineKind(r.kind)).map((r) => r.id);
-    await this.tx.run(async (em: EntityManager) => {
-      if (armed.length)
-        await em.nativeUpdate(
-          OutboxMessage,
-          { id: { $in: armed }, dispatchedAt: null },
-          { dispatchedAt: at, deliveredAt: at },
+    const ids = rows.map((r) => r.id);
+    // An armed or disarmed alarm is delivered once it is in Redis; an effect, when its job has done the work.
+    const set = `dispatched_at = ?, delivered_at = case when kind like 'deadline.%' then ? else delivered_at end`;
+    const within = `id in (${ids.map(() => '?').join(', ')}) and dispatched_at is null`;
+    if (this.tx.kind === 'postgresql') {
+      // Alone, and never waiting for a row: a group-commit batch whose jobs settle some of these rows holds their
+      // locks in its own order, and waiting for them here closed a lock cycle (deadlocks measured under
+      // bench:deadlines). A skipped row is being settled; its settle marks it dispatched too.
+      await this.tx
+        .reader()
+        .getConnection()
+        .execute(
+          `update outbox set ${set} where id in (select id from outbox where ${within} for update skip locked)`,
+          [at, at, ...ids],
         );
-      if (effects.length)
-        await em.nativeUpdate(OutboxMessage, { id: { $in: effects }, dispatchedAt: null }, { dispatchedAt: at });
-    });
+      return;
+    }
+    await this.tx.run((em: EntityManager) => em.execute(`update outbox set ${set} where ${within}`, [at, at, ...ids]));
   }
 
   countPending(): Promise<number> {

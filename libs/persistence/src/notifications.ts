@@ -58,10 +58,11 @@ export async function deliverNotification(
           ]),
         )
       : 0;
-    await sql.run('update outbox set delivered_at = ? where id = ? and delivered_at is null', [
-      at.toISOString(),
-      outboxId,
-    ]);
+    // Dispatched too, should the relay have skipped it while this held its lock (mikro-sources.ts).
+    await sql.run(
+      'update outbox set delivered_at = ?, dispatched_at = coalesce(dispatched_at, ?) where id = ? and delivered_at is null',
+      [at.toISOString(), at.toISOString(), outboxId],
+    );
     return n;
   });
 }
