@@ -67,8 +67,8 @@ describe('outbox: marking rows dispatched never waits for a row a batch holds', 
         [settledAt, settledAt, 'held'],
       );
     const rows = [
-      { id: 'held', kind: 'notify' },
-      { id: 'free', kind: 'notify' },
+      { id: 'held', kind: 'notify' as const },
+      { id: 'free', kind: 'notify' as const },
     ];
     if (db.settings.kind === 'postgresql') {
       // A job settling the row, its batch still open while the relay marks.
