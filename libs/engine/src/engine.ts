@@ -43,6 +43,16 @@ export interface SendOptions {
   alsoWrite?: (tx: EngineTx, at: string) => Promise<void>;
 }
 
+/**
+ * A send's idempotency key, handed to the step it guards: the step writes the key's record together with its
+ * event once its answer is known (`saved`), and `idempotent` writes it only when no step did.
+ */
+interface AnswerSlot {
+  key: string;
+  fingerprint: () => string;
+  saved: boolean;
+}
+
 export interface CreateOptions<TInput> {
   idempotencyKey?: string;
   /** Builds the machine input inside the transaction (journal numbers are allocated there), from the payload and its looked-up facts. */
@@ -168,7 +178,7 @@ export class WorkflowEngine {
       opts.idempotencyKey,
       id,
       fp,
-      (tx) => this.apply(tx, id, type, payload, actor, opts),
+      (tx, answer) => this.apply(tx, id, type, payload, actor, opts, answer),
       id,
     );
   }
@@ -216,6 +226,7 @@ export class WorkflowEngine {
     payload: unknown,
     actor: Actor,
     opts: SendOptions = {},
+    answer?: AnswerSlot,
   ): Promise<Outcome> {
     const { instance, snapshot, definition: def } = await this.visible(tx, actor, id, opts.forwarded);
     if (opts.machineIds && !opts.machineIds.includes(instance.machineId)) throw new GrifError('not_found', 'NOT_FOUND');
@@ -276,12 +287,22 @@ export class WorkflowEngine {
       lastSeq: env.seq,
       headHash: event.hash,
     };
-    if (!(await tx.advance(updated, instance.version, event, at))) throw new GrifError('conflict', 'STALE_VERSION');
+    const outcome: Outcome = { status: 200, body: { id, state: toState, version: updated.version } };
+    // The caller's idempotency record goes with the step it answers: one statement fewer (see AnswerSlot).
+    const answered = answer && {
+      schoolId: actor.schoolId,
+      actorId: actor.userId,
+      key: answer.key,
+      response: { fingerprint: answer.fingerprint(), statusCode: outcome.status, body: outcome.body },
+    };
+    if (!(await tx.advance(updated, instance.version, event, at, answered)))
+      throw new GrifError('conflict', 'STALE_VERSION');
+    if (answer) answer.saved = true;
     if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
     await opts.alsoWrite?.(tx, at);
     await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
     await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
-    return { status: 200, body: { id, state: toState, version: updated.version } };
+    return outcome;
   }
 
   /** Settles an effect's outbox row whose job found nothing left to do (an act rejected while it was rendering). */
@@ -542,7 +563,7 @@ export class WorkflowEngine {
     key: string | undefined,
     partition: string,
     fingerprintOf: () => string,
-    work: (tx: EngineTx) => Promise<Outcome>,
+    work: (tx: EngineTx, answer?: AnswerSlot) => Promise<Outcome>,
     instanceId?: string,
   ): Promise<Outcome> {
     let fp: string | undefined;
@@ -559,12 +580,13 @@ export class WorkflowEngine {
           const prior = await tx.findResponse(actor.schoolId, actor.userId, key, instanceId);
           if (prior) return replay(prior);
         }
-        const result = await work(tx);
-        if (key)
+        const answer = key ? { key, fingerprint, saved: false } : undefined;
+        const result = await work(tx, answer);
+        if (answer && !answer.saved)
           await tx.saveResponse(
             actor.schoolId,
             actor.userId,
-            key,
+            answer.key,
             { fingerprint: fingerprint(), statusCode: result.status, body: result.body },
             this.clock.now().toISOString(),
           );

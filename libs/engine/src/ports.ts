@@ -66,6 +66,14 @@ export interface DeadlineRow {
   status: 'pending' | 'fired' | 'cancelled' | 'stale';
 }
 
+/** An idempotency record written with the step it answers. */
+export interface StepAnswer {
+  schoolId: string;
+  actorId: string;
+  key: string;
+  response: StoredResponse;
+}
+
 /** Everything the engine does to the database, inside one transaction. */
 export interface EngineTx {
   loadInstance(schoolId: string, id: string): Promise<InstanceRow | null>;
@@ -76,11 +84,18 @@ export interface EngineTx {
   findResponse(schoolId: string, actorId: string, key: string, instanceId?: string): Promise<StoredResponse | null>;
   insertInstance(row: InstanceRow, at: string): Promise<void>;
   /**
-   * One step of an instance: its row moved to `row` if it is still at `expectedVersion`, and the step's event
-   * appended. False when another transaction moved the instance first; the caller must then refuse the whole
-   * step (throw), since the event may already be written in the transaction it abandons.
+   * One step of an instance: its row moved to `row` if it is still at `expectedVersion`, the step's event
+   * appended, and, given `answer`, the caller's idempotency record saved. False when another transaction moved the
+   * instance first; the caller must then refuse the whole step (throw), since the event and the record may
+   * already be written in the transaction it abandons.
    */
-  advance(row: InstanceRow, expectedVersion: number, event: EventRow, at: string): Promise<boolean>;
+  advance(
+    row: InstanceRow,
+    expectedVersion: number,
+    event: EventRow,
+    at: string,
+    answer?: StepAnswer,
+  ): Promise<boolean>;
   appendEvent(row: EventRow): Promise<void>;
   saveResponse(schoolId: string, actorId: string, key: string, response: StoredResponse, at: string): Promise<void>;
   addOutbox(rows: OutboxRow[], at: string): Promise<void>;

@@ -11,6 +11,7 @@ import type {
   OutboxRow,
   ProjectedEvent,
   SchoolPolicy,
+  StepAnswer,
   StoredResponse,
 } from '@grif/engine';
 import type { ActItemEntry, Effect, Fact, LookupKind } from '@grif/workflows';
@@ -120,6 +121,18 @@ const eventValues = (e: EventRow) => [
   e.hash,
 ];
 
+const INSERT_RESPONSE = `insert into idempotency_records (school_id, actor_id, "key", fingerprint, status_code, response,
+  created_at) values ${placeholders(1, 7)}`;
+const responseValues = (a: StepAnswer, at: string) => [
+  a.schoolId,
+  a.actorId,
+  a.key,
+  a.response.fingerprint,
+  a.response.statusCode,
+  JSON.stringify(a.response.body),
+  at,
+];
+
 /**
  * The statements every event runs are plain parameterised SQL (RawSql): through the ORM's query
  * builder they cost more CPU than the database took to run them. The rest stays on the ORM.
@@ -200,7 +213,13 @@ class MikroEngineTx implements EngineTx {
     );
   }
 
-  async advance(row: InstanceRow, expectedVersion: number, event: EventRow, at: string): Promise<boolean> {
+  async advance(
+    row: InstanceRow,
+    expectedVersion: number,
+    event: EventRow,
+    at: string,
+    answer?: StepAnswer,
+  ): Promise<boolean> {
     const move = [
       row.state,
       JSON.stringify(row.snapshot),
@@ -212,17 +231,20 @@ class MikroEngineTx implements EngineTx {
       expectedVersion,
     ];
     if (this.kind === 'postgresql') {
-      // One round trip instead of two: a statement's round trip costs the API's CPU more than PostgreSQL's
-      // work for it. The event is inserted whichever way the version check goes; when it fails the engine
-      // refuses the step and the event goes with its transaction (or savepoint).
-      const n = await this.sql.run(`with appended as (${INSERT_EVENT}) ${MOVE_INSTANCE}`, [
+      // One round trip instead of two or three: a statement's round trip costs the API's CPU more than
+      // PostgreSQL's work for it. The event (and the answer) are inserted whichever way the version check goes;
+      // when it fails the engine refuses the step and they go with its transaction (or savepoint).
+      const answered = answer ? `, answered as (${INSERT_RESPONSE})` : '';
+      const n = await this.sql.run(`with appended as (${INSERT_EVENT})${answered} ${MOVE_INSTANCE}`, [
         ...eventValues(event),
+        ...(answer ? responseValues(answer, at) : []),
         ...move,
       ]);
       return n === 1;
     }
     if ((await this.sql.run(MOVE_INSTANCE, move)) !== 1) return false;
     await this.appendEvent(event);
+    if (answer) await this.sql.run(INSERT_RESPONSE, responseValues(answer, at));
     return true;
   }
 
@@ -231,11 +253,7 @@ class MikroEngineTx implements EngineTx {
   }
 
   async saveResponse(schoolId: string, actorId: string, key: string, r: StoredResponse, at: string): Promise<void> {
-    await this.sql.run(
-      `insert into idempotency_records (school_id, actor_id, "key", fingerprint, status_code, response, created_at)
-       values ${placeholders(1, 7)}`,
-      [schoolId, actorId, key, r.fingerprint, r.statusCode, JSON.stringify(r.body), at],
-    );
+    await this.sql.run(INSERT_RESPONSE, responseValues({ schoolId, actorId, key, response: r }, at));
   }
 
   async addOutbox(rows: OutboxRow[], at: string): Promise<void> {
