@@ -20,6 +20,7 @@ import { documentFact, roleHolders, transferCustody } from './act-facts';
 import { recordBriefing, revokeAccess, userByUsername } from './breach-effects';
 import { custodyInventory } from './custody-inventory';
 import { ActRecord, ActRevision, Deadline, WorkflowEvent, WorkflowInstance } from './entities';
+import { settleOutboxRow } from './outbox-settle';
 import { PROJECTORS } from './projections';
 import { placeholders, RawSql } from './raw-sql';
 import { readPolicy, writePolicy } from './school-policy';
@@ -63,6 +64,12 @@ interface InstanceRecord {
   version: number;
   last_seq: number;
   head_hash: string;
+}
+
+interface ResponseRecord {
+  fingerprint: string;
+  status_code: number;
+  response: string;
 }
 
 interface DeadlineRecord {
@@ -165,13 +172,11 @@ class MikroEngineTx implements EngineTx {
     key: string,
     instanceId?: string,
   ): Promise<StoredResponse | null> {
-    let r: { fingerprint: string | null; status_code: number; response: string } | undefined;
+    let r: Partial<ResponseRecord> | undefined;
     if (instanceId !== undefined && this.kind === 'postgresql') {
       // The instance the request loads next comes in the same round trip (a round trip costs the API more
       // CPU than PostgreSQL's work for it); loadInstance takes it once.
-      const [row] = await this.sql.rows<
-        InstanceRecord & { fingerprint: string | null; status_code: number; response: string }
-      >(
+      const [row] = await this.sql.rows<InstanceRecord & Partial<ResponseRecord>>(
         `select r.fingerprint, r.status_code, r.response, i.id, i.school_id, i.machine_id, i.machine_version, i.state,
            i.snapshot, i.version, i.last_seq, i.head_hash
          from (select 1 as one) one
@@ -182,13 +187,14 @@ class MikroEngineTx implements EngineTx {
       this.prefetched = { schoolId, id: instanceId, row: row.id ? row : null };
       r = row;
     } else {
-      [r] = await this.sql.rows<{ fingerprint: string; status_code: number; response: string }>(
+      [r] = await this.sql.rows<ResponseRecord>(
         `select fingerprint, status_code, response from idempotency_records where school_id = ? and actor_id = ? and "key" = ?`,
         [schoolId, actorId, key],
       );
     }
+    // A left join's missing record is a row of nulls.
     return r?.fingerprint != null
-      ? { fingerprint: r.fingerprint, statusCode: Number(r.status_code), body: JSON.parse(r.response) }
+      ? { fingerprint: r.fingerprint, statusCode: Number(r.status_code), body: JSON.parse(r.response!) }
       : null;
   }
 
@@ -344,11 +350,7 @@ class MikroEngineTx implements EngineTx {
   }
 
   async settleOutbox(outboxId: string, at: string): Promise<void> {
-    // Dispatched too, should the relay have skipped it while this held its lock (mikro-sources.ts).
-    await this.sql.run(
-      'update outbox set delivered_at = ?, dispatched_at = coalesce(dispatched_at, ?) where id = ? and delivered_at is null',
-      [at, at, outboxId],
-    );
+    await settleOutboxRow(this.sql, outboxId, at);
   }
 
   async saveActRevision(r: ActRevisionRow): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
+import { settleOutboxRow } from './outbox-settle';
 import { placeholders, RawSql } from './raw-sql';
 import type { WriteTransactions } from './write-transactions';
 
@@ -58,11 +59,7 @@ export async function deliverNotification(
           ]),
         )
       : 0;
-    // Dispatched too, should the relay have skipped it while this held its lock (mikro-sources.ts).
-    await sql.run(
-      'update outbox set delivered_at = ?, dispatched_at = coalesce(dispatched_at, ?) where id = ? and delivered_at is null',
-      [at.toISOString(), at.toISOString(), outboxId],
-    );
+    await settleOutboxRow(sql, outboxId, at.toISOString());
     return n;
   });
 }

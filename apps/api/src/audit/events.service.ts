@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { auditEventQuerySchema, type AuditEventPage } from '@grif/contracts';
 import type { Actor } from '@grif/domain';
@@ -48,7 +48,8 @@ export class EventsService {
         disableIdentityMap: true,
         fields: ['instanceId', 'seq', 'type', 'at', 'actorId'],
       }),
-      Object.keys(where).length === 1 ? this.schoolEventCount(actor.schoolId) : em.count(WorkflowEvent, where),
+      // The school alone: its total from the instances (see schoolEventCount); any filter counts its rows.
+      Object.keys(where).length === 1 ? schoolEventCount(em, actor.schoolId) : em.count(WorkflowEvent, where),
     ]);
     const ids = [...new Set(rows.map((r) => r.instanceId))];
     const owners = await em.find(
@@ -76,19 +77,18 @@ export class EventsService {
       pageSize: q.pageSize,
     };
   }
+}
 
-  /**
-   * All of a school's events: each instance's are numbered 1…last_seq without a gap (the chain verifier proves
-   * it), so their sum is the count — from an index (migration InstanceEventCounts20261205), not 200,000 rows.
-   */
-  private async schoolEventCount(schoolId: string): Promise<number> {
-    const [row] = await this.tx
-      .reader()
-      .getConnection()
-      .execute<{ total: number | string | null }[]>(
-        'select sum(last_seq) as total from workflow_instances where school_id = ?',
-        [schoolId],
-      );
-    return Number(row?.total ?? 0);
-  }
+/**
+ * All of a school's events: each instance's are numbered 1…last_seq without a gap (the chain verifier proves
+ * it), so their sum is the count — from an index (migration InstanceEventCounts20261205), not 200,000 rows.
+ */
+async function schoolEventCount(em: EntityManager, schoolId: string): Promise<number> {
+  const [row] = await em
+    .getConnection()
+    .execute<{ total: number | string | null }[]>(
+      'select sum(last_seq) as total from workflow_instances where school_id = ?',
+      [schoolId],
+    );
+  return Number(row?.total ?? 0);
 }
