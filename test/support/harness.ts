@@ -164,9 +164,10 @@ export async function withDemoSchool(db: TestDatabase, rt: TestRuntime, identity
 }
 
 /** A migrated database with the demo school, and the core (no HTTP) on a queue prefix of its own. */
-export async function startHarness(opts: GrifOptions = {}): Promise<Harness> {
+/** `writers`: PostgreSQL's group-commit writers (one puts every send in the same batches, as SQLite has). */
+export async function startHarness(opts: GrifOptions = {}, writers?: number): Promise<Harness> {
   const db = await createTestDatabase();
-  const { rt } = await startGrif('core', db.settings, opts);
+  const { rt } = await startGrif('core', { ...db.settings, ...(writers ? { writers } : {}) }, opts);
   return withDemoSchool(
     db,
     rt,

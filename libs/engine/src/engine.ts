@@ -195,6 +195,7 @@ export class WorkflowEngine {
   ): Promise<{ moved: number }> {
     let moved = 0;
     await this.store.write(async (tx) => {
+      moved = 0; // a batch that lost a race runs its units again
       const at = this.clock.now().toISOString();
       await tx.savePolicy(actor.schoolId, name, value, actor.userId, at);
       // A breach step keeps the limit it began with; the calendar and the return ladder move what runs.
@@ -574,24 +575,28 @@ export class WorkflowEngine {
     };
     let wrote = false; // a kick after a failed commit finds nothing to relay: harmless
     try {
-      return await this.store.write(async (transaction) => {
-        const tx = noticingOutbox(transaction, () => (wrote = true));
-        if (key) {
-          const prior = await tx.findResponse(actor.schoolId, actor.userId, key, instanceId);
-          if (prior) return replay(prior);
-        }
-        const answer = key ? { key, fingerprint, saved: false } : undefined;
-        const result = await work(tx, answer);
-        if (answer && !answer.saved)
-          await tx.saveResponse(
-            actor.schoolId,
-            actor.userId,
-            answer.key,
-            { fingerprint: fingerprint(), statusCode: result.status, body: result.body },
-            this.clock.now().toISOString(),
-          );
-        return result;
-      }, partition);
+      return await this.store.write(
+        async (transaction) => {
+          const tx = noticingOutbox(transaction, () => (wrote = true));
+          if (key) {
+            const prior = await tx.findResponse(actor.schoolId, actor.userId, key);
+            if (prior) return replay(prior);
+          }
+          const answer = key ? { key, fingerprint, saved: false } : undefined;
+          const result = await work(tx, answer);
+          if (answer && !answer.saved)
+            await tx.saveResponse(
+              actor.schoolId,
+              actor.userId,
+              answer.key,
+              { fingerprint: fingerprint(), statusCode: result.status, body: result.body },
+              this.clock.now().toISOString(),
+            );
+          return result;
+        },
+        partition,
+        instanceId === undefined ? undefined : { schoolId: actor.schoolId, actorId: actor.userId, key, instanceId },
+      );
     } catch (err) {
       const conflict = this.store.isConflict(err);
       if (!conflict && !(err instanceof GrifError)) throw err;

@@ -74,14 +74,22 @@ export interface StepAnswer {
   response: StoredResponse;
 }
 
+/**
+ * What a step's work reads first: the caller's idempotency record and the instance. A store may read them ahead,
+ * for a whole group-committed batch in one statement.
+ */
+export interface StepReads {
+  schoolId: string;
+  actorId: string;
+  key?: string;
+  instanceId: string;
+}
+
 /** Everything the engine does to the database, inside one transaction. */
 export interface EngineTx {
   loadInstance(schoolId: string, id: string): Promise<InstanceRow | null>;
-  /**
-   * The stored answer of an idempotency key. `instanceId`: the instance the request goes on to load; a store may
-   * read it in the same round trip for the `loadInstance` that follows.
-   */
-  findResponse(schoolId: string, actorId: string, key: string, instanceId?: string): Promise<StoredResponse | null>;
+  /** The stored answer of an idempotency key. */
+  findResponse(schoolId: string, actorId: string, key: string): Promise<StoredResponse | null>;
   insertInstance(row: InstanceRow, at: string): Promise<void>;
   /**
    * One step of an instance: its row moved to `row` if it is still at `expectedVersion`, the step's event
@@ -174,9 +182,10 @@ export interface SchoolPolicy {
 export interface EngineStore {
   /**
    * One write transaction (it may share its commit with others': group commit). Writes of one `partition`
-   * (an instance, a school) are written in the order they were asked for.
+   * (an instance, a school) are written in the order they were asked for. `work` may be run more than once (a
+   * batch that lost a race runs again): it keeps what it decides inside, and only its last run's answer counts.
    */
-  write<T>(work: (tx: EngineTx) => Promise<T>, partition?: string): Promise<T>;
+  write<T>(work: (tx: EngineTx) => Promise<T>, partition?: string, reads?: StepReads): Promise<T>;
   read<T>(work: (tx: EngineTx) => Promise<T>): Promise<T>;
   /** True for a lost race: the (instance, seq) or idempotency key was taken by a concurrent commit. */
   isConflict(err: unknown): boolean;

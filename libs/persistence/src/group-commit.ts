@@ -1,12 +1,17 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { StepReads } from '@grif/engine';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseKind } from './orm-config';
-import { RawSql } from './raw-sql';
+import { BatchPoisoned, BatchWrites, holdWritesOf } from './batch-writes';
 import { forget } from './transaction-memo';
 
 type Work = (em: SqlEntityManager) => Promise<unknown>;
 interface Queued {
   work: Work;
+  /** Its writes go through the batch's buffer (batch-writes.ts): the engine's. */
+  held: boolean;
+  /** What it reads first, for the batch to read ahead. */
+  reads?: StepReads;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -21,10 +26,14 @@ interface Lane {
 /**
  * Group commit: write transactions that arrive while a writer is committing wait, and the writer then runs
  * them together in ONE transaction and commits once (as Zeebe batches its log, or PostgreSQL its WAL flushes).
- * Each unit runs in a savepoint of its own, in arrival order, so it sees its predecessors' writes exactly as
- * if they had committed before it: a refused or conflicting unit rolls back to its savepoint and only its
- * caller gets the error; its neighbours commit. Every caller is answered after the commit, never before
- * (a unit's effects are relayed only once they are durable). A lone unit runs as a plain transaction.
+ * Units run in arrival order, each seeing its predecessors' writes exactly as if they had committed before it;
+ * a refused or conflicting unit's writes go and only its caller gets the error; its neighbours commit. The
+ * engine's writes are held and written together at the batch's end (batch-writes.ts: one statement on
+ * PostgreSQL), so a unit that wrote nothing else needs no savepoint; any other unit writes in a savepoint of its
+ * own. When held rows cannot be written (a key or an instance taken by another process meanwhile), the batch
+ * runs again with every unit in its savepoint, writing as it goes. Every caller is answered after the commit,
+ * never before (a unit's effects are relayed only once they are durable). A lone unit runs as a plain
+ * transaction.
  *
  * SQLite has one writer: one lane. PostgreSQL has `lanes` writers, each on its own connection; a unit given a
  * partition key (the instance it moves, the school it registers in) always goes to the same lane, so two
@@ -43,11 +52,11 @@ export class GroupCommit {
     this.lanes = Array.from({ length: kind === 'sqlite' ? 1 : Math.max(1, lanes) }, () => ({ queue: [], busy: false }));
   }
 
-  run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string): Promise<T> {
+  run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string, held = false, reads?: StepReads): Promise<T> {
     const lane =
       this.lanes[partition === undefined ? this.next++ % this.lanes.length : laneOf(partition, this.lanes.length)];
     return new Promise<T>((resolve, reject) => {
-      lane.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      lane.queue.push({ work, held, reads, resolve: resolve as (v: unknown) => void, reject });
       if (!lane.busy) void this.drain(lane);
     });
   }
@@ -63,41 +72,17 @@ export class GroupCommit {
 
   /** One transaction for the batch; each caller is answered once it committed (or failed). */
   private async commit(batch: Queued[]): Promise<void> {
-    const outcomes: Outcome[] = [];
+    let outcomes: Outcome[] = [];
     try {
-      await (this.orm.em.fork() as SqlEntityManager).transactional(async (em) => {
-        // SQLite: take the file's write lock now, so another process's writer waits here, not halfway through.
-        if (this.kind === 'sqlite') await em.execute('update write_gate set n = n + 1 where id = 1');
-        if (batch.length === 1) {
-          outcomes.push({ ok: true, value: await batch[0].work(em) });
-          return;
-        }
-        const sql = new RawSql(em);
-        for (const unit of batch) {
-          await sql.run('savepoint grif_unit', []);
-          try {
-            const value = await unit.work(em);
-            // What the unit persisted without flushing is written now, inside its savepoint (alone, the
-            // transaction's own flush would have written it).
-            await em.flush();
-            // PostgreSQL: not released, which saves a round trip per unit — the next savepoint nests in this one,
-            // a rollback undoes only the latest, and COMMIT ends them all. SQLite checks every open savepoint on
-            // each page it changes, so there (in process, no round trip) each is released.
-            if (this.kind === 'sqlite') await sql.run('release savepoint grif_unit', []);
-            outcomes.push({ ok: true, value });
-          } catch (err) {
-            // SQLite keeps a failed statement's neighbours, PostgreSQL refuses all until this: either way the
-            // unit's own writes go, and the next unit starts from what its predecessors left.
-            await sql.run('rollback to savepoint grif_unit', []);
-            if (this.kind === 'sqlite') await sql.run('release savepoint grif_unit', []);
-            // What the transaction kept for its units may have been read from the unit's own undone writes.
-            forget(em);
-            outcomes.push({ ok: false, err });
-          }
-          // What the unit loaded or changed through the ORM is not the next unit's to find in the identity map.
-          em.clear();
-        }
-      });
+      try {
+        await this.attempt(batch, outcomes, false);
+      } catch (err) {
+        if (batch.length === 1 || !(err instanceof BatchPoisoned)) throw err;
+        // What was held could not be written, or a statement failed where no savepoint kept it to its unit: the
+        // same units again, each writing as it goes inside its own savepoint, so each hears its own answer.
+        outcomes = [];
+        await this.attempt(batch, outcomes, true);
+      }
     } catch (err) {
       // The transaction failed as a whole (its lone unit threw, or the commit did): nobody's writes stand.
       batch.forEach((unit, i) =>
@@ -109,6 +94,52 @@ export class GroupCommit {
       const o = outcomes[i];
       if (o.ok) unit.resolve(o.value);
       else unit.reject(o.err);
+    });
+  }
+
+  /** The batch in one transaction: the engine's writes held and written together, or (`immediate`) as they come. */
+  private async attempt(batch: Queued[], outcomes: Outcome[], immediate: boolean): Promise<void> {
+    await (this.orm.em.fork() as SqlEntityManager).transactional(async (em) => {
+      // SQLite: take the file's write lock now, so another process's writer waits here, not halfway through.
+      if (this.kind === 'sqlite') await em.execute('update write_gate set n = n + 1 where id = 1');
+      const writes = new BatchWrites(em, this.kind, immediate, batch.length > 1);
+      holdWritesOf(em, writes);
+      try {
+        await writes.readAhead(batch.flatMap((unit) => (unit.reads ? [unit.reads] : [])));
+      } catch (err) {
+        throw batch.length > 1 ? new BatchPoisoned(err) : err;
+      }
+      if (batch.length === 1) {
+        outcomes.push({ ok: true, value: await batch[0].work(em) });
+        await em.flush();
+        await writes.flush();
+        return;
+      }
+      for (const unit of batch) {
+        try {
+          await writes.beginUnit(unit.held);
+          const value = await unit.work(em);
+          // What the unit persisted without flushing is written now, inside its savepoint (alone, the
+          // transaction's own flush would have written it).
+          await em.flush();
+          await writes.unitDone();
+          outcomes.push({ ok: true, value });
+        } catch (err) {
+          // The unit's own writes go (held ones dropped, written ones rolled back to its savepoint); the next unit
+          // starts from what its predecessors left. What the transaction kept for its units may have been read
+          // from the unit's undone writes.
+          if (await writes.unitFailed(err)) forget(em);
+          outcomes.push({ ok: false, err });
+        }
+        // What the unit loaded or changed through the ORM is not the next unit's to find in the identity map.
+        em.clear();
+      }
+      try {
+        await writes.flush();
+      } catch (err) {
+        // Whose row failed is not known here (a key taken by another process, an instance it moved).
+        throw new BatchPoisoned(err);
+      }
     });
   }
 }

@@ -13,12 +13,20 @@ export async function clearanceEntries(
   schoolId: string,
   userId: string,
 ): Promise<ClearanceRecord[]> {
-  const rows = await new RawSql(em).rows<Pick<Clearance, 'kind' | 'date' | 'seq' | 'note'>>(
+  const rows = await new RawSql(em).rows<ClearanceRow>(
     'select kind, date, seq, note from clearances where school_id = ? and user_id = ? order by date asc, seq asc',
     [schoolId, userId],
   );
-  return rows.map((r) => ({ kind: r.kind, date: r.date, seq: Number(r.seq ?? 0), note: r.note }));
+  return rows.map(clearanceEntry);
 }
+
+type ClearanceRow = Pick<Clearance, 'kind' | 'date' | 'seq' | 'note'>;
+const clearanceEntry = (r: ClearanceRow): ClearanceRecord => ({
+  kind: r.kind,
+  date: r.date,
+  seq: Number(r.seq ?? 0),
+  note: r.note,
+});
 
 /** Facts the guards need about a record a payload names; null when the school has no such record. */
 export async function lookupFact(
@@ -28,12 +36,19 @@ export async function lookupFact(
   id: string,
 ): Promise<Fact | null> {
   if (kind === 'person') {
-    // Every issue names a person: plain SQL (see RawSql).
-    const [u] = await new RawSql(em).rows<{ display_name: string }>(
-      'select display_name from users where id = ? and school_id = ? and disabled = ?',
+    // Every issue names a person: the person and their clearances in one statement (see RawSql).
+    const rows = await new RawSql(em).rows<
+      { display_name: string } & Partial<Pick<Clearance, 'kind' | 'date' | 'seq' | 'note'>>
+    >(
+      `select u.display_name, c.kind, c.date, c.seq, c.note from users u
+         left join clearances c on c.school_id = u.school_id and c.user_id = u.id
+       where u.id = ? and u.school_id = ? and u.disabled = ? order by c.date asc, c.seq asc`,
       [id, schoolId, false],
     );
-    return u ? { kind, id, displayName: u.display_name, clearances: await clearanceEntries(em, schoolId, id) } : null;
+    if (!rows.length) return null;
+    // A person without clearances is one row of nulls.
+    const clearances = rows.flatMap((r) => (r.kind == null ? [] : [clearanceEntry(r as ClearanceRow)]));
+    return { kind, id, displayName: rows[0].display_name, clearances };
   }
   if (kind === 'cabinet') {
     const c = await em.findOne(Cabinet, { id, schoolId }, { disableIdentityMap: true });

@@ -24,9 +24,10 @@ type Run = (values: unknown[]) => Promise<{ rows?: unknown[]; changes: number }>
 /**
  * One statement of the hot path, prepared once per connection and run straight on the driver: better-sqlite3
  * keeps the compiled statement (knex prepares it again on every call), PostgreSQL keeps the named statement's
- * plan for the session. Placeholders are `?`, as everywhere in Grif's plain SQL.
+ * plan for the session. Placeholders are `?`, as everywhere in Grif's plain SQL. `oneOff`: a text built for one
+ * use (a batch's writes together) goes unnamed.
  */
-export function preparedStatement(connection: DriverConnection, sql: string): Run {
+export function preparedStatement(connection: DriverConnection, sql: string, oneOff = false): Run {
   if ('prepare' in connection) {
     let cache = sqliteStatements.get(connection);
     if (!cache) sqliteStatements.set(connection, (cache = new Map()));
@@ -42,7 +43,7 @@ export function preparedStatement(connection: DriverConnection, sql: string): Ru
       return { changes: s.run(bound).changes };
     };
   }
-  const text = pgText(sql);
+  const text = pgText(sql, oneOff);
   return async (values) => {
     const r = await connection.query({ ...text, values });
     return { rows: r.rows, changes: Number(r.rowCount ?? 0) };
@@ -56,12 +57,12 @@ const pgTexts = new Map<string, { name: string; text: string }>();
  * `?` → `$n` (as knex's PostgreSQL dialect numbers them), named by the statement's hash. Past the first
  * PG_NAMED texts (a multi-row insert is a text per row count) the rest go unnamed: each session keeps what it named.
  */
-function pgText(sql: string): { name?: string; text: string } {
+function pgText(sql: string, oneOff: boolean): { name?: string; text: string } {
   const known = pgTexts.get(sql);
   if (known) return known;
   let n = 0;
   const text = sql.replace(/\?/g, () => `$${++n}`);
-  if (pgTexts.size >= PG_NAMED) return { text };
+  if (oneOff || pgTexts.size >= PG_NAMED) return { text };
   const named = { name: `grif_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text };
   pgTexts.set(sql, named);
   return named;

@@ -8,11 +8,17 @@ import {
   type RegistrationChanges,
 } from '@grif/workflows';
 import { CopyRecord, DocumentRecord } from './entities';
-import { placeholders, RawSql } from './raw-sql';
+import { insertOf, type BatchWrites } from './batch-writes';
 import { projectAct } from './act-projection';
 import { projectBreach } from './breach-projection';
 
-type Projector = (em: EntityManager, instance: InstanceRow, context: any, event: ProjectedEvent) => Promise<void>;
+type Projector = (
+  em: EntityManager,
+  writes: BatchWrites,
+  instance: InstanceRow,
+  context: any,
+  event: ProjectedEvent,
+) => Promise<void>;
 
 /** The COPY event that spawned the copies is committed first in the same transaction. */
 async function copyPurpose(em: EntityManager, originalId: string): Promise<string> {
@@ -39,27 +45,36 @@ const OPEN_ISSUE_COLUMNS: Record<keyof OpenIssueChanges, string> = {
   condition: '"condition"',
 };
 
-/** Sets the columns of the fields present in `changes`; every event updates a journal line, so plain SQL (RawSql). */
+/**
+ * Sets the columns of the fields present in `changes` of the document's line; every event updates one, so it is
+ * held with the event's other writes (batch-writes.ts).
+ */
 async function updateLine<C extends object>(
-  em: EntityManager,
+  writes: BatchWrites,
   table: string,
   columns: Record<keyof C, string>,
   changes: C,
   where: string,
-  params: unknown[],
+  documentId: string,
 ): Promise<void> {
   const set = (Object.keys(columns) as (keyof C)[]).filter((k) => changes[k] !== undefined);
   if (!set.length) return;
-  await new RawSql(em).run(`update ${table} set ${set.map((k) => `${columns[k]} = ?`).join(', ')} where ${where}`, [
-    ...set.map((k) => changes[k]),
-    ...params,
-  ]);
+  await writes.write({
+    table,
+    key: documentId,
+    sql: `update ${table} set ${set.map((k) => `${columns[k]} = ?`).join(', ')} where ${where}`,
+    values: [...set.map((k) => changes[k]), documentId],
+  });
 }
 
+const ISSUES_INTO = `insert into issue_journal (id, school_id, document_id, reg_number, classification, holder_id, purpose,
+  issued_at, issued_by, due_at) values`;
+
 /** Applies one journal write the document's read model asked for. */
-async function write(em: EntityManager, w: JournalWrite): Promise<void> {
+async function write(em: EntityManager, writes: BatchWrites, w: JournalWrite): Promise<void> {
   switch (w.kind) {
     case 'registration.insert': {
+      await writes.barrier();
       const l = w.line;
       const row = new DocumentRecord(
         l.id,
@@ -88,9 +103,10 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       return;
     }
     case 'registration.update':
-      await updateLine(em, 'documents', REGISTRATION_COLUMNS, w.changes, 'id = ?', [w.documentId]);
+      await updateLine(writes, 'documents', REGISTRATION_COLUMNS, w.changes, 'id = ?', w.documentId);
       return;
     case 'copy.insert': {
+      await writes.barrier();
       const l = w.line;
       const purpose = await copyPurpose(em, l.originalId);
       await em.insert(
@@ -111,12 +127,10 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
       return;
     }
     case 'issue.insert': {
-      // Every issue writes one: plain SQL (see RawSql).
+      // Every issue writes one: held with the event (batch-writes.ts).
       const l = w.line;
-      await new RawSql(em).run(
-        `insert into issue_journal (id, school_id, document_id, reg_number, classification, holder_id, purpose,
-         issued_at, issued_by, due_at) values ${placeholders(1, 10)}`,
-        [
+      await writes.write(
+        insertOf('issue_journal', l.documentId, ISSUES_INTO, [
           newId(),
           l.schoolId,
           l.documentId,
@@ -127,31 +141,47 @@ async function write(em: EntityManager, w: JournalWrite): Promise<void> {
           l.issuedAt,
           l.issuedBy,
           l.dueAt,
-        ],
+        ]),
       );
       return;
     }
     case 'issue.completeOpen':
-      await updateLine(em, 'issue_journal', OPEN_ISSUE_COLUMNS, w.changes, 'document_id = ? and returned_at is null', [
+      await updateLine(
+        writes,
+        'issue_journal',
+        OPEN_ISSUE_COLUMNS,
+        w.changes,
+        'document_id = ? and returned_at is null',
         w.documentId,
-      ]);
+      );
       return;
   }
 }
 
 async function projectDocument(
   em: EntityManager,
+  writes: BatchWrites,
   instance: InstanceRow,
   c: DocumentContext,
   e: ProjectedEvent,
 ): Promise<void> {
-  for (const w of journalWrites(instance, c, e)) await write(em, w);
+  for (const w of journalWrites(instance, c, e)) await write(em, writes, w);
 }
+
+/** A projection on the ORM: what the batch holds is written first. */
+const onOrm =
+  (
+    project: (em: EntityManager, instance: InstanceRow, context: any, event: ProjectedEvent) => Promise<void>,
+  ): Projector =>
+  async (em, writes, instance, context, event) => {
+    await writes.barrier();
+    await project(em, instance, context, event);
+  };
 
 /** Query models kept in the same transaction as the instance they describe; what to write is the workflow's. */
 export const PROJECTORS: Record<string, Projector> = {
   document: projectDocument,
-  destruction: projectAct,
-  custody_transfer: projectAct,
-  breach_case: projectBreach,
+  destruction: onOrm(projectAct),
+  custody_transfer: onOrm(projectAct),
+  breach_case: onOrm(projectBreach),
 };

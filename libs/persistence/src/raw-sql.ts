@@ -18,13 +18,17 @@ export class RawSql {
     this.k = this.trx ?? em.getKnex();
   }
 
-  private async raw(sql: string, params: readonly unknown[]): Promise<{ rows?: unknown[]; changes: number }> {
+  private async raw(
+    sql: string,
+    params: readonly unknown[],
+    options: StatementOptions = {},
+  ): Promise<{ rows?: unknown[]; changes: number }> {
     const values = params.map((v) => (v === undefined ? null : v));
     try {
       if (this.trx) {
         // The transaction's own connection: a knex transaction hands it out without touching the pool.
         const connection = (await this.trx.client.acquireConnection()) as DriverConnection;
-        return await preparedStatement(connection, sql)(values);
+        return await preparedStatement(connection, sql, options.oneOff)(values);
       }
       const r = await this.k.raw(sql, values as Knex.Value[]);
       // better-sqlite3 answers the rows (or the changes), pg a result that holds them.
@@ -37,14 +41,19 @@ export class RawSql {
   }
 
   /** The rows a select answers. */
-  async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    return ((await this.raw(sql, params)).rows ?? []) as T[];
+  async rows<T>(sql: string, params: readonly unknown[], options?: StatementOptions): Promise<T[]> {
+    return ((await this.raw(sql, params, options)).rows ?? []) as T[];
   }
 
   /** How many rows an insert, update or delete changed. */
   async run(sql: string, params: readonly unknown[]): Promise<number> {
     return (await this.raw(sql, params)).changes;
   }
+}
+
+interface StatementOptions {
+  /** A text built for one use (a batch's writes): not kept as a named statement. */
+  oneOff?: boolean;
 }
 
 /** `(?, ?, ?), (?, ?, ?)`: the values of a multi-row insert. */

@@ -13,7 +13,7 @@ import {
 } from '@grif/domain';
 import { SchoolSetting } from './entities';
 import { RawSql } from './raw-sql';
-import { forget, memoInTransaction } from './transaction-memo';
+import { forget, memoInTransaction, remember } from './transaction-memo';
 import type { WriteTransactions } from './write-transactions';
 
 const DEFAULTS: SchoolPolicy = {
@@ -39,10 +39,23 @@ export function readPolicy(em: EntityManager, schoolId: string): Promise<SchoolP
 const policyKey = (schoolId: string) => `policy:${schoolId}`;
 
 async function loadPolicy(em: EntityManager, schoolId: string): Promise<SchoolPolicy> {
-  const rows = await new RawSql(em).rows<{ name: string; value: string }>(
-    'select name, value from school_settings where school_id = ?',
-    [schoolId],
-  );
+  const rows = await new RawSql(em).rows<SettingRow>('select name, value from school_settings where school_id = ?', [
+    schoolId,
+  ]);
+  return policyOf(rows);
+}
+
+/** The school's settings rows, read with a batch's other reads (step-reads.ts), kept for the transaction. */
+export function rememberPolicy(em: EntityManager, schoolId: string, rows: SettingRow[]): void {
+  remember(em, policyKey(schoolId), policyOf(rows));
+}
+
+interface SettingRow {
+  name: string;
+  value: string;
+}
+
+function policyOf(rows: SettingRow[]): SchoolPolicy {
   const policy = { ...DEFAULTS };
   for (const r of rows) {
     if (r.name === 'calendar') policy.calendar = parsedSetting('calendar', r.value);

@@ -21,6 +21,15 @@ export function memoInTransaction<T>(em: EntityManager, key: string, load: () =>
   return value;
 }
 
+/** Keeps a value read some other way (a batch's read ahead) unless the transaction already keeps one. */
+export function remember<T>(em: EntityManager, key: string, value: T): void {
+  const trx = em.getTransactionContext<object>();
+  if (!trx) return;
+  let memo = memos.get(trx);
+  if (!memo) memos.set(trx, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, Promise.resolve(value));
+}
+
 /** Forgets one key of the transaction's memo, or all of it. */
 export function forget(em: EntityManager, key?: string): void {
   const trx = em.getTransactionContext<object>();

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import type { StepReads } from '@grif/engine';
 import { GroupCommit } from './group-commit';
 import type { DatabaseKind } from './orm-config';
 
@@ -20,9 +21,13 @@ export class WriteTransactions {
     this.group = new GroupCommit(orm, kind, writers);
   }
 
-  /** `partition`: units of one key (an instance, a school) are written by the same writer, in arrival order. */
-  run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string): Promise<T> {
-    return this.group.run(work, partition);
+  /**
+   * `partition`: units of one key (an instance, a school) are written by the same writer, in arrival order.
+   * `held`: the unit writes through the batch's buffer (batch-writes.ts), as the engine's store does, and `reads`
+   * says what it reads first, for the batch to read ahead.
+   */
+  run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string, held = false, reads?: StepReads): Promise<T> {
+    return this.group.run(work, partition, held, reads);
   }
 
   /** A fresh context for reads. */

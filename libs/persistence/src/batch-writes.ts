@@ -1,0 +1,311 @@
+import { DriverException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { InstanceRow, StepAnswer, StepReads, StoredResponse } from '@grif/engine';
+import type { DatabaseKind } from './orm-config';
+import { placeholders, RawSql } from './raw-sql';
+import { rememberPolicy } from './school-policy';
+import { answerKey, instanceKey, readSteps, type StepsRead } from './step-reads';
+
+/** One row written by the engine's hot path, held until the batch writes it. */
+export interface HeldWrite {
+  table: string;
+  /** The row it writes, as the table's readers in the batch look it up (an instance id, an idempotency key). */
+  key: string;
+  /** One statement, `?` placeholders; an insert is `${into} (?, …)`. */
+  sql: string;
+  values: unknown[];
+  /** `insert into t (columns) values`: inserts of one `into` may go as one multi-row statement. */
+  into?: string;
+  /** The version-checked move of an instance: it must change exactly one row, or another writer moved it first. */
+  mustChangeOne?: boolean;
+  /** The instance as this write leaves it, for a later read in the batch. */
+  instance?: InstanceRow;
+  /** The idempotency record this write stores, for a later read in the batch. */
+  answer?: StepAnswer;
+}
+
+/** A held insert of one row: its statement, and the `into` it shares with its table's other rows. */
+export const insertOf = (
+  table: string,
+  key: string,
+  into: string,
+  values: unknown[],
+  extra: Partial<HeldWrite> = {},
+): HeldWrite => ({ table, key, into, sql: `${into} ${placeholders(1, values.length)}`, values, ...extra });
+
+/** A held version-checked move found its instance moved by another writer: the batch is run again, unit by unit. */
+export class LostRace extends Error {
+  constructor() {
+    super('an instance was moved by another writer before this batch was written');
+  }
+}
+
+/** A statement failed where no savepoint could take back only its unit's part: the batch is run again, unit by unit. */
+export class BatchPoisoned extends Error {
+  constructor(cause: unknown) {
+    super('a statement failed outside any savepoint', { cause });
+  }
+}
+
+/**
+ * The engine's writes of a group-commit batch (group-commit.ts), held in memory and written together: at the
+ * batch's end, or when a unit reads or writes what the held rows would change (`barrier`). On PostgreSQL what is
+ * held goes as ONE statement — the inserts of a table as one multi-row insert, each update its own part of a
+ * `WITH` — a round trip for the batch instead of one per row (a round trip costs the API more CPU than
+ * PostgreSQL's work for it). A read the held rows would answer (an instance moved, an idempotency record saved
+ * earlier in the batch) is answered from them.
+ *
+ * A unit whose writes are all still held needs no savepoint: refused, it drops them. A unit that reaches a
+ * barrier writes its predecessors' rows, then takes its savepoint and writes its own, so a refusal still takes
+ * back only its own. A statement that fails outside a savepoint, or a held move that finds its instance moved
+ * by another process, fails the whole transaction (`BatchPoisoned`, `LostRace`): group commit then runs the
+ * batch again unit by unit in `immediate` mode, the way every write went before, where each unit hears its own
+ * answer.
+ */
+export class BatchWrites {
+  private held: HeldWrite[] = [];
+  /** Where the running unit's own held writes start. */
+  private unitStart = 0;
+  private unitSavepoint = false;
+  private poisoned: unknown;
+  /** What the batch's steps were going to read first, read for all of them at its start (until a barrier). */
+  private known?: StepsRead;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly kind: DatabaseKind,
+    /** Immediate: every write goes to the database when asked (a read-only context, or a batch run again). */
+    readonly immediate: boolean,
+    /** Whether units share the transaction (savepoints keep them apart); a lone unit's failure is its transaction's. */
+    private readonly shared: boolean,
+  ) {}
+
+  private get sql(): RawSql {
+    return new RawSql(this.em);
+  }
+
+  /** Writes it now (immediate) or holds it; false only when an immediate version-checked move changed no row. */
+  async write(w: HeldWrite): Promise<boolean> {
+    if (!this.immediate) {
+      this.held.push(w);
+      return true;
+    }
+    const changed = await this.sql.run(w.sql, w.values);
+    return !w.mustChangeOne || changed === 1;
+  }
+
+  /**
+   * The batch's start: what its steps read first (their idempotency records and instances), in one statement.
+   * Another process may change those rows before the batch is written: its held rows then fail their unique key
+   * or version check, and the batch runs again reading as it goes.
+   */
+  async readAhead(reads: StepReads[]): Promise<void> {
+    if (this.immediate || !reads.length) return;
+    this.known = await readSteps(this.sql, reads);
+    for (const [schoolId, rows] of this.known.settings) rememberPolicy(this.em, schoolId, rows);
+  }
+
+  /** The instance as the batch read it ahead (null: none); undefined when not read ahead. */
+  knownInstance(schoolId: string, id: string): InstanceRow | null | undefined {
+    return this.known?.instances.get(instanceKey(schoolId, id));
+  }
+
+  /** The stored answer as the batch read it ahead (null: none); undefined when not read ahead. */
+  knownAnswer(schoolId: string, actorId: string, key: string): StoredResponse | null | undefined {
+    return this.known?.answers.get(answerKey(schoolId, actorId, key));
+  }
+
+  /** The instance as a held write of this batch leaves it, if one does. */
+  heldInstance(id: string): InstanceRow | undefined {
+    for (let i = this.held.length - 1; i >= 0; i--) if (this.held[i].instance?.id === id) return this.held[i].instance;
+    return undefined;
+  }
+
+  /** The answer a held idempotency record stores, if one does. */
+  heldAnswer(schoolId: string, actorId: string, key: string): StoredResponse | undefined {
+    return this.held.find(
+      (w) => w.answer && w.answer.schoolId === schoolId && w.answer.actorId === actorId && w.answer.key === key,
+    )?.answer?.response;
+  }
+
+  /** Whether a held write would change what a read of this table (and row, when given) finds. */
+  holds(table: string, key?: string): boolean {
+    return this.held.some((w) => w.table === table && (key === undefined || w.key === key));
+  }
+
+  /** A read of rows nothing held changes: a failure outside a savepoint spoils the transaction (PostgreSQL). */
+  async read<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (this.shared && !this.unitSavepoint && !this.immediate) this.poisoned ??= err;
+      throw err;
+    }
+  }
+
+  /**
+   * Before a statement that is not held, or a read of what is held: everything held is written, the running
+   * unit's own rows after its savepoint, so what it does next can still be taken back alone.
+   */
+  async barrier(): Promise<void> {
+    if (this.immediate) return;
+    // What comes next may change what was read ahead.
+    this.known = undefined;
+    const own = this.held.splice(this.unitStart);
+    const before = this.held;
+    this.held = [];
+    this.unitStart = 0;
+    try {
+      await this.writeAll(before);
+    } catch (err) {
+      this.poisoned ??= err;
+      throw err;
+    }
+    if (this.shared && !this.unitSavepoint) {
+      await this.sql.run('savepoint grif_unit', []);
+      this.unitSavepoint = true;
+    }
+    await this.writeAll(own);
+  }
+
+  /**
+   * Group commit starts a unit of a shared transaction. `held`: its writes go through this buffer (the
+   * engine's); any other unit, and every unit of a batch run again, starts with its savepoint.
+   */
+  async beginUnit(held: boolean): Promise<void> {
+    this.unitStart = this.held.length;
+    this.unitSavepoint = false;
+    if (!this.immediate) {
+      if (!held) await this.barrier();
+      return;
+    }
+    await this.sql.run('savepoint grif_unit', []);
+    this.unitSavepoint = true;
+  }
+
+  /**
+   * The unit's work returned: its writes stand. A savepoint is released on SQLite only: it checks every open
+   * savepoint on each page it changes (nested, a transition cost 25 % more), while on PostgreSQL a release is a
+   * round trip, and the next unit's savepoint nests in this one harmlessly (a rollback undoes only the latest,
+   * COMMIT ends them all).
+   */
+  async unitDone(): Promise<void> {
+    if (this.unitSavepoint && this.kind === 'sqlite') await this.sql.run('release savepoint grif_unit', []);
+    this.unitSavepoint = false;
+    this.unitStart = this.held.length;
+  }
+
+  /**
+   * The unit failed: its writes go. True when it had written some (rolled back to its savepoint: what the
+   * transaction kept may have been read from them). Throws BatchPoisoned when only running the batch again can
+   * take them back.
+   */
+  async unitFailed(err: unknown): Promise<boolean> {
+    this.held.length = this.unitStart;
+    // A database error outside a savepoint, however it reached the unit, may have spoilt the transaction.
+    if (!this.unitSavepoint && !this.immediate && err instanceof DriverException) this.poisoned ??= err;
+    if (this.poisoned !== undefined) throw new BatchPoisoned(this.poisoned);
+    if (!this.unitSavepoint) return false;
+    this.unitSavepoint = false;
+    await this.sql.run('rollback to savepoint grif_unit', []);
+    if (this.kind === 'sqlite') await this.sql.run('release savepoint grif_unit', []);
+    return true;
+  }
+
+  /** The batch's end: everything still held is written before COMMIT. */
+  async flush(): Promise<void> {
+    const all = this.held;
+    this.held = [];
+    this.unitStart = 0;
+    await this.writeAll(all);
+  }
+
+  private async writeAll(writes: HeldWrite[]): Promise<void> {
+    if (!writes.length) return;
+    if (this.kind === 'sqlite') {
+      // In process, a statement costs no round trip: each runs prepared, in order.
+      for (const w of writes) if ((await this.sql.run(w.sql, w.values)) !== 1 && w.mustChangeOne) throw new LostRace();
+      return;
+    }
+    for (const part of statementsOf(writes)) {
+      if (part.length === 1) {
+        const changed = await this.sql.run(part[0].sql, part[0].values);
+        if (part[0].mustChangeOne && changed !== 1) throw new LostRace();
+        continue;
+      }
+      const { text, values, moves } = combined(part);
+      const [row] = await this.sql.rows<{ moved: string | number }>(text, values, { oneOff: true });
+      if (Number(row.moved) !== moves) throw new LostRace();
+    }
+  }
+}
+
+/**
+ * The held writes cut into statements: all parts of one statement see the same snapshot and none sees
+ * another's rows, so a write to a row that an earlier write of the same statement touched (a second move of one
+ * instance, the issue line updated after its insert) starts the next statement.
+ */
+function statementsOf(writes: HeldWrite[]): HeldWrite[][] {
+  const parts: HeldWrite[][] = [];
+  let part: HeldWrite[] = [];
+  let rows = new Set<string>();
+  let params = 0;
+  for (const w of writes) {
+    const row = `${w.table}\u0000${w.key}`;
+    if (part.length && (rows.has(row) || params + w.values.length > MAX_PARAMS)) {
+      parts.push(part);
+      part = [];
+      rows = new Set();
+      params = 0;
+    }
+    part.push(w);
+    rows.add(row);
+    params += w.values.length;
+  }
+  if (part.length) parts.push(part);
+  return parts;
+}
+/** Well under PostgreSQL's 65,535 parameters of one statement. */
+const MAX_PARAMS = 20_000;
+
+/** One statement of several held writes (PostgreSQL): `WITH` parts, the inserts of one table as one. */
+function combined(writes: HeldWrite[]): { text: string; values: unknown[]; moves: number } {
+  const parts: HeldWrite[][] = [];
+  const inserts = new Map<string, HeldWrite[]>();
+  for (const w of writes) {
+    const rows = w.into !== undefined ? inserts.get(w.into) : undefined;
+    if (rows) rows.push(w);
+    else {
+      parts.push([w]);
+      if (w.into !== undefined) inserts.set(w.into, parts[parts.length - 1]);
+    }
+  }
+  const values: unknown[] = [];
+  const moves: string[] = [];
+  const ctes = parts.map((rows, i) => {
+    const [first] = rows;
+    for (const r of rows) values.push(...r.values);
+    if (first.into !== undefined) return `w${i} as (${first.into} ${placeholders(rows.length, first.values.length)})`;
+    if (!first.mustChangeOne) return `w${i} as (${first.sql})`;
+    moves.push(`(select count(*) from w${i})`);
+    return `w${i} as (${first.sql} returning 1)`;
+  });
+  return {
+    text: `with ${ctes.join(', ')} select ${moves.length ? moves.join(' + ') : '0'} as moved`,
+    values,
+    moves: moves.length,
+  };
+}
+
+const buffers = new WeakMap<object, BatchWrites>();
+
+/** The batch's writes of the transaction `em` runs, set by group commit. */
+export function batchWritesOf(em: EntityManager): BatchWrites | undefined {
+  const trx = em.getTransactionContext<object>();
+  return trx && buffers.get(trx);
+}
+
+export function holdWritesOf(em: EntityManager, writes: BatchWrites): void {
+  const trx = em.getTransactionContext<object>();
+  if (trx) buffers.set(trx, writes);
+}
