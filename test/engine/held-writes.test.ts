@@ -41,7 +41,8 @@ describe('held writes: a batch of sends written together', () => {
     };
   };
   /** A unit of the batch that writes past the buffer, as another process would between a read and the commit. */
-  const behindTheBuffer = (work: (em: EntityManager) => Promise<unknown>) => h.rt.transactions.run(work, undefined, true);
+  const behindTheBuffer = (work: (em: EntityManager) => Promise<unknown>) =>
+    h.rt.transactions.run(work, undefined, true);
   const row = async (sql: string, params: unknown[]) =>
     (await h.rt.transactions.reader().getConnection().execute<Record<string, unknown>[]>(sql, params))[0];
   const events = async (id: string) => (await engine().history(clerk(), id)).map((e) => `${e.seq} ${e.type}`);
