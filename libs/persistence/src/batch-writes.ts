@@ -70,6 +70,7 @@ export class BatchWrites {
   private poisoned: unknown;
   /** What the batch's steps were going to read first, read for all of them at its start (until a barrier). */
   private known?: StepsRead;
+  private readonly sql: RawSql;
 
   constructor(
     private readonly em: EntityManager,
@@ -78,11 +79,10 @@ export class BatchWrites {
     readonly immediate: boolean,
     /** Whether units share the transaction (savepoints keep them apart); a lone unit's failure is its transaction's. */
     private readonly shared: boolean,
-  ) {}
-
-  private get sql(): RawSql {
-    return new RawSql(this.em);
+  ) {
+    this.sql = new RawSql(em);
   }
+
 
   /** Writes it now (immediate) or holds it; false only when an immediate version-checked move changed no row. */
   async write(w: HeldWrite): Promise<boolean> {

@@ -57,14 +57,20 @@ export class GroupCommit {
       this.lanes[partition === undefined ? this.next++ % this.lanes.length : laneOf(partition, this.lanes.length)];
     return new Promise<T>((resolve, reject) => {
       lane.queue.push({ work, held, reads, resolve: resolve as (v: unknown) => void, reject });
-      if (!lane.busy) void this.drain(lane);
+      if (lane.busy) return;
+      lane.busy = true;
+      void this.drain(lane);
     });
   }
 
   private async drain(lane: Lane): Promise<void> {
-    lane.busy = true;
     try {
-      while (lane.queue.length) await this.commit(lane.queue.splice(0, this.maxBatch));
+      do {
+        // One turn of the event loop first: the callers answered by the last commit send their next units now,
+        // and they join this batch instead of waiting for the next (a batch's cost is mostly its own).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.commit(lane.queue.splice(0, this.maxBatch));
+      } while (lane.queue.length);
     } finally {
       lane.busy = false;
     }
