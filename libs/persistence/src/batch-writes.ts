@@ -2,6 +2,7 @@ import { DriverException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { InstanceRow, StepAnswer, StepReads, StoredResponse } from '@grif/engine';
 import type { DatabaseKind } from './orm-config';
+import { batchStatement, type PartName, type PartRows } from './batch-statement';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';
 import { answerKey, instanceKey, readSteps, type StepsRead } from './step-reads';
@@ -11,11 +12,12 @@ export interface HeldWrite {
   table: string;
   /** The row it writes, as the table's readers in the batch look it up (an instance id, an idempotency key). */
   key: string;
-  /** One statement, `?` placeholders; an insert is `${into} (?, …)`. */
+  /** One statement, `?` placeholders: how SQLite writes it, and how it is written alone. */
   sql: string;
   values: unknown[];
-  /** `insert into t (columns) values`: inserts of one `into` may go as one multi-row statement. */
-  into?: string;
+  /** Its part of the batch statement on PostgreSQL (batch-statement.ts), and its row there. */
+  part?: PartName;
+  row?: unknown[];
   /** The version-checked move of an instance: it must change exactly one row, or another writer moved it first. */
   mustChangeOne?: boolean;
   /** The instance as this write leaves it, for a later read in the batch. */
@@ -24,14 +26,14 @@ export interface HeldWrite {
   answer?: StepAnswer;
 }
 
-/** A held insert of one row: its statement, and the `into` it shares with its table's other rows. */
+/** A held insert of one row: `into` is `insert into t (columns) values`; on PostgreSQL its row goes to `part`. */
 export const insertOf = (
   table: string,
   key: string,
   into: string,
   values: unknown[],
   extra: Partial<HeldWrite> = {},
-): HeldWrite => ({ table, key, into, sql: `${into} ${placeholders(1, values.length)}`, values, ...extra });
+): HeldWrite => ({ table, key, sql: `${into} ${placeholders(1, values.length)}`, values, ...extra });
 
 /** A held version-checked move found its instance moved by another writer: the batch is run again, unit by unit. */
 export class LostRace extends Error {
@@ -83,7 +85,6 @@ export class BatchWrites {
     this.sql = new RawSql(em);
   }
 
-
   /** Writes it now (immediate) or holds it; false only when an immediate version-checked move changed no row. */
   async write(w: HeldWrite): Promise<boolean> {
     if (!this.immediate) {
@@ -101,7 +102,7 @@ export class BatchWrites {
    */
   async readAhead(reads: StepReads[]): Promise<void> {
     if (this.immediate || !reads.length) return;
-    this.known = await readSteps(this.sql, reads);
+    this.known = await readSteps(this.sql, this.kind, reads);
     for (const [schoolId, rows] of this.known.settings) rememberPolicy(this.em, schoolId, rows);
   }
 
@@ -228,13 +229,20 @@ export class BatchWrites {
       return;
     }
     for (const part of statementsOf(writes)) {
-      if (part.length === 1) {
-        const changed = await this.sql.run(part[0].sql, part[0].values);
-        if (part[0].mustChangeOne && changed !== 1) throw new LostRace();
-        continue;
+      const rows: PartRows = {};
+      let moves = 0;
+      for (const w of part) {
+        if (!w.part) {
+          // Not on the hot path (an instance created): alone, before the part's batch statement it may precede.
+          if ((await this.sql.run(w.sql, w.values)) !== 1 && w.mustChangeOne) throw new LostRace();
+          continue;
+        }
+        (rows[w.part] ??= []).push(w.row ?? w.values);
+        if (w.mustChangeOne) moves++;
       }
-      const { text, values, moves } = combined(part);
-      const [row] = await this.sql.rows<{ moved: string | number }>(text, values, { oneOff: true });
+      if (!Object.keys(rows).length) continue;
+      const { text, values } = batchStatement(rows);
+      const [row] = await this.sql.rows<{ moved: string | number }>(text, values);
       if (Number(row.moved) !== moves) throw new LostRace();
     }
   }
@@ -249,52 +257,18 @@ function statementsOf(writes: HeldWrite[]): HeldWrite[][] {
   const parts: HeldWrite[][] = [];
   let part: HeldWrite[] = [];
   let rows = new Set<string>();
-  let params = 0;
   for (const w of writes) {
     const row = `${w.table}\u0000${w.key}`;
-    if (part.length && (rows.has(row) || params + w.values.length > MAX_PARAMS)) {
+    if (rows.has(row)) {
       parts.push(part);
       part = [];
       rows = new Set();
-      params = 0;
     }
     part.push(w);
     rows.add(row);
-    params += w.values.length;
   }
   if (part.length) parts.push(part);
   return parts;
-}
-/** Well under PostgreSQL's 65,535 parameters of one statement. */
-const MAX_PARAMS = 20_000;
-
-/** One statement of several held writes (PostgreSQL): `WITH` parts, the inserts of one table as one. */
-function combined(writes: HeldWrite[]): { text: string; values: unknown[]; moves: number } {
-  const parts: HeldWrite[][] = [];
-  const inserts = new Map<string, HeldWrite[]>();
-  for (const w of writes) {
-    const rows = w.into !== undefined ? inserts.get(w.into) : undefined;
-    if (rows) rows.push(w);
-    else {
-      parts.push([w]);
-      if (w.into !== undefined) inserts.set(w.into, parts[parts.length - 1]);
-    }
-  }
-  const values: unknown[] = [];
-  const moves: string[] = [];
-  const ctes = parts.map((rows, i) => {
-    const [first] = rows;
-    for (const r of rows) values.push(...r.values);
-    if (first.into !== undefined) return `w${i} as (${first.into} ${placeholders(rows.length, first.values.length)})`;
-    if (!first.mustChangeOne) return `w${i} as (${first.sql})`;
-    moves.push(`(select count(*) from w${i})`);
-    return `w${i} as (${first.sql} returning 1)`;
-  });
-  return {
-    text: `with ${ctes.join(', ')} select ${moves.length ? moves.join(' + ') : '0'} as moved`,
-    values,
-    moves: moves.length,
-  };
 }
 
 const buffers = new WeakMap<object, BatchWrites>();

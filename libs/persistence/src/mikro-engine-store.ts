@@ -224,18 +224,22 @@ class MikroEngineTx implements EngineTx {
         row.id,
         expectedVersion,
       ],
+      part: 'moves',
       mustChangeOne: true,
       instance: row,
     });
   }
 
   async appendEvent(e: EventRow): Promise<void> {
-    await this.writes.write(insertOf('workflow_events', `${e.instanceId}:${e.seq}`, EVENTS_INTO, eventValues(e)));
+    await this.writes.write(
+      insertOf('workflow_events', `${e.instanceId}:${e.seq}`, EVENTS_INTO, eventValues(e), { part: 'events' }),
+    );
   }
 
   private async saveAnswer(a: StepAnswer, at: string): Promise<void> {
     await this.writes.write(
       insertOf('idempotency_records', `${a.schoolId}:${a.actorId}:${a.key}`, RESPONSES_INTO, responseValues(a, at), {
+        part: 'answers',
         answer: a,
       }),
     );
@@ -246,36 +250,33 @@ class MikroEngineTx implements EngineTx {
   }
 
   async addOutbox(rows: OutboxRow[], at: string): Promise<void> {
-    for (const r of rows)
-      await this.writes.write(
-        insertOf('outbox', r.id, OUTBOX_INTO, [
-          r.id,
-          r.schoolId,
-          r.instanceId,
-          r.kind,
-          JSON.stringify(r.payload),
-          at,
-          null,
-          null,
-          0,
-        ]),
-      );
+    for (const r of rows) {
+      const row = [r.id, r.schoolId, r.instanceId, r.kind, JSON.stringify(r.payload), at];
+      await this.writes.write(insertOf('outbox', r.id, OUTBOX_INTO, [...row, null, null, 0], { part: 'outbox', row }));
+    }
   }
 
   async insertDeadline(d: DeadlineRow, at: string): Promise<void> {
+    const [id, school, instance, key, event, due, rule] = [
+      d.id,
+      d.schoolId,
+      d.instanceId,
+      d.key,
+      d.eventType,
+      d.dueAt,
+      d.rule,
+    ];
     await this.writes.write(
-      insertOf('deadlines', d.instanceId, DEADLINES_INTO, [
-        d.id,
-        d.schoolId,
+      insertOf(
+        'deadlines',
         d.instanceId,
-        d.key,
-        d.eventType,
-        d.dueAt,
-        d.rule,
-        'pending',
-        at,
-        null,
-      ]),
+        DEADLINES_INTO,
+        [id, school, instance, key, event, due, rule, 'pending', at, null],
+        {
+          part: 'deadlines',
+          row: [id, school, instance, key, event, due, rule, at],
+        },
+      ),
     );
   }
 
@@ -294,6 +295,7 @@ class MikroEngineTx implements EngineTx {
       key: instanceId,
       sql: `update deadlines set status = 'cancelled', settled_at = ? where id = ? and status = 'pending'`,
       values: [at, d.id],
+      part: 'cancelledDeadlines',
     });
     return d.id;
   }

@@ -8,6 +8,7 @@ import {
   type RegistrationChanges,
 } from '@grif/workflows';
 import { CopyRecord, DocumentRecord } from './entities';
+import { DOCUMENT_LINE_COLUMNS, OPEN_ISSUE_LINE_COLUMNS } from './batch-statement';
 import { insertOf, type BatchWrites } from './batch-writes';
 import { projectAct } from './act-projection';
 import { projectBreach } from './breach-projection';
@@ -42,12 +43,13 @@ const OPEN_ISSUE_COLUMNS: Record<keyof OpenIssueChanges, string> = {
   dueAt: 'due_at',
   overdueAt: 'overdue_at',
   returnedAt: 'returned_at',
-  condition: '"condition"',
+  condition: 'condition',
 };
 
 /**
  * Sets the columns of the fields present in `changes` of the document's line; every event updates one, so it is
- * held with the event's other writes (batch-writes.ts).
+ * held with the event's other writes (batch-writes.ts). On PostgreSQL its row in the batch statement's masked
+ * update gives every column of `part` with whether to set it.
  */
 async function updateLine<C extends object>(
   writes: BatchWrites,
@@ -56,14 +58,24 @@ async function updateLine<C extends object>(
   changes: C,
   where: string,
   documentId: string,
+  part: { name: 'documentLines' | 'openIssues'; columns: readonly string[] },
 ): Promise<void> {
   const set = (Object.keys(columns) as (keyof C)[]).filter((k) => changes[k] !== undefined);
   if (!set.length) return;
+  const keyOf = new Map((Object.keys(columns) as (keyof C)[]).map((k) => [columns[k], k]));
   await writes.write({
     table,
     key: documentId,
-    sql: `update ${table} set ${set.map((k) => `${columns[k]} = ?`).join(', ')} where ${where}`,
+    sql: `update ${table} set ${set.map((k) => `"${columns[k]}" = ?`).join(', ')} where ${where}`,
     values: [...set.map((k) => changes[k]), documentId],
+    part: part.name,
+    row: [
+      ...part.columns.flatMap((column) => {
+        const value = changes[keyOf.get(column)!];
+        return [value ?? null, value !== undefined];
+      }),
+      documentId,
+    ],
   });
 }
 
@@ -103,7 +115,10 @@ async function write(em: EntityManager, writes: BatchWrites, w: JournalWrite): P
       return;
     }
     case 'registration.update':
-      await updateLine(writes, 'documents', REGISTRATION_COLUMNS, w.changes, 'id = ?', w.documentId);
+      await updateLine(writes, 'documents', REGISTRATION_COLUMNS, w.changes, 'id = ?', w.documentId, {
+        name: 'documentLines',
+        columns: DOCUMENT_LINE_COLUMNS,
+      });
       return;
     case 'copy.insert': {
       await writes.barrier();
@@ -130,18 +145,24 @@ async function write(em: EntityManager, writes: BatchWrites, w: JournalWrite): P
       // Every issue writes one: held with the event (batch-writes.ts).
       const l = w.line;
       await writes.write(
-        insertOf('issue_journal', l.documentId, ISSUES_INTO, [
-          newId(),
-          l.schoolId,
+        insertOf(
+          'issue_journal',
           l.documentId,
-          l.regNumber,
-          l.classification,
-          l.holderId,
-          l.purpose,
-          l.issuedAt,
-          l.issuedBy,
-          l.dueAt,
-        ]),
+          ISSUES_INTO,
+          [
+            newId(),
+            l.schoolId,
+            l.documentId,
+            l.regNumber,
+            l.classification,
+            l.holderId,
+            l.purpose,
+            l.issuedAt,
+            l.issuedBy,
+            l.dueAt,
+          ],
+          { part: 'issues' },
+        ),
       );
       return;
     }
@@ -153,6 +174,7 @@ async function write(em: EntityManager, writes: BatchWrites, w: JournalWrite): P
         w.changes,
         'document_id = ? and returned_at is null',
         w.documentId,
+        { name: 'openIssues', columns: OPEN_ISSUE_LINE_COLUMNS },
       );
       return;
   }

@@ -1,4 +1,5 @@
 import type { InstanceRow, StepReads, StoredResponse } from '@grif/engine';
+import type { DatabaseKind } from './orm-config';
 import { placeholders, type RawSql } from './raw-sql';
 
 export interface InstanceRecord {
@@ -54,14 +55,28 @@ export interface StepsRead {
  * What a batch's steps read first, found in one statement: each step's instance (or null), its stored answer
  * (or null), and its school's settings, which every step reads.
  */
-export async function readSteps(sql: RawSql, reads: StepReads[]): Promise<StepsRead> {
+export async function readSteps(sql: RawSql, kind: DatabaseKind, reads: StepReads[]): Promise<StepsRead> {
+  // PostgreSQL takes the steps as arrays: one text, planned once, whatever the batch's size.
+  const wanted =
+    kind === 'postgresql'
+      ? 'select * from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as w (w_school, w_actor, w_key, w_instance)'
+      : `values ${placeholders(reads.length, 4)}`;
+  const values =
+    kind === 'postgresql'
+      ? [
+          reads.map((r) => r.schoolId),
+          reads.map((r) => r.actorId),
+          reads.map((r) => r.key ?? null),
+          reads.map((r) => r.instanceId),
+        ]
+      : reads.flatMap((r) => [r.schoolId, r.actorId, r.key ?? null, r.instanceId]);
   // The row of a step comes back with what it asked for, so the answer needs no order; a school's settings
   // (up to three rows) repeat it.
   const rows = await sql.rows<
     { w_school: string; w_actor: string; w_key: string | null; w_instance: string } & Partial<ResponseRecord> &
       Partial<InstanceRecord> & { setting: string | null; setting_value: string | null }
   >(
-    `with wanted (w_school, w_actor, w_key, w_instance) as (values ${placeholders(reads.length, 4)})
+    `with wanted (w_school, w_actor, w_key, w_instance) as (${wanted})
      select w.w_school, w.w_actor, w.w_key, w.w_instance, r.fingerprint, r.status_code, r.response,
        s.name as setting, s.value as setting_value, ${INSTANCE_COLUMNS.split(', ')
          .map((c) => `i.${c}`)
@@ -70,7 +85,7 @@ export async function readSteps(sql: RawSql, reads: StepReads[]): Promise<StepsR
        left join idempotency_records r on r.school_id = w.w_school and r.actor_id = w.w_actor and r."key" = w.w_key
        left join workflow_instances i on i.id = w.w_instance and i.school_id = w.w_school
        left join school_settings s on s.school_id = w.w_school`,
-    reads.flatMap((r) => [r.schoolId, r.actorId, r.key ?? null, r.instanceId]),
+    values,
   );
   const found: StepsRead = { instances: new Map(), answers: new Map(), settings: new Map() };
   for (const r of rows) {
