@@ -52,10 +52,11 @@ export class BatchPoisoned extends Error {
 /**
  * The engine's writes of a group-commit batch (group-commit.ts), held in memory and written together: at the
  * batch's end, or when a unit reads or writes what the held rows would change (`barrier`). On PostgreSQL what is
- * held goes as ONE statement — the inserts of a table as one multi-row insert, each update its own part of a
- * `WITH` — a round trip for the batch instead of one per row (a round trip costs the API more CPU than
- * PostgreSQL's work for it). A read the held rows would answer (an instance moved, an idempotency record saved
- * earlier in the batch) is answered from them.
+ * held goes as ONE statement of array parameters (batch-statement.ts): a round trip for the batch instead of one
+ * per row (a round trip costs the API more CPU than PostgreSQL's work for it). A read the held rows would answer
+ * (an instance moved, an idempotency record saved earlier in the batch) is answered from them, and what every step
+ * reads first (its idempotency record, its instance, its school's settings) is read for the whole batch at its
+ * start (`readAhead`).
  *
  * A unit whose writes are all still held needs no savepoint: refused, it drops them. A unit that reaches a
  * barrier writes its predecessors' rows, then takes its savepoint and writes its own, so a refusal still takes
@@ -191,6 +192,9 @@ export class BatchWrites {
    * COMMIT ends them all).
    */
   async unitDone(): Promise<void> {
+    // A unit may have caught a database error outside its savepoint: on PostgreSQL the transaction is spoilt, and
+    // its COMMIT would quietly roll everything back.
+    if (this.poisoned !== undefined) throw new BatchPoisoned(this.poisoned);
     if (this.unitSavepoint && this.kind === 'sqlite') await this.sql.run('release savepoint grif_unit', []);
     this.unitSavepoint = false;
     this.unitStart = this.held.length;

@@ -14,7 +14,7 @@ export interface DatabaseSettings {
   target: string;
   /** SQLite: how long a writer waits for another process's lock before giving up (default 10 s). */
   busyTimeoutMs?: number;
-  /** PostgreSQL: group-commit writers of this process, each on its own connection (GRIF_DB_WRITERS, default 4). */
+  /** PostgreSQL: group-commit writers of this process, each on its own connection (GRIF_DB_WRITERS, default 2). */
   writers?: number;
 }
 

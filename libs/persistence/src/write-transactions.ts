@@ -36,5 +36,6 @@ export class WriteTransactions {
   }
 }
 
-/** PostgreSQL writers per process: past four, the 2-core machine's CPU (not the commits) was the limit. */
-export const DEFAULT_POSTGRESQL_WRITERS = 4;
+/** PostgreSQL writers per process: with held writes a batch costs about what one transition did, so two writers with
+ * bigger batches did as well as four or more on the 2-core machine (docs/performance.md). */
+export const DEFAULT_POSTGRESQL_WRITERS = 2;
