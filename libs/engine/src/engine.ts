@@ -299,7 +299,7 @@ export class WorkflowEngine {
     if (!(await tx.advance(updated, instance.version, event, at, answered)))
       throw new GrifError('conflict', 'STALE_VERSION');
     if (answer) answer.saved = true;
-    if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, 'fired', at);
+    if (opts.firesDeadline) await tx.settleDeadline(opts.firesDeadline, id, 'fired', at);
     await opts.alsoWrite?.(tx, at);
     await this.recordEffects(tx, updated, actions as unknown as Effect[], actor, at);
     await tx.project(updated, next.context, { type, payload: parsed, actorId: actor.userId, at, seq: env.seq });
@@ -415,7 +415,10 @@ export class WorkflowEngine {
       if (!(err instanceof GrifError) || !['EVENT_NOT_ACCEPTED', 'STALE_DEADLINE', 'NOT_FOUND'].includes(err.code))
         throw err;
       // The machine moved on (returned in time, cancelled): the alarm has nothing to do.
-      await this.store.write((tx) => tx.settleDeadline(d.id, 'stale', this.clock.now().toISOString()), d.instanceId);
+      await this.store.write(
+        (tx) => tx.settleDeadline(d.id, d.instanceId, 'stale', this.clock.now().toISOString()),
+        d.instanceId,
+      );
       return { outcome: 'stale' };
     }
   }

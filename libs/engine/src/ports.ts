@@ -110,7 +110,8 @@ export interface EngineTx {
   insertDeadline(row: DeadlineRow, at: string): Promise<void>;
   /** Marks the pending deadline of that key cancelled; returns its id, or null if none was pending. */
   cancelDeadline(instanceId: string, key: string, at: string): Promise<string | null>;
-  settleDeadline(id: string, status: 'fired' | 'stale', at: string): Promise<void>;
+  /** A pending deadline of this instance fired or found stale; a settled one stays as it is. */
+  settleDeadline(id: string, instanceId: string, status: 'fired' | 'stale', at: string): Promise<void>;
   findDeadline(id: string): Promise<DeadlineRow | null>;
   /** Keeps the machine's query model (journal, lists) in step with its snapshot. */
   project(instance: InstanceRow, context: unknown, event: ProjectedEvent): Promise<void>;

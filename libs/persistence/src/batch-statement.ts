@@ -11,7 +11,11 @@
 type ColumnType = 'text' | 'int' | 'bool';
 
 interface Part {
-  /** The part's statement; `$columns` is replaced by `unnest(…) as v(…)` of its columns. */
+  /**
+   * The part's statement; `$columns` is replaced by `unnest(…) as v(…)` of its columns, `$array(c)` by the array
+   * of column c. An update names its rows by key with `= any($array(key))` too: planned once for any batch, the
+   * planner cannot know how many rows `unnest` gives, and without it chose to scan the whole table and hash it.
+   */
   sql: string;
   columns: [name: string, type: ColumnType][];
 }
@@ -55,7 +59,7 @@ export const PARTS = {
   moves: {
     sql: `update workflow_instances i set state = v.state, snapshot = v.snapshot, version = v.version,
       last_seq = v.last_seq, head_hash = v.head_hash, updated_at = v.updated_at
-      from $columns where i.id = v.id and i.version = v.expected returning 1`,
+      from $columns where i.id = any($array(id)) and i.id = v.id and i.version = v.expected returning 1`,
     columns: [
       ...text('state', 'snapshot'),
       ['version', 'int'],
@@ -65,7 +69,8 @@ export const PARTS = {
     ],
   },
   documentLines: {
-    sql: `update documents d set ${setMasked('d', DOCUMENT_LINE_COLUMNS)} from $columns where d.id = v.id`,
+    sql: `update documents d set ${setMasked('d', DOCUMENT_LINE_COLUMNS)} from $columns
+      where d.id = any($array(id)) and d.id = v.id`,
     columns: [...masked(DOCUMENT_LINE_COLUMNS), ...text('id')],
   },
   issues: {
@@ -86,7 +91,7 @@ export const PARTS = {
   },
   openIssues: {
     sql: `update issue_journal j set ${setMasked('j', OPEN_ISSUE_LINE_COLUMNS)} from $columns
-      where j.document_id = v.document_id and j.returned_at is null`,
+      where j.document_id = any($array(document_id)) and j.document_id = v.document_id and j.returned_at is null`,
     columns: [...masked(OPEN_ISSUE_LINE_COLUMNS), ...text('document_id')],
   },
   outbox: {
@@ -100,10 +105,14 @@ export const PARTS = {
       v.created_at, null from $columns`,
     columns: text('id', 'school_id', 'instance_id', 'key', 'event_type', 'due_at', 'rule', 'created_at'),
   },
-  cancelledDeadlines: {
-    sql: `update deadlines d set status = 'cancelled', settled_at = v.at from $columns
-      where d.id = v.id and d.status = 'pending'`,
-    columns: text('at', 'id'),
+  /**
+   * Deadlines cancelled, fired or found stale. `coalesce`: the pending-status index matched the guard and was
+   * scanned whole instead of the primary key.
+   */
+  settledDeadlines: {
+    sql: `update deadlines d set status = v.status, settled_at = v.at from $columns
+      where d.id = any($array(id)) and d.id = v.id and coalesce(d.status, '') = 'pending'`,
+    columns: text('status', 'at', 'id'),
   },
 } satisfies Record<string, Part>;
 
@@ -116,9 +125,13 @@ const TEXT = (() => {
   let n = 0;
   const ctes = NAMES.map((name) => {
     const { sql, columns } = PARTS[name] as Part;
-    const arrays = columns.map(([, type]) => `$${++n}::${type}[]`).join(', ');
+    const arrays = columns.map(([, type]) => `$${++n}::${type}[]`);
     const as = columns.map(([column]) => `"${column}"`).join(', ');
-    return `${name} as (${sql.replace('$columns', `unnest(${arrays}) as v(${as})`)})`;
+    const arrayOf = (column: string) => arrays[columns.findIndex(([c]) => c === column)];
+    const statement = sql
+      .replace('$columns', `unnest(${arrays.join(', ')}) as v(${as})`)
+      .replace(/\$array\((\w+)\)/g, (_, column: string) => arrayOf(column));
+    return `${name} as (${statement})`;
   });
   return `with ${ctes.join(', ')} select (select count(*) from moves) as moved`;
 })();

@@ -10,8 +10,10 @@ import { answerKey, instanceKey, readSteps, type StepsRead } from './step-reads'
 /** One row written by the engine's hot path, held until the batch writes it. */
 export interface HeldWrite {
   table: string;
-  /** The row it writes, as the table's readers in the batch look it up (an instance id, an idempotency key). */
+  /** The row it writes: two writes of one row never share a statement. */
   key: string;
+  /** The instance whose reads this write would change, when not `key` (a deadline's instance). */
+  about?: string;
   /** One statement, `?` placeholders: how SQLite writes it, and how it is written alone. */
   sql: string;
   values: unknown[];
@@ -130,9 +132,9 @@ export class BatchWrites {
     )?.answer?.response;
   }
 
-  /** Whether a held write would change what a read of this table (and row, when given) finds. */
+  /** Whether a held write would change what a read of this table (and row or instance, when given) finds. */
   holds(table: string, key?: string): boolean {
-    return this.held.some((w) => w.table === table && (key === undefined || w.key === key));
+    return this.held.some((w) => w.table === table && (key === undefined || (w.about ?? w.key) === key));
   }
 
   /** A read of rows nothing held changes: a failure outside a savepoint spoils the transaction (PostgreSQL). */

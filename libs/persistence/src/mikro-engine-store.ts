@@ -267,16 +267,11 @@ class MikroEngineTx implements EngineTx {
       d.rule,
     ];
     await this.writes.write(
-      insertOf(
-        'deadlines',
-        d.instanceId,
-        DEADLINES_INTO,
-        [id, school, instance, key, event, due, rule, 'pending', at, null],
-        {
-          part: 'deadlines',
-          row: [id, school, instance, key, event, due, rule, at],
-        },
-      ),
+      insertOf('deadlines', id, DEADLINES_INTO, [id, school, instance, key, event, due, rule, 'pending', at, null], {
+        part: 'deadlines',
+        row: [id, school, instance, key, event, due, rule, at],
+        about: instance,
+      }),
     );
   }
 
@@ -290,25 +285,25 @@ class MikroEngineTx implements EngineTx {
       ),
     );
     if (!d) return null;
-    await this.writes.write({
-      table: 'deadlines',
-      key: instanceId,
-      sql: `update deadlines set status = 'cancelled', settled_at = ? where id = ? and status = 'pending'`,
-      values: [at, d.id],
-      part: 'cancelledDeadlines',
-    });
+    await this.settle(d.id, instanceId, 'cancelled', at);
     return d.id;
   }
 
-  async settleDeadline(id: string, status: 'fired' | 'stale', at: string): Promise<void> {
-    // Not held: which instance's rows it changes is not known here, and a cancel reads them by instance.
-    await this.barrier(() =>
-      this.sql.run(`update deadlines set status = ?, settled_at = ? where id = ? and status = 'pending'`, [
-        status,
-        at,
-        id,
-      ]),
-    );
+  settleDeadline(id: string, instanceId: string, status: 'fired' | 'stale', at: string): Promise<void> {
+    return this.settle(id, instanceId, status, at);
+  }
+
+  /** A pending deadline settled (a settled one stays as it is): held, as its instance's row. */
+  private async settle(id: string, instanceId: string, status: DeadlineRow['status'], at: string): Promise<void> {
+    await this.writes.write({
+      table: 'deadlines',
+      key: id,
+      about: instanceId,
+      sql: `update deadlines set status = ?, settled_at = ? where id = ? and status = 'pending'`,
+      values: [status, at, id],
+      part: 'settledDeadlines',
+      row: [status, at, id],
+    });
   }
 
   async findDeadline(id: string): Promise<DeadlineRow | null> {

@@ -12,6 +12,7 @@ import { AppendOnlyHistory20261203 } from './20261203-append-only-history.migrat
 import { ScaleIndexes20261204 } from './20261204-scale-indexes.migration';
 import { RegisterSnapshots20261204 } from './20261204-register-snapshots.migration';
 import { InstanceEventCounts20261205 } from './20261205-instance-event-counts.migration';
+import { OpenIssueLines20261206 } from './20261206-open-issue-lines.migration';
 
 /** Listed explicitly so the same list runs from ts (tests) and from dist (npm start). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   { name: 'ScaleIndexes20261204', class: ScaleIndexes20261204 },
   { name: 'RegisterSnapshots20261204', class: RegisterSnapshots20261204 },
   { name: 'InstanceEventCounts20261205', class: InstanceEventCounts20261205 },
+  { name: 'OpenIssueLines20261206', class: OpenIssueLines20261206 },
 ];
