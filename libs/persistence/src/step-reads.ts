@@ -52,10 +52,6 @@ export interface StepsRead {
 }
 
 /**
- * What a batch's steps read first, found in one statement: each step's instance (or null), its stored answer
- * (or null), and its school's settings, which every step reads.
- */
-/**
  * PostgreSQL, for the rest of the batch's transaction: its fixed statements (the batch statement, batch-statement.ts)
  * are planned once. Left to itself PostgreSQL planned the batch statement again on every execution (a plan for the
  * arrays at hand looks cheaper than one for any arrays): ~0.8 ms of its CPU each time, measured with `EXPLAIN
@@ -63,6 +59,10 @@ export interface StepsRead {
  */
 const GENERIC_PLANS = ` cross join (select set_config('plan_cache_mode', 'force_generic_plan', true)) generic_plans`;
 
+/**
+ * What a batch's steps read first, found in one statement: each step's instance (or null), its stored answer
+ * (or null), and its school's settings, which every step reads.
+ */
 export async function readSteps(sql: RawSql, kind: DatabaseKind, reads: StepReads[]): Promise<StepsRead> {
   const pg = kind === 'postgresql';
   const instanceColumns = INSTANCE_COLUMNS.split(', ')
