@@ -11,11 +11,11 @@ import { preparedStatement, type DriverConnection } from './prepared-statements'
  */
 export class RawSql {
   private readonly trx: Knex.Transaction | undefined;
-  private readonly k: Knex | Knex.Transaction;
+  private readonly knex: Knex;
 
   constructor(private readonly em: EntityManager) {
     this.trx = em.getTransactionContext<Knex.Transaction>();
-    this.k = this.trx ?? em.getKnex();
+    this.knex = em.getKnex();
   }
 
   private async raw(
@@ -30,11 +30,15 @@ export class RawSql {
         const connection = (await this.trx.client.acquireConnection()) as DriverConnection;
         return await preparedStatement(connection, sql, options.oneOff)(values);
       }
-      const r = await this.k.raw(sql, values as Knex.Value[]);
-      // better-sqlite3 answers the rows (or the changes), pg a result that holds them.
-      return Array.isArray(r)
-        ? { rows: r, changes: r.length }
-        : { rows: r.rows, changes: Number(r.changes ?? r.rowCount ?? 0) };
+      // A connection of the pool for the one statement: prepared once per connection as well (knex would parse and
+      // plan it again on every call; the sign-in read of every request is one of these).
+      const client = this.knex.client;
+      const connection = (await client.acquireConnection()) as DriverConnection;
+      try {
+        return await preparedStatement(connection, sql, options.oneOff)(values);
+      } finally {
+        await client.releaseConnection(connection);
+      }
     } catch (err) {
       throw this.em.getDriver().convertException(err as Error);
     }

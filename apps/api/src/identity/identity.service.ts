@@ -76,14 +76,18 @@ export class IdentityService {
   private readonly gate: HashingGate;
   private readonly idleMs: number;
 
+  /** Today in Bishkek, worked out once a minute (every request asks; the date only turns on a whole minute). */
   private today(): string {
-    return DateTime.fromJSDate(this.clock.now(), { zone: 'Asia/Bishkek' }).toISODate()!;
+    const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    if (this.day?.minute !== minute)
+      this.day = { minute, date: DateTime.fromMillis(minute * 60_000, { zone: 'Asia/Bishkek' }).toISODate()! };
+    return this.day.date;
   }
+  private day?: { minute: number; date: string };
 
-  /** The roles a person holds today by appointment; a role Grif no longer knows gives nothing. */
+  /** The roles a person holds today by appointment. */
   async rolesOf(userId: string): Promise<Role[]> {
-    const roles = await this.people.appointedRoles(userId, this.today());
-    return [...new Set(roles)].filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort();
+    return knownRoles(await this.people.appointedRoles(userId, this.today()));
   }
 
   private async publicUser(u: Account): Promise<PublicUser> {
@@ -178,17 +182,25 @@ export class IdentityService {
    * moved it lets the sharing watch look at the person.
    */
   async authenticate(token: string): Promise<Authenticated> {
-    const session = await this.sessions.unrevoked(sha256(token));
+    const found = await this.sessions.signedIn(sha256(token), this.today());
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now.toISOString() || this.idle(session, now))
+    if (!found || found.session.expiresAt <= now.toISOString() || this.idle(found.session, now))
       throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
-    const user = await this.people.byId(session.userId);
-    if (!user || user.disabled) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
-    const pub = await this.publicUser(user);
+    const { session, user } = found;
+    if (user.disabled) throw new GrifError('unauthenticated', 'UNAUTHENTICATED');
+    const roles = knownRoles(found.roles);
     if (await this.touch(session, now)) await this.sharing?.seen(user, now);
     return {
-      actor: { userId: user.id, schoolId: user.schoolId, roles: pub.roles, kind: 'user' },
-      user: pub,
+      actor: { userId: user.id, schoolId: user.schoolId, roles, kind: 'user' },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        schoolId: user.schoolId,
+        roles,
+        locale: user.locale,
+        mustChangePassword: user.mustChangePassword,
+      },
       sessionId: session.id,
     };
   }
@@ -266,4 +278,9 @@ export class IdentityService {
     ]);
     return { username: 'admin', password };
   }
+}
+
+/** Each role once, in order; a role Grif no longer knows gives nothing. */
+function knownRoles(roles: string[]): Role[] {
+  return [...new Set(roles)].filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort();
 }
