@@ -79,7 +79,8 @@ export class SessionsRepository {
          u.locale, u.must_change_password, u.disabled, a.role
        from sessions s
          join users u on u.id = s.user_id
-         left join appointments a on a.user_id = u.id and a.valid_from <= ? and (a.valid_until is null or a.valid_until >= ?)
+         left join appointments a on a.school_id = u.school_id and a.user_id = u.id
+           and a.valid_from <= ? and (a.valid_until is null or a.valid_until >= ?)
        where s.token_hash = ? and s.revoked_at is null`,
       [day, day, tokenHash],
     );
