@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { User } from '@grif/persistence';
+import { Appointment, User } from '@grif/persistence';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
 import { ApiHarness, startApi } from '../support/api';
 import { scryptParams } from '../../apps/api/src/identity/password';
@@ -138,5 +138,24 @@ describe('sessions: idle and absolute expiry, sign-out, sign-out everywhere, pas
     expect(stored.passwordHash.startsWith(`scrypt$${N}$${r}$${p}$`)).toBe(true);
     expect(stored.mustChangePassword).toBe(false);
     await login('director');
+  });
+
+  it("R-2.3: each request's roles are those of the appointments in force on the school's date", async () => {
+    const bishkekDate = (ms: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(new Date(ms));
+    const today = bishkekDate(Date.now() + offset);
+    const yesterday = bishkekDate(Date.now() + offset - 24 * 60 * MINUTE);
+    const token = await login('teacher2');
+    const lastDay = (validUntil: string | null) =>
+      api.rt.transactions.run((em) => em.nativeUpdate(Appointment, { userId: api.ids.teacher2 }, { validUntil }));
+    try {
+      await lastDay(today);
+      expect((await me(token)).body.roles).toEqual(['staff']);
+      await lastDay(yesterday);
+      expect((await me(token)).body.roles).toEqual([]);
+    } finally {
+      await lastDay(null);
+    }
+    expect((await me(token)).body.roles).toEqual(['staff']);
   });
 });
