@@ -127,4 +127,25 @@ describe('held writes: a batch of sends written together', () => {
     expect(await events(a)).toEqual(['1 CREATE', '2 CLASSIFY', '3 STORE', '4 ISSUE']);
     expect(await events(b)).toEqual(['1 CREATE', '2 CLASSIFY', '3 STORE', '4 ISSUE']);
   });
+
+  it('the person an ISSUE names is read ahead for the batch, and read again after a unit that may have changed them', async () => {
+    const [a, b, c] = [await stored(), await stored(), await stored()];
+    const release = holdWriter();
+    const [before, disabling, after, again] = await release<unknown>([
+      issue(a),
+      // An ORM unit of the same batch: the teacher can no longer be given anything.
+      h.rt.transactions.run((em) => em.execute('update users set disabled = ? where id = ?', [true, h.ids.teacher])),
+      issue(b),
+      issue(c),
+    ]);
+    await h.rt.transactions.run((em) =>
+      em.execute('update users set disabled = ? where id = ?', [false, h.ids.teacher]),
+    );
+    expect(before).toMatchObject({ status: 'fulfilled', value: { body: { id: a, state: 'issued' } } });
+    expect(disabling.status).toBe('fulfilled');
+    // What was read ahead before the change is not what the later units judge by.
+    for (const refused of [after, again])
+      expect(refused.status === 'rejected' && (refused.reason as GrifError).code).toBe('HOLDER_UNKNOWN');
+    expect(await events(b)).toEqual(['1 CREATE', '2 CLASSIFY', '3 STORE']);
+  });
 });

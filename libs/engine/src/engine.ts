@@ -180,6 +180,7 @@ export class WorkflowEngine {
       fp,
       (tx, answer) => this.apply(tx, id, type, payload, actor, opts, answer),
       id,
+      namedPeople(this.registry.personFields(type), payload),
     );
   }
 
@@ -569,6 +570,7 @@ export class WorkflowEngine {
     fingerprintOf: () => string,
     work: (tx: EngineTx, answer?: AnswerSlot) => Promise<Outcome>,
     instanceId?: string,
+    people?: string[],
   ): Promise<Outcome> {
     let fp: string | undefined;
     const fingerprint = () => (fp ??= fingerprintOf());
@@ -598,7 +600,9 @@ export class WorkflowEngine {
           return result;
         },
         partition,
-        instanceId === undefined ? undefined : { schoolId: actor.schoolId, actorId: actor.userId, key, instanceId },
+        instanceId === undefined
+          ? undefined
+          : { schoolId: actor.schoolId, actorId: actor.userId, key, instanceId, people },
       );
     } catch (err) {
       const conflict = this.store.isConflict(err);
@@ -616,4 +620,13 @@ export class WorkflowEngine {
       if (wrote) this.listener?.outboxWritten();
     }
   }
+}
+
+/** The ids a payload gives in those fields (one, or a list), as far as they can be ids at all. */
+function namedPeople(fields: string[], payload: unknown): string[] | undefined {
+  if (!fields.length || !payload || typeof payload !== 'object') return undefined;
+  const ids = fields
+    .flatMap((field) => [(payload as Record<string, unknown>)[field]].flat())
+    .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64);
+  return ids.length ? ids : undefined;
 }

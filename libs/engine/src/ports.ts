@@ -83,6 +83,11 @@ export interface StepReads {
   actorId: string;
   key?: string;
   instanceId: string;
+  /**
+   * The people the payload names where an event of its type looks one up (an ISSUE's holder): a guess, since the
+   * machine is known only once the instance is read, so they are read ahead unchecked and used only if asked.
+   */
+  people?: string[];
 }
 
 /** Everything the engine does to the database, inside one transaction. */

@@ -5,6 +5,7 @@ import { GrifError } from '@grif/domain';
 export class WorkflowRegistry {
   private readonly byKey = new Map<string, WorkflowDefinition>();
   private readonly latest = new Map<string, WorkflowDefinition>();
+  private readonly personFieldsByType = new Map<string, string[]>();
 
   constructor(defs: readonly WorkflowDefinition[]) {
     for (const d of defs) {
@@ -23,6 +24,22 @@ export class WorkflowRegistry {
     const d = this.latest.get(id);
     if (!d) throw new GrifError('conflict', 'MACHINE_VERSION_UNKNOWN');
     return d;
+  }
+
+  /**
+   * The payload fields that name a person to look up in an event of this type, in any machine that has one: what a
+   * send may read, told before its instance (and so its machine) is known.
+   */
+  personFields(type: string): string[] {
+    let fields = this.personFieldsByType.get(type);
+    if (!fields) {
+      const found = new Set<string>();
+      for (const def of this.byKey.values())
+        for (const [field, kind] of Object.entries(def.events[type]?.lookups ?? {}))
+          if (kind === 'person') found.add(field);
+      this.personFieldsByType.set(type, (fields = [...found]));
+    }
+    return fields;
   }
 
   /** Boot must stop when the database holds instances of a machine version this build cannot run. */

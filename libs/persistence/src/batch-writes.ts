@@ -1,11 +1,12 @@
 import { DriverException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { InstanceRow, StepAnswer, StepReads, StoredResponse } from '@grif/engine';
+import type { Fact } from '@grif/workflows';
 import type { DatabaseKind } from './orm-config';
 import { batchStatement, type PartName, type PartRows } from './batch-statement';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';
-import { answerKey, instanceKey, readSteps, type StepsRead } from './step-reads';
+import { answerKey, instanceKey, personKey, readPeople, readSteps, type StepsRead } from './step-reads';
 
 /** One row written by the engine's hot path, held until the batch writes it. */
 export interface HeldWrite {
@@ -105,8 +106,15 @@ export class BatchWrites {
    */
   async readAhead(reads: StepReads[]): Promise<void> {
     if (this.immediate || !reads.length) return;
-    this.known = await readSteps(this.sql, this.kind, reads);
-    for (const [schoolId, rows] of this.known.settings) rememberPolicy(this.em, schoolId, rows);
+    const known = await readSteps(this.sql, this.kind, reads);
+    known.people = await readPeople(this.sql, this.kind, reads);
+    this.known = known;
+    for (const [schoolId, rows] of known.settings) rememberPolicy(this.em, schoolId, rows);
+  }
+
+  /** The person as the batch read them ahead (null: none such); undefined when not read ahead. */
+  knownPerson(schoolId: string, id: string): Fact | null | undefined {
+    return this.known?.people?.get(personKey(schoolId, id));
   }
 
   /** The instance as the batch read it ahead (null: none); undefined when not read ahead. */

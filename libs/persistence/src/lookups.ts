@@ -28,6 +28,16 @@ const clearanceEntry = (r: ClearanceRow): ClearanceRecord => ({
   note: r.note,
 });
 
+/** A person's row with one of their clearances (all null when they have none), as a left join gives it. */
+export type PersonRow = { display_name: string } & Partial<ClearanceRow>;
+
+/** A person's fact from their rows, clearances in the order they take effect; null when there are none (no such person). */
+export function personFact(id: string, rows: PersonRow[]): Fact | null {
+  if (!rows.length) return null;
+  const clearances = rows.flatMap((r) => (r.kind == null ? [] : [clearanceEntry(r as ClearanceRow)]));
+  return { kind: 'person', id, displayName: rows[0].display_name, clearances };
+}
+
 /** Facts the guards need about a record a payload names; null when the school has no such record. */
 export async function lookupFact(
   em: EntityManager,
@@ -37,18 +47,13 @@ export async function lookupFact(
 ): Promise<Fact | null> {
   if (kind === 'person') {
     // Every issue names a person: the person and their clearances in one statement (see RawSql).
-    const rows = await new RawSql(em).rows<
-      { display_name: string } & Partial<Pick<Clearance, 'kind' | 'date' | 'seq' | 'note'>>
-    >(
+    const rows = await new RawSql(em).rows<PersonRow>(
       `select u.display_name, c.kind, c.date, c.seq, c.note from users u
          left join clearances c on c.school_id = u.school_id and c.user_id = u.id
        where u.id = ? and u.school_id = ? and u.disabled = ? order by c.date asc, c.seq asc`,
       [id, schoolId, false],
     );
-    if (!rows.length) return null;
-    // A person without clearances is one row of nulls.
-    const clearances = rows.flatMap((r) => (r.kind == null ? [] : [clearanceEntry(r as ClearanceRow)]));
-    return { kind, id, displayName: rows[0].display_name, clearances };
+    return personFact(id, rows);
   }
   if (kind === 'cabinet') {
     const c = await em.findOne(Cabinet, { id, schoolId }, { disableIdentityMap: true });

@@ -322,6 +322,10 @@ class MikroEngineTx implements EngineTx {
   async lookup(kind: LookupKind, schoolId: string, id: string): Promise<Fact | null> {
     // A document's facts are read from its instance and journal line, which held rows may change.
     if (kind === 'document') return this.barrier(() => documentFact(this.em, schoolId, id));
+    if (kind === 'person') {
+      const known = this.writes.knownPerson(schoolId, id);
+      if (known !== undefined) return known;
+    }
     // People, cabinets and files: nothing the engine holds writes them.
     return this.writes.read(() => lookupFact(this.em, kind, schoolId, id));
   }

@@ -1,4 +1,6 @@
 import type { InstanceRow, StepReads, StoredResponse } from '@grif/engine';
+import type { Fact } from '@grif/workflows';
+import { personFact, type PersonRow } from './lookups';
 import type { DatabaseKind } from './orm-config';
 import { placeholders, type RawSql } from './raw-sql';
 
@@ -42,10 +44,13 @@ export const toStoredResponse = (r: ResponseRecord): StoredResponse => ({
 });
 
 export const instanceKey = (schoolId: string, id: string) => `${schoolId}\u0000${id}`;
+export const personKey = (schoolId: string, id: string) => `${schoolId}\u0000${id}`;
 export const answerKey = (schoolId: string, actorId: string, key: string) => `${schoolId}\u0000${actorId}\u0000${key}`;
 
 export interface StepsRead {
   instances: Map<string, InstanceRow | null>;
+  /** The people the steps name, by personKey (null: none such). */
+  people?: Map<string, Fact | null>;
   answers: Map<string, StoredResponse | null>;
   /** Each school's settings rows (none: the defaults apply). */
   settings: Map<string, { name: string; value: string }[]>;
@@ -126,5 +131,49 @@ export async function readSteps(sql: RawSql, kind: DatabaseKind, reads: StepRead
     if (r.setting != null && !settings.some((s) => s.name === r.setting))
       settings.push({ name: r.setting, value: r.setting_value! });
   }
+  return found;
+}
+
+/**
+ * The people the batch's steps name (StepReads.people), each with their clearances, in one statement: a person an
+ * ISSUE names was a round trip in the middle of the batch. Null for one the school has not (or has disabled), as
+ * the lookup finds.
+ */
+export async function readPeople(
+  sql: RawSql,
+  kind: DatabaseKind,
+  reads: StepReads[],
+): Promise<Map<string, Fact | null>> {
+  const wanted = new Map<string, [schoolId: string, id: string]>();
+  for (const r of reads) for (const id of r.people ?? []) wanted.set(personKey(r.schoolId, id), [r.schoolId, id]);
+  const found = new Map<string, Fact | null>();
+  if (!wanted.size) return found;
+  const pairs = [...wanted.values()];
+  const pg = kind === 'postgresql';
+  // As in readSteps: planned once for any batch on PostgreSQL, `lateral` looks each person up by index.
+  const rows = await sql.rows<PersonRow & { w_school: string; w_id: string }>(
+    pg
+      ? `select w.w_school, w.w_id, u.display_name, c.kind, c.date, c.seq, c.note
+         from unnest(?::text[], ?::text[]) w (w_school, w_id)
+           join lateral (select u.id, u.school_id, u.display_name from users u
+             where u.id = w.w_id and u.school_id = w.w_school and u.disabled = ? limit 1) u on true
+           left join clearances c on c.school_id = u.school_id and c.user_id = u.id
+         order by w.w_school, w.w_id, c.date asc, c.seq asc`
+      : `with wanted (w_school, w_id) as (values ${placeholders(pairs.length, 2)})
+         select w.w_school, w.w_id, u.display_name, c.kind, c.date, c.seq, c.note
+         from wanted w
+           join users u on u.id = w.w_id and u.school_id = w.w_school and u.disabled = ?
+           left join clearances c on c.school_id = u.school_id and c.user_id = u.id
+         order by w.w_school, w.w_id, c.date asc, c.seq asc`,
+    pg ? [pairs.map(([school]) => school), pairs.map(([, id]) => id), false] : [...pairs.flat(), false],
+  );
+  const byPerson = new Map<string, PersonRow[]>();
+  for (const r of rows) {
+    const key = personKey(r.w_school, r.w_id);
+    let list = byPerson.get(key);
+    if (!list) byPerson.set(key, (list = []));
+    list.push(r);
+  }
+  for (const [key, [, id]] of wanted) found.set(key, personFact(id, byPerson.get(key) ?? []));
   return found;
 }
