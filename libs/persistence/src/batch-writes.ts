@@ -82,7 +82,7 @@ export class BatchWrites {
     private readonly em: EntityManager,
     private readonly kind: DatabaseKind,
     /** Immediate: every write goes to the database when asked (a read-only context, or a batch run again). */
-    readonly immediate: boolean,
+    private readonly immediate: boolean,
     /** Whether units share the transaction (savepoints keep them apart); a lone unit's failure is its transaction's. */
     private readonly shared: boolean,
   ) {

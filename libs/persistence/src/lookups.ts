@@ -31,7 +31,7 @@ const clearanceEntry = (r: ClearanceRow): ClearanceRecord => ({
 /** A person's row with one of their clearances (all null when they have none), as a left join gives it. */
 export type PersonRow = { display_name: string } & Partial<ClearanceRow>;
 
-/** A person's fact from their rows, clearances in the order they take effect; null when there are none (no such person). */
+/** A person's fact from their rows (clearances in the order they take effect); none: no such person. */
 export function personFact(id: string, rows: PersonRow[]): Fact | null {
   if (!rows.length) return null;
   const clearances = rows.flatMap((r) => (r.kind == null ? [] : [clearanceEntry(r as ClearanceRow)]));

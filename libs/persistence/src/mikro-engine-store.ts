@@ -136,7 +136,7 @@ class MikroEngineTx implements EngineTx {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly kind: DatabaseKind,
+    kind: DatabaseKind,
   ) {
     this.sql = new RawSql(em);
     this.writes = batchWritesOf(em) ?? new BatchWrites(em, kind, true, false);
