@@ -6,7 +6,7 @@ import type { DatabaseKind } from './orm-config';
 import { batchStatement, type PartName, type PartRows } from './batch-statement';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';
-import { answerKey, instanceKey, personKey, readPeople, readSteps, type StepsRead } from './step-reads';
+import { answerKey, inSchool, readPeople, readSteps, type StepsRead } from './step-reads';
 
 /** One row written by the engine's hot path, held until the batch writes it. */
 export interface HeldWrite {
@@ -106,20 +106,23 @@ export class BatchWrites {
    */
   async readAhead(reads: StepReads[]): Promise<void> {
     if (this.immediate || !reads.length) return;
-    const known = await readSteps(this.sql, this.kind, reads);
-    known.people = await readPeople(this.sql, this.kind, reads);
-    this.known = known;
+    // Sent together: the connection runs them one after the other, with no turn of the event loop between.
+    const [known, people] = await Promise.all([
+      readSteps(this.sql, this.kind, reads),
+      readPeople(this.sql, this.kind, reads),
+    ]);
+    this.known = { ...known, people };
     for (const [schoolId, rows] of known.settings) rememberPolicy(this.em, schoolId, rows);
   }
 
   /** The person as the batch read them ahead (null: none such); undefined when not read ahead. */
   knownPerson(schoolId: string, id: string): Fact | null | undefined {
-    return this.known?.people?.get(personKey(schoolId, id));
+    return this.known?.people?.get(inSchool(schoolId, id));
   }
 
   /** The instance as the batch read it ahead (null: none); undefined when not read ahead. */
   knownInstance(schoolId: string, id: string): InstanceRow | null | undefined {
-    return this.known?.instances.get(instanceKey(schoolId, id));
+    return this.known?.instances.get(inSchool(schoolId, id));
   }
 
   /** The stored answer as the batch read it ahead (null: none); undefined when not read ahead. */

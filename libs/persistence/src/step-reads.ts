@@ -43,13 +43,13 @@ export const toStoredResponse = (r: ResponseRecord): StoredResponse => ({
   body: JSON.parse(r.response),
 });
 
-export const instanceKey = (schoolId: string, id: string) => `${schoolId}\u0000${id}`;
-export const personKey = (schoolId: string, id: string) => `${schoolId}\u0000${id}`;
+/** A record of one school by its id (an instance, a person): what the read ahead keeps it under. */
+export const inSchool = (schoolId: string, id: string) => `${schoolId}\u0000${id}`;
 export const answerKey = (schoolId: string, actorId: string, key: string) => `${schoolId}\u0000${actorId}\u0000${key}`;
 
 export interface StepsRead {
   instances: Map<string, InstanceRow | null>;
-  /** The people the steps name, by personKey (null: none such). */
+  /** The people the steps name, by inSchool (null: none such). */
   people?: Map<string, Fact | null>;
   answers: Map<string, StoredResponse | null>;
   /** Each school's settings rows (none: the defaults apply). */
@@ -114,7 +114,7 @@ export async function readSteps(sql: RawSql, kind: DatabaseKind, reads: StepRead
   const found: StepsRead = { instances: new Map(), answers: new Map(), settings: new Map() };
   for (const r of rows) {
     // A left join's missing row is a row of nulls.
-    const instance = instanceKey(r.w_school, r.w_instance);
+    const instance = inSchool(r.w_school, r.w_instance);
     if (!found.instances.has(instance))
       // By its id alone (the primary key, whatever the planner guesses): another school's is none of this one's.
       found.instances.set(
@@ -145,31 +145,31 @@ export async function readPeople(
   reads: StepReads[],
 ): Promise<Map<string, Fact | null>> {
   const wanted = new Map<string, [schoolId: string, id: string]>();
-  for (const r of reads) for (const id of r.people ?? []) wanted.set(personKey(r.schoolId, id), [r.schoolId, id]);
+  for (const r of reads) for (const id of r.people ?? []) wanted.set(inSchool(r.schoolId, id), [r.schoolId, id]);
   const found = new Map<string, Fact | null>();
   if (!wanted.size) return found;
   const pairs = [...wanted.values()];
   const pg = kind === 'postgresql';
-  // As in readSteps: planned once for any batch on PostgreSQL, `lateral` looks each person up by index.
+  // As in readSteps: on PostgreSQL the steps come as arrays, and `lateral` looks each person up by index.
+  const person = 'u.id = w.w_id and u.school_id = w.w_school and u.disabled = ?';
   const rows = await sql.rows<PersonRow & { w_school: string; w_id: string }>(
-    pg
-      ? `select w.w_school, w.w_id, u.display_name, c.kind, c.date, c.seq, c.note
-         from unnest(?::text[], ?::text[]) w (w_school, w_id)
-           join lateral (select u.id, u.school_id, u.display_name from users u
-             where u.id = w.w_id and u.school_id = w.w_school and u.disabled = ? limit 1) u on true
-           left join clearances c on c.school_id = u.school_id and c.user_id = u.id
-         order by w.w_school, w.w_id, c.date asc, c.seq asc`
-      : `with wanted (w_school, w_id) as (values ${placeholders(pairs.length, 2)})
-         select w.w_school, w.w_id, u.display_name, c.kind, c.date, c.seq, c.note
-         from wanted w
-           join users u on u.id = w.w_id and u.school_id = w.w_school and u.disabled = ?
-           left join clearances c on c.school_id = u.school_id and c.user_id = u.id
-         order by w.w_school, w.w_id, c.date asc, c.seq asc`,
+    `with wanted (w_school, w_id) as (${
+      pg ? 'select * from unnest(?::text[], ?::text[])' : `values ${placeholders(pairs.length, 2)}`
+    })
+     select w.w_school, w.w_id, u.display_name, c.kind, c.date, c.seq, c.note
+     from wanted w
+       ${
+         pg
+           ? `join lateral (select u.id, u.school_id, u.display_name from users u where ${person} limit 1) u on true`
+           : `join users u on ${person}`
+       }
+       left join clearances c on c.school_id = u.school_id and c.user_id = u.id
+     order by w.w_school, w.w_id, c.date asc, c.seq asc`,
     pg ? [pairs.map(([school]) => school), pairs.map(([, id]) => id), false] : [...pairs.flat(), false],
   );
   const byPerson = new Map<string, PersonRow[]>();
   for (const r of rows) {
-    const key = personKey(r.w_school, r.w_id);
+    const key = inSchool(r.w_school, r.w_id);
     let list = byPerson.get(key);
     if (!list) byPerson.set(key, (list = []));
     list.push(r);

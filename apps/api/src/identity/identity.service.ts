@@ -75,6 +75,8 @@ export class IdentityService {
   private readonly log = new Logger('identity');
   private readonly gate: HashingGate;
   private readonly idleMs: number;
+  /** Today's date and the clock's minute it was worked out for. */
+  private day?: { minute: number; date: string };
 
   /** Today in Bishkek, worked out once a minute (every request asks; the date only turns on a whole minute). */
   private today(): string {
@@ -83,7 +85,6 @@ export class IdentityService {
       this.day = { minute, date: DateTime.fromMillis(minute * 60_000, { zone: 'Asia/Bishkek' }).toISODate()! };
     return this.day.date;
   }
-  private day?: { minute: number; date: string };
 
   /** The roles a person holds today by appointment. */
   async rolesOf(userId: string): Promise<Role[]> {
@@ -91,15 +92,7 @@ export class IdentityService {
   }
 
   private async publicUser(u: Account): Promise<PublicUser> {
-    return {
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      schoolId: u.schoolId,
-      roles: await this.rolesOf(u.id),
-      locale: u.locale,
-      mustChangePassword: u.mustChangePassword,
-    };
+    return publicUser(u, await this.rolesOf(u.id));
   }
 
   /**
@@ -192,15 +185,7 @@ export class IdentityService {
     if (await this.touch(session, now)) await this.sharing?.seen(user, now);
     return {
       actor: { userId: user.id, schoolId: user.schoolId, roles, kind: 'user' },
-      user: {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        schoolId: user.schoolId,
-        roles,
-        locale: user.locale,
-        mustChangePassword: user.mustChangePassword,
-      },
+      user: publicUser(user, roles),
       sessionId: session.id,
     };
   }
@@ -283,4 +268,20 @@ export class IdentityService {
 /** Each role once, in order; a role Grif no longer knows gives nothing. */
 function knownRoles(roles: string[]): Role[] {
   return [...new Set(roles)].filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort();
+}
+
+/** What the API shows of a person. */
+function publicUser(
+  u: Pick<Account, 'id' | 'username' | 'displayName' | 'schoolId' | 'locale' | 'mustChangePassword'>,
+  roles: Role[],
+): PublicUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    schoolId: u.schoolId,
+    roles,
+    locale: u.locale,
+    mustChangePassword: u.mustChangePassword,
+  };
 }
