@@ -1,6 +1,14 @@
 import { type Page } from 'playwright-core';
 import { ApiHarness, sendEvent, startApi } from '../support/api';
-import { act, chromiumSignIn, describeInBrowser, openDocument, screenshots, seeText } from '../support/browser';
+import {
+  act,
+  chromiumSignIn,
+  describeInBrowser,
+  openDocument,
+  screenshots,
+  seeText,
+  seeValue,
+} from '../support/browser';
 
 /**
  * Copies that can be followed (R-4.1c) and lists that keep their filters, in a real browser
@@ -139,7 +147,7 @@ describeInBrowser('copies and registers in the UI, end to end in Chromium', () =
     await clerk.getByTestId('carrier-row').first().locator('a', { hasText: 'Шкаф 1' }).first().click();
     await clerk.getByTestId('cabinet-row').first().waitFor();
     expect(hashOf(clerk)).toBe(`#/registers/cabinets?cabinet=${api.secureCabinetId}`);
-    expect(await clerk.getByTestId('cabinets-cabinet').inputValue()).toBe(api.secureCabinetId);
+    await seeValue(clerk.getByTestId('cabinets-cabinet'), api.secureCabinetId);
     expect(await clerk.getByTestId('cabinet-row').filter({ hasText: 'Шкафта жок' }).count()).toBe(1);
     await shot(clerk, 'cabinet-contents');
   });

@@ -118,13 +118,31 @@ export async function seeText(
 ): Promise<void> {
   const matches = (text: string) =>
     typeof expected !== 'string' ? expected.test(text) : exact ? text === expected : text.includes(expected);
-  const deadline = Date.now() + timeout;
-  let text = (await target.textContent({ timeout })) ?? '';
-  while (!matches(text) && Date.now() < deadline) {
-    await new Promise((settle) => setTimeout(settle, 100));
-    text = (await target.textContent({ timeout })) ?? '';
-  }
+  const text = await readUntil(async () => (await target.textContent({ timeout })) ?? '', matches, timeout);
   if (typeof expected !== 'string') expect(text).toMatch(expected);
   else if (exact) expect(text).toBe(expected);
   else expect(text).toContain(expected);
+}
+
+/**
+ * Waits until a field's value equals `expected`, then asserts it, as Playwright's `toHaveValue` does: a select whose
+ * options come from a fetch shows no value until they arrive, even when the address already names one.
+ */
+export async function seeValue(target: Locator, expected: string, timeout = 10_000): Promise<void> {
+  const value = await readUntil(
+    () => target.inputValue({ timeout }),
+    (v) => v === expected,
+    timeout,
+  );
+  expect(value).toBe(expected);
+}
+
+async function readUntil(read: () => Promise<string>, matches: (value: string) => boolean, timeout: number) {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!matches(value) && Date.now() < deadline) {
+    await new Promise((settle) => setTimeout(settle, 100));
+    value = await read();
+  }
+  return value;
 }
