@@ -112,7 +112,9 @@ async function main(): Promise<void> {
       console.log(
         `# ${label} ${clients} clients: ${grif.n} transitions counted, ${grif.errors} failed${
           grif.errors ? ` (first: ${String(grif.firstError)})` : ''
-        }; ${fixed(grif.cpuUsPerStep, 0)} µs of this process's CPU per transition; load ${loadBefore} → ${load()}`,
+        }; ${fixed(grif.cpuUsPerStep, 0)} µs of this process's CPU per transition${
+          grif.mainThreadUsPerStep === undefined ? '' : ` (${fixed(grif.mainThreadUsPerStep, 0)} on its main thread)`
+        }; load ${loadBefore} → ${load()}`,
       );
     };
     for (const clients of CLIENTS) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** What one point of a closed-loop run measured: completions per second and their latency. */
 export interface Measured {
   perSecond: number;
@@ -8,6 +10,20 @@ export interface Measured {
   firstError?: unknown;
   /** This process's CPU time (user + system) over the measured window, per counted step: less swayed by a loaded machine than the rate. */
   cpuUsPerStep: number;
+  /** The same for the JavaScript thread alone (Linux), without helper threads such as SQLite's checkpointer. */
+  mainThreadUsPerStep?: number;
+}
+
+/** The main thread's CPU time in µs, from /proc (clock ticks of 10 ms); undefined where there is no /proc. */
+function mainThreadCpuUs(): number | undefined {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
 }
 
 const percentile = (sorted: Float64Array, p: number) =>
@@ -32,12 +48,16 @@ export async function closedLoop(
   let errors = 0;
   let firstError: unknown;
   let cpuFrom: NodeJS.CpuUsage | undefined;
+  let mainFrom: number | undefined;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       while (now() < end) {
         const started = now();
         // Read here, not by a timer: with SQLite in process a loop of steps may never yield to timers.
-        if (started >= measureFrom) cpuFrom ??= process.cpuUsage();
+        if (started >= measureFrom && !cpuFrom) {
+          cpuFrom = process.cpuUsage();
+          mainFrom = mainThreadCpuUs();
+        }
         try {
           await step(client);
         } catch (err) {
@@ -53,6 +73,7 @@ export async function closedLoop(
   // Until the last step in flight at the end answered: a little past the window, by one step at most.
   const used = process.cpuUsage(cpuFrom);
   const cpuUs = used.user + used.system;
+  const mainTo = mainThreadCpuUs();
   const sorted = Float64Array.from(latencies).sort();
   return {
     perSecond: latencies.length / seconds,
@@ -62,5 +83,8 @@ export async function closedLoop(
     errors,
     firstError,
     cpuUsPerStep: cpuUs / latencies.length,
+    ...(mainFrom !== undefined && mainTo !== undefined
+      ? { mainThreadUsPerStep: (mainTo - mainFrom) / latencies.length }
+      : {}),
   };
 }

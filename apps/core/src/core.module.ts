@@ -10,6 +10,7 @@ import {
   MikroOutboxSource,
   ormOptions,
   REPOSITORIES,
+  SqliteCheckpointer,
   storedMachineVersions,
   WriteTransactions,
 } from '@grif/persistence';
@@ -39,8 +40,12 @@ async function openDatabase(
   shutdown: ShutdownSequence,
   outage: OutageLog,
 ): Promise<MikroORM> {
+  const sqlite = config.db.kind === 'sqlite';
   const orm = await MikroORM.init(
-    ormOptions(config.db, { warn: (message) => outage.failed('database', new Error(message)) }),
+    ormOptions(config.db, {
+      warn: (message) => outage.failed('database', new Error(message)),
+      checkpointsElsewhere: sqlite,
+    }),
   );
   try {
     const stored = await storedMachineVersions(orm).catch((err: unknown) => {
@@ -55,6 +60,13 @@ async function openDatabase(
     throw err;
   }
   shutdown.register('database', 'orm', () => orm.close(true));
+  if (sqlite) {
+    const checkpointer = new SqliteCheckpointer(config.db.target, {
+      onError: (err) => outage.failed('database', err),
+    });
+    // Registered after the ORM, so it stops first (the last opened closes first).
+    shutdown.register('database', 'sqlite checkpoints', () => checkpointer.stop());
+  }
   return orm;
 }
 

@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './orm-config';
+export * from './sqlite-checkpointer';
 export * from './write-transactions';
 export * from './migrate';
 export { MIGRATIONS } from './migrations';

@@ -5,6 +5,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -61,6 +62,8 @@ const common: Options = {
 export interface OrmHooks {
   /** The driver's warnings (a dropped connection, once per connection): the caller decides how loud to be. */
   warn?: (message: string) => void;
+  /** SQLite: a SqliteCheckpointer checkpoints this database from its own thread, so the writer need not. */
+  checkpointsElsewhere?: boolean;
 }
 
 export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: OrmHooks = {}): Options {
@@ -86,6 +89,7 @@ export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: Orm
         conn.pragma('journal_mode = WAL');
         conn.pragma(`busy_timeout = ${db.busyTimeoutMs ?? 10_000}`);
         conn.pragma('synchronous = NORMAL');
+        if (hooks.checkpointsElsewhere) conn.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
         done(null, conn);
       },
     },
