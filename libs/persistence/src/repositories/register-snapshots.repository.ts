@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { type AsAt, CUSTODY_EVENTS, foldHistory, type HistoryEvent } from '@grif/workflows';
-import { RegisterSnapshot } from '../entities';
 import { RawSql } from '../raw-sql';
 import type { WriteTransactions } from '../write-transactions';
 
@@ -26,6 +25,18 @@ interface RawEvent {
   at: string;
   to_state: string;
 }
+
+/** A snapshot without its states: which one, up to when, and how many events it took in. */
+interface SnapshotHead {
+  id: string;
+  takenAt: string;
+  eventCount: number;
+}
+/**
+ * How many decoded snapshots a process keeps: a few schools' both folds. One is ~20,000 entries at bench:scale's
+ * 20,000 documents a school, a few megabytes of heap.
+ */
+const DECODED_SNAPSHOTS = 8;
 
 const empty = (): Fold => ({ states: new Map(), lastSeq: new Map(), events: 0 });
 
@@ -65,6 +76,9 @@ const eventOf = (r: RawEvent): EventRow => ({
  * up to a moment well past (the worker's lag); an engine transaction lasts milliseconds.
  */
 export class RegisterSnapshots {
+  /** Decoded snapshots by id, least recently used first. */
+  private readonly decoded = new Map<string, Fold>();
+
   constructor(private readonly tx: WriteTransactions) {}
 
   private sql(em?: EntityManager): RawSql {
@@ -74,8 +88,7 @@ export class RegisterSnapshots {
   /** The fold of the school's history up to `at` (every event with `at` ≤ it), as `foldHistory` would give it. */
   async asAt(schoolId: string, at: string, kind: FoldKind): Promise<Map<string, AsAt>> {
     const snap = await this.latest(schoolId, kind, at);
-    const base = snap ? decode(snap.states, snap.eventCount) : empty();
-    return (await this.advance(schoolId, kind, base, snap?.takenAt ?? null, at)).states;
+    return (await this.advance(schoolId, kind, await this.foldOf(snap), snap?.takenAt ?? null, at)).states;
   }
 
   /**
@@ -97,7 +110,7 @@ export class RegisterSnapshots {
     if (!ends.length) return 0;
     for (const kind of FOLD_KINDS) {
       const prev = kind === 'all' ? last : await this.latest(schoolId, kind, upTo);
-      let fold = prev ? decode(prev.states, prev.eventCount) : empty();
+      let fold = await this.foldOf(prev);
       let after = prev?.takenAt ?? null;
       for (const end of ends) {
         fold = await this.advance(schoolId, kind, fold, after, end);
@@ -124,13 +137,35 @@ export class RegisterSnapshots {
     return taken;
   }
 
-  private async latest(schoolId: string, kind: FoldKind, atMost: string): Promise<RegisterSnapshot | null> {
-    const em = this.tx.reader();
-    return em.findOne(
-      RegisterSnapshot,
-      { schoolId, kind, takenAt: { $lte: atMost } },
-      { orderBy: { takenAt: 'desc' }, disableIdentityMap: true },
+  private async latest(schoolId: string, kind: FoldKind, atMost: string): Promise<SnapshotHead | null> {
+    const [row] = await this.sql().rows<{ id: string; taken_at: string; event_count: number }>(
+      `select id, taken_at, event_count from register_snapshots
+       where school_id = ? and kind = ? and taken_at <= ? order by taken_at desc limit 1`,
+      [schoolId, kind, atMost],
     );
+    return row ? { id: row.id, takenAt: row.taken_at, eventCount: Number(row.event_count) } : null;
+  }
+
+  /**
+   * A snapshot's fold, decoded once per process: a snapshot never changes, and its text is megabytes at
+   * bench:scale (reading and parsing it was most of an "as at" request once the lines came without entities).
+   */
+  private async foldOf(snap: SnapshotHead | null): Promise<Fold> {
+    if (!snap) return empty();
+    const cached = this.decoded.get(snap.id);
+    if (cached) {
+      // Most recently used last: the first key is the one to let go.
+      this.decoded.delete(snap.id);
+      this.decoded.set(snap.id, cached);
+      return cached;
+    }
+    const [row] = await this.sql().rows<{ states: string }>('select states from register_snapshots where id = ?', [
+      snap.id,
+    ]);
+    const fold = decode(row.states, snap.eventCount);
+    this.decoded.set(snap.id, fold);
+    if (this.decoded.size > DECODED_SNAPSHOTS) this.decoded.delete(this.decoded.keys().next().value!);
+    return fold;
   }
 
   /** `base` (the fold up to `after`) continued with the events in (after, upTo]. */
