@@ -242,7 +242,9 @@ export class BatchWrites {
     if (!writes.length) return;
     if (this.kind === 'sqlite') {
       // In process, a statement costs no round trip: each runs prepared, in order.
-      for (const w of writes) if ((await this.sql.run(w.sql, w.values)) !== 1 && w.mustChangeOne) throw new LostRace();
+      await this.sql.runEach(writes, (changes, i) => {
+        if (changes !== 1 && writes[i].mustChangeOne) throw new LostRace();
+      });
       return;
     }
     for (const part of statementsOf(writes)) {

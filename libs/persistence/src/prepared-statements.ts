@@ -19,35 +19,39 @@ interface PgConnection {
   }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
-type Run = (values: unknown[]) => Promise<{ rows?: unknown[]; changes: number }>;
+export interface StatementResult {
+  rows?: unknown[];
+  changes: number;
+}
 
 /**
  * One statement of the hot path, prepared once per connection and run straight on the driver: better-sqlite3
  * keeps the compiled statement (knex prepares it again on every call), PostgreSQL keeps the named statement's
  * plan for the session. Placeholders are `?`, as everywhere in Grif's plain SQL. `oneOff`: a text built for one
- * use (a batch's writes together) goes unnamed.
+ * use (a batch's writes together) goes unnamed. better-sqlite3 answers at once, so SQLite's result is not a
+ * promise: a transition runs a dozen statements, and every promise costs the async hooks' bookkeeping too.
  */
-export function preparedStatement(connection: DriverConnection, sql: string, oneOff = false): Run {
+export function runPrepared(
+  connection: DriverConnection,
+  sql: string,
+  values: unknown[],
+  oneOff = false,
+): StatementResult | Promise<StatementResult> {
   if ('prepare' in connection) {
     let cache = sqliteStatements.get(connection);
     if (!cache) sqliteStatements.set(connection, (cache = new Map()));
     let statement = cache.get(sql);
     if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
-    const s = statement;
-    return async (values) => {
-      const bound = values.map(sqliteValue);
-      if (s.reader) {
-        const rows = s.all(bound);
-        return { rows, changes: rows.length };
-      }
-      return { changes: s.run(bound).changes };
-    };
+    const bound = values.map(sqliteValue);
+    if (statement.reader) {
+      const rows = statement.all(bound);
+      return { rows, changes: rows.length };
+    }
+    return { changes: statement.run(bound).changes };
   }
-  const text = pgText(sql, oneOff);
-  return async (values) => {
-    const r = await connection.query({ ...text, values });
-    return { rows: r.rows, changes: Number(r.rowCount ?? 0) };
-  };
+  return connection
+    .query({ ...pgText(sql, oneOff), values })
+    .then((r) => ({ rows: r.rows, changes: Number(r.rowCount ?? 0) }));
 }
 
 const sqliteStatements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
