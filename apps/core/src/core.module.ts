@@ -62,7 +62,10 @@ async function openDatabase(
   shutdown.register('database', 'orm', () => orm.close(true));
   if (sqlite) {
     const checkpointer = new SqliteCheckpointer(config.db.target, {
-      onError: (err) => outage.failed('database', err),
+      onError: (err) =>
+        new Logger('database').warn(
+          `SQLite checkpoints stopped (the writers checkpoint themselves now): ${err.message}`,
+        ),
     });
     // Registered after the ORM, so it stops first (the last opened closes first).
     shutdown.register('database', 'sqlite checkpoints', () => checkpointer.stop());
