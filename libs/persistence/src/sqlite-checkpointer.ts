@@ -27,6 +27,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('synchronous = NORMAL');
+// A PASSIVE checkpoint never waits for a lock, but opening the log after another process's crash may.
+db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
   // PASSIVE: copies what no reader still needs, never waits for a lock, never blocks the writer.
   const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
