@@ -93,6 +93,31 @@ describe('register snapshots give the full fold (issue 12)', () => {
     expect(withSnapshots.map((r) => r.body)).toEqual(without.map((r) => r.body));
   });
 
+  it('a journal page as at a moment, folded from its own lines only, is that page of the whole fold', async () => {
+    const journal = async (at: string, query: string) => {
+      const r = await api.call('clerk', 'GET', `/api/registers/registration?at=${at}&${query}`);
+      expect(r.status).toBe(200);
+      return r.body as { items: Record<string, unknown>[]; total: number };
+    };
+    for (const at of instants.filter((_, i) => i % 2 === 0)) {
+      const whole = await journal(at, 'pageSize=500');
+      // Sorted by a column, the journal is folded whole: the same lines, in that column's order.
+      const folded = await journal(at, 'pageSize=500&sort=createdAt');
+      const byCreated = [...whole.items].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+      expect({ at, total: whole.total, items: byCreated }).toEqual({ at, total: folded.total, items: folded.items });
+      for (const order of ['asc', 'desc']) {
+        const paged: Record<string, unknown>[] = [];
+        for (let page = 1; page <= whole.total; page++) {
+          const p = await journal(at, `pageSize=2&page=${page}&order=${order}`);
+          expect(p.total).toBe(whole.total);
+          paged.push(...p.items);
+          if (p.items.length < 2) break;
+        }
+        expect(paged).toEqual(order === 'asc' ? whole.items : [...whole.items].reverse());
+      }
+    }
+  });
+
   it('with no snapshot at all', async () => {
     await dropSnapshots();
     await expectFullFoldEverywhere();

@@ -26,6 +26,7 @@ import {
   cabinetContentsAt,
   carriersAt,
   documentAsAt,
+  foldHistory,
   issueLineAsAt,
   registrationLineAsAt,
   type RegistrationLine,
@@ -160,6 +161,11 @@ export class RegistersService {
     at: string,
   ): Promise<{ q: ListQuery; page: Page<DocumentRow> }> {
     const wide = hasRole(actor, ...RECORDS_WIDE_ROLES) && !q.mine;
+    const key = (
+      q.sort && (DOCUMENT_SORTS as readonly string[]).includes(q.sort) && q.sort !== 'regNumber' ? q.sort : undefined
+    ) as keyof DocumentRow | undefined;
+    if (wide && !whole(q) && !key && !q.holderId && !q.state && !q.classification && !q.q)
+      return { q, page: await this.documentsPageAt(actor.schoolId, q, at) };
     // From the latest register snapshot before `at` and the events after it, not from the first event (issue 12).
     const asAt = await this.snapshots.asAt(actor.schoolId, at, 'all');
     const rows = (await this.registers.registeredBy(actor.schoolId, at, { regYear: q.year, direction: q.direction }))
@@ -167,12 +173,27 @@ export class RegistersService {
       .filter((d) => (wide ? !q.holderId || d.holderId === q.holderId : d.holderId === actor.userId))
       .filter((d) => (!q.state || d.state === q.state) && (!q.classification || d.classification === q.classification))
       .filter((d) => !q.q || [d.title, d.regNumber, d.correspondent].some((v) => v.includes(q.q!)));
-    const key = (
-      q.sort && (DOCUMENT_SORTS as readonly string[]).includes(q.sort) && q.sort !== 'regNumber' ? q.sort : undefined
-    ) as keyof DocumentRow | undefined;
     if (key) rows.sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
     if (q.order === 'desc') rows.reverse();
     return { q, page: pageOf(q, rows) };
+  }
+
+  /**
+   * A page of the journal as at a moment when nothing filters or sorts by what the history says: the page is
+   * the journal's own, and only its lines' histories are folded (issue 12: a school's whole fold was most of
+   * the request). Each line's fold is its own events', so the answer is the whole fold's.
+   */
+  private async documentsPageAt(schoolId: string, q: DocumentQuery, at: string): Promise<Page<DocumentRow>> {
+    const { lines, total } = await this.registers.registeredByPage(
+      schoolId,
+      at,
+      { regYear: q.year, direction: q.direction },
+      q.order,
+      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
+    const history = foldHistory(await this.registers.historiesUpTo(schoolId, lines.map((d) => d.id), at));
+    const items = lines.map((d) => registrationLineAsAt(documentRow(d), history));
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   /** The issue journal (R-4.2.1); as at a moment, the lines issued by then, with what had happened to them by then. */
@@ -323,7 +344,7 @@ export class RegistersService {
     // R-5.1: a document's route answers for documents only: a breach case's id must not give its state away.
     const { instance } = await this.engine.view(actor, documentId);
     if (instance.machineId !== 'document') throw new GrifError('not_found', 'NOT_FOUND');
-    const h = documentAsAt(await this.registers.instanceHistoryUpTo(actor.schoolId, documentId, iso), documentId);
+    const h = documentAsAt(await this.registers.historiesUpTo(actor.schoolId, [documentId], iso), documentId);
     if (!h) throw new GrifError('not_found', 'NOT_FOUND');
     return { at: iso, ...h };
   }

@@ -134,6 +134,20 @@ const historyEvent = (e: WorkflowEvent): HistoryEvent => ({
   toState: e.toState,
 });
 
+/** The documents registered by a moment, of a year and direction if given. */
+function registeredWhere(
+  schoolId: string,
+  at: string,
+  f: Pick<DocumentFilter, 'regYear' | 'direction'>,
+): { where: string; params: unknown[] } {
+  return {
+    where: `school_id = ? and created_at <= ? ${f.regYear ? 'and reg_year = ?' : ''} ${f.direction ? 'and direction = ?' : ''}`,
+    params: [schoolId, at, ...(f.regYear ? [f.regYear] : []), ...(f.direction ? [f.direction] : [])],
+  };
+}
+/** `journalOrder` in SQL: a line's place in the journal is unique, so a page of it is stable. */
+const journalOrderSql = (d: SortDirection) => `reg_year ${d}, direction ${d}, reg_seq ${d}, copy_number ${d}`;
+
 /** The registers the Regulation names (R-3, R-4.1): the journals as projected, and the history they are folded from. */
 export class RegisterQueries {
   constructor(private readonly tx: WriteTransactions) {}
@@ -172,13 +186,37 @@ export class RegisterQueries {
     at: string,
     f: Pick<DocumentFilter, 'regYear' | 'direction'>,
   ): Promise<RegistrationLine[]> {
-    const rows = await new RawSql(this.tx.reader() as EntityManager).rows<RegistrationRow>(
-      `select ${REGISTRATION_COLUMNS} from documents where school_id = ? and created_at <= ?
-       ${f.regYear ? 'and reg_year = ?' : ''} ${f.direction ? 'and direction = ?' : ''}
-       order by reg_year, direction, reg_seq, copy_number`,
-      [schoolId, at, ...(f.regYear ? [f.regYear] : []), ...(f.direction ? [f.direction] : [])],
+    const { where, params } = registeredWhere(schoolId, at, f);
+    const rows = await this.sql().rows<RegistrationRow>(
+      `select ${REGISTRATION_COLUMNS} from documents where ${where} order by ${journalOrderSql('asc')}`,
+      params,
     );
     return rows.map(registrationLineOf);
+  }
+
+  /**
+   * One page of the documents registered by that moment, in journal order (or its reverse), and how many there
+   * are in all: an "as at" journal whose filters and order need nothing from the history reads only its page.
+   */
+  async registeredByPage(
+    schoolId: string,
+    at: string,
+    f: Pick<DocumentFilter, 'regYear' | 'direction'>,
+    order: SortDirection,
+    paging: Required<Paging>,
+  ): Promise<{ lines: RegistrationLine[]; total: number }> {
+    const { where, params } = registeredWhere(schoolId, at, f);
+    const sql = this.sql();
+    const [{ n }] = await sql.rows<{ n: number }>(`select count(*) as n from documents where ${where}`, params);
+    const rows = await sql.rows<RegistrationRow>(
+      `select ${REGISTRATION_COLUMNS} from documents where ${where} order by ${journalOrderSql(order)} limit ? offset ?`,
+      [...params, paging.limit, paging.offset],
+    );
+    return { lines: rows.map(registrationLineOf), total: Number(n) };
+  }
+
+  private sql(): RawSql {
+    return new RawSql(this.tx.reader() as EntityManager);
   }
 
   async documentsByIds(schoolId: string, ids: string[]): Promise<RegistrationLine[]> {
@@ -290,12 +328,23 @@ export class RegisterQueries {
     );
   }
 
-  /** One instance's history up to a moment. */
-  async instanceHistoryUpTo(schoolId: string, instanceId: string, at: string): Promise<HistoryEvent[]> {
-    return (
-      await this.tx
-        .reader()
-        .find(WorkflowEvent, { schoolId, instanceId, at: { $lte: at } }, { orderBy: { seq: 'asc' } })
-    ).map(historyEvent);
+  /** These instances' histories up to a moment, in instance and sequence order. Plain SQL, as `registeredBy`. */
+  async historiesUpTo(schoolId: string, instanceIds: readonly string[], at: string): Promise<HistoryEvent[]> {
+    if (!instanceIds.length) return [];
+    const rows = await this.sql().rows<{ instance_id: string; type: string; payload: string; at: string; to_state: string }>(
+      `select instance_id, type, payload, at, to_state from workflow_events
+       where school_id = ? and instance_id in (${instanceIds.map(() => '?').join(', ')}) and at <= ?
+       order by instance_id, seq`,
+      [schoolId, ...instanceIds, at],
+      // As many placeholders as the page has lines: not kept as a named statement.
+      { oneOff: true },
+    );
+    return rows.map((e) => ({
+      instanceId: e.instance_id,
+      type: e.type,
+      payload: JSON.parse(e.payload),
+      at: e.at,
+      toState: e.to_state,
+    }));
   }
 }
