@@ -124,6 +124,14 @@ describe('destruction act (R-4.1d)', () => {
       const h = await api.call('clerk', 'GET', `/api/documents/${doc}/history`);
       expect(h.body.at(-1)).toMatchObject({ type: 'DESTROY', payload: { actId: id } });
     }
+    // Destroyed, they have left the school's keeping: the cabinet they lay in lists them no more (R-3).
+    const inventory = await api.call(
+      'clerk',
+      'GET',
+      `/api/registers/cabinets?cabinetId=${api.secureCabinetId}&pageSize=500`,
+    );
+    const listed = inventory.body.items.map((i: { itemId: string }) => i.itemId);
+    expect(listed.filter((doc: string) => items.includes(doc))).toEqual([]);
     const verified = await api.call('auditor', 'GET', `/api/acts/${id}/verify`);
     expect(verified.body.ok).toBe(true);
     expect(verified.body.hashMatches).toBe(true);

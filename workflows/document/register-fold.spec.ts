@@ -1,6 +1,7 @@
 import {
   cabinetContentsAt,
   carriersAt,
+  CUSTODY_EVENTS,
   documentAsAt,
   foldHistory,
   issueLineAsAt,
@@ -169,6 +170,21 @@ describe('the register fold: documents as at a moment, from their history', () =
       ev('open', 'REPORT_LOSS', 'lost', t(5), {}),
     ]);
     expect(carriersAt(h, DOCS, []).map((c) => [c.itemId, c.place])).toEqual([['a', { kind: 'unstored' }]]);
+  });
+
+  it('R-3, R-4.1d: the custody fold takes in the destruction: a destroyed item leaves the carriers and its cabinet', () => {
+    const history = [
+      ev('a', 'CREATE', 'registered', t(1)),
+      ev('a', 'CLASSIFY', 'classified', t(2), { classification: 'confidential' }),
+      ev('a', 'STORE', 'in_storage', t(3), { cabinetId: 'c1' }),
+      ev('a', 'INCLUDE_IN_ACT', 'in_storage', t(4), { actId: 'act' }),
+      ev('a', 'DESTROY', 'destroyed', t(5), { actId: 'act', actNumber: 'Ж-1/2026' }),
+    ];
+    const custody = (at: string) => foldHistory(history.filter((e) => CUSTODY_EVENTS.includes(e.type) && e.at <= at));
+    expect(carriersAt(custody(t(4)), DOCS, []).map((c) => c.itemId)).toEqual(['a']);
+    expect(cabinetContentsAt(custody(t(4)), DOCS).map((c) => c.itemId)).toEqual(['a']);
+    expect(carriersAt(custody(t(5)), DOCS, [])).toEqual([]);
+    expect(cabinetContentsAt(custody(t(5)), DOCS)).toEqual([]);
   });
 
   it("a cabinet's contents: every mark, lying there or out with its holder", () => {

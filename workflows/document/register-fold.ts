@@ -23,7 +23,10 @@ export interface AsAt {
   location: string | null;
 }
 
-/** The events that decide the mark and custody; the carriers register folds only these. */
+/**
+ * The events that decide the mark and custody; the carriers register and the cabinets fold only these. Every way
+ * out of the school's keeping is one (R-3): loss, dispatch and destruction (R-4.1d).
+ */
 export const CUSTODY_EVENTS: readonly string[] = [
   'CREATE',
   'CLASSIFY',
@@ -33,6 +36,7 @@ export const CUSTODY_EVENTS: readonly string[] = [
   'RETURN',
   'REPORT_LOSS',
   'DISPATCH',
+  'DESTROY',
 ];
 
 /**
