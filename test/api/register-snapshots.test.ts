@@ -46,6 +46,9 @@ describe('register snapshots give the full fold (issue 12)', () => {
     tick(60);
     await send('clerk', docs[2], { type: 'STORE', location: 'директордун бөлмөсү' });
     await send('clerk', docs[0], { type: 'ISSUE', holderId: teacher, purpose: 'кайра' });
+    // A carrier no more, in two ways: its mark lifted, and lost (R-3).
+    await send('security', docs[3], { type: 'RECLASSIFY', classification: 'open', reason: 'мөөнөтү өттү' });
+    await send('clerk', docs[0], { type: 'REPORT_LOSS', circumstances: 'жоголду' });
     const all = await queries.historyUpTo(schoolId, '9999-12-31T00:00:00.000Z');
     const distinct = [...new Set(all.map((e) => e.at))].sort();
     // Every instant of the history, a moment just after each, one before the first and one after the last.
@@ -83,6 +86,7 @@ describe('register snapshots give the full fold (issue 12)', () => {
       .flatMap((at) => [
         `/api/registers/registration?at=${at}`,
         `/api/registers/carriers?at=${at}`,
+        `/api/registers/carriers?at=${at}&order=desc`,
         `/api/registers/cabinets?at=${at}`,
       ]);
     await dropSnapshots();
@@ -116,6 +120,32 @@ describe('register snapshots give the full fold (issue 12)', () => {
         expect(paged).toEqual(order === 'asc' ? whole.items : [...whole.items].reverse());
       }
     }
+  });
+
+  it('R-3: a carriers page as at a moment, from its lines and the documents changed since, is that page of the whole fold', async () => {
+    const carriers = async (at: string, query: string) => {
+      const r = await api.call('clerk', 'GET', `/api/registers/carriers?at=${at}&${query}`);
+      expect(r.status).toBe(200);
+      return r.body as { items: Record<string, unknown>[]; total: number };
+    };
+    const seen = new Set<number>();
+    for (const at of instants) {
+      const whole = await carriers(at, 'pageSize=500');
+      seen.add(whole.total);
+      // In reverse, the register is folded whole.
+      const folded = await carriers(at, 'pageSize=500&order=desc');
+      expect({ at, total: whole.total, items: whole.items }).toEqual({
+        at,
+        total: folded.total,
+        items: [...folded.items].reverse(),
+      });
+      const paged: Record<string, unknown>[] = [];
+      for (let page = 1; page <= whole.total; page++)
+        paged.push(...(await carriers(at, `pageSize=2&page=${page}`)).items);
+      expect(paged).toEqual(whole.items);
+    }
+    // The history makes carriers and ends them.
+    expect(seen.size).toBeGreaterThan(2);
   });
 
   it('with no snapshot at all', async () => {

@@ -40,6 +40,12 @@ export const CUSTODY_EVENTS: readonly string[] = [
 ];
 
 /**
+ * The events after which a document may be a carrier (R-3) where it was not, or the reverse: its mark, and its
+ * leaving the school's keeping. A copy's CREATE gives it its mark too, but at the moment it is registered.
+ */
+export const CARRIER_EVENTS: readonly string[] = ['CLASSIFY', 'RECLASSIFY', 'REPORT_LOSS', 'DISPATCH', 'DESTROY'];
+
+/**
  * Replays the history (in instance, seq order): the state each event left, the mark, the place
  * (STORE; a copy starts where its original lies) and custody (ISSUE hands over; RETURN, loss and
  * dispatch end it). Given `from`, the fold of each instance's earlier events, it goes on from there:
@@ -168,6 +174,11 @@ interface DocumentFacts {
 
 const isOut = (h: AsAt) => h.holderId != null;
 
+/** R-3: what its custody fold says makes a document a carrier: a restricted mark, and still in the school's keeping. */
+export function isCarrier(h: AsAt | undefined): h is AsAt {
+  return h != null && isRestricted(h.classification) && !GONE_STATES.includes(h.state);
+}
+
 function placeOf(h: AsAt): Place {
   if (isOut(h)) return { kind: 'issued' };
   if (h.cabinetId) return { kind: 'cabinet', cabinetId: h.cabinetId };
@@ -188,7 +199,7 @@ export function carriersAt(
   const rows: Carrier[] = [];
   for (const d of documents) {
     const h = history.get(d.id);
-    if (!h || !isRestricted(h.classification) || GONE_STATES.includes(h.state)) continue;
+    if (!isCarrier(h)) continue;
     rows.push({
       itemType: d.copyOf ? 'copy' : 'document',
       itemId: d.id,

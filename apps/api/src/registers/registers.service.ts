@@ -24,7 +24,11 @@ import {
 } from '@grif/persistence';
 import {
   cabinetContentsAt,
+  type Carrier,
   carriersAt,
+  CUSTODY_EVENTS,
+  GONE_STATES,
+  isCarrier,
   documentAsAt,
   foldHistory,
   issueLineAsAt,
@@ -32,6 +36,12 @@ import {
   type RegistrationLine,
 } from '@grif/workflows';
 import { parseBody } from '../http/zod-body';
+
+/**
+ * How many documents whose mark or keeping changed after the moment a carriers' page folds one by one; past it
+ * (a moment long ago, a mass reclassification since) the whole fold from the snapshots is the cheaper.
+ */
+const FOLDED_CARRIERS_AT_MOST = 500;
 
 /** Any register's query; `format` csv or pdf asks for every row. */
 type ListQuery = z.infer<typeof carrierQuerySchema>;
@@ -191,7 +201,13 @@ export class RegistersService {
       q.order,
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
-    const history = foldHistory(await this.registers.historiesUpTo(schoolId, lines.map((d) => d.id), at));
+    const history = foldHistory(
+      await this.registers.historiesUpTo(
+        schoolId,
+        lines.map((d) => d.id),
+        at,
+      ),
+    );
     const items = lines.map((d) => registrationLineAsAt(documentRow(d), history));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
@@ -254,15 +270,19 @@ export class RegistersService {
   async carriers(actor: Actor, query: unknown): Promise<{ q: ListQuery; page: Page<CarrierRow> }> {
     const q = parseBody(carrierQuerySchema, query);
     const at = q.at ? isoOf(q.at) : this.clock.now().toISOString();
-    const names = await this.people.namesOf(actor.schoolId);
+    const inOrder = !whole(q) && q.order === 'asc' && (!q.sort || q.sort === 'regNumber');
+    // Reads that do not depend on each other, side by side (PostgreSQL answers each on a connection of its own).
+    const [names, cabinets, appointed, media, paged] = await Promise.all([
+      this.people.namesOf(actor.schoolId),
+      this.cabinetNames(actor.schoolId),
+      // R-4.2.6: what is not out with someone is in the custody of the records clerk in office.
+      this.registers.appointedOn(actor.schoolId, 'records_clerk', bishkekDay(at)),
+      this.media.registeredBy(actor.schoolId, at),
+      inOrder ? this.carrierDocumentsPageAt(actor.schoolId, at, q) : null,
+    ]);
     const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : null);
-    const cabinets = await this.cabinetNames(actor.schoolId);
-    // R-4.2.6: what is not out with someone is in the custody of the records clerk in office.
-    const clerk = (await this.registers.appointedOn(actor.schoolId, 'records_clerk', bishkekDay(at)))[0] ?? null;
-    const history = await this.snapshots.asAt(actor.schoolId, at, 'custody');
-    const docs = await this.registers.registeredBy(actor.schoolId, at, {});
-    const media = await this.media.registeredBy(actor.schoolId, at);
-    const rows: CarrierRow[] = carriersAt(history, docs, media).map((c) => {
+    const clerk = appointed[0] ?? null;
+    const toRow = (c: Carrier): CarrierRow => {
       const custodianId = c.holderId ?? clerk;
       const cab = c.place.kind === 'cabinet' || c.place.kind === 'issued' ? c.homeCabinetId : null;
       const named = cab ? cabinets.get(cab) : undefined;
@@ -285,9 +305,54 @@ export class RegistersService {
         secureRoom: named?.secureRoom ?? null,
         since: c.since,
       };
-    });
+    };
+    if (paged) {
+      // The media come after the documents: this page's share of them.
+      const fromMedia = Math.max(0, paged.offset - paged.total);
+      const held = carriersAt(new Map(), [], media).slice(fromMedia, fromMedia + q.pageSize - paged.documents.length);
+      const items = [...paged.documents, ...held].map(toRow);
+      return { q, page: { items, total: paged.total + media.length, page: q.page, pageSize: q.pageSize } };
+    }
+    const history = await this.snapshots.asAt(actor.schoolId, at, 'custody');
+    const docs = await this.registers.registeredBy(actor.schoolId, at, {});
+    const rows = carriersAt(history, docs, media).map(toRow);
     const sortable = ['regNumber', 'itemType', 'classification', 'custodianName', 'placeKind', 'since'] as const;
     return { q, page: pageOf(q, sortedBy(q, rows, sortable, journalRankOf(docs))) };
+  }
+
+  /**
+   * The documents of a page of the carriers as at a moment, in the register's own order (the journal's; the media
+   * come after them), and how many documents there are in all, reading only that page's lines (issue 12: the
+   * school's whole fold was most of the request). Whether a document was a carrier then is what its line says now,
+   * unless its mark or keeping changed after the moment: those few are folded. Null when too many did: the whole
+   * fold answers.
+   */
+  private async carrierDocumentsPageAt(
+    schoolId: string,
+    at: string,
+    q: ListQuery,
+  ): Promise<{ documents: Carrier[]; total: number; offset: number } | null> {
+    const offset = (q.page - 1) * q.pageSize;
+    // One view of the database: a mark given after the moment and committed between two reads would be in a line
+    // without its document among those folded.
+    const page = await this.registers.inOneSnapshot(async (reads) => {
+      const changed = await reads.changedAfter(schoolId, at, FOLDED_CARRIERS_AT_MOST);
+      if (!changed) return null;
+      const foldedChanged = foldHistory(await reads.historiesUpTo(schoolId, changed, at, CUSTODY_EVENTS));
+      const folded = new Map(changed.map((id) => [id, isCarrier(foldedChanged.get(id))]));
+      const carriers = { goneStates: GONE_STATES, folded };
+      const paging = { limit: q.pageSize, offset };
+      const { lines, total } = await reads.registeredByPage(schoolId, at, {}, 'asc', paging, carriers);
+      const history = await reads.historiesUpTo(
+        schoolId,
+        lines.map((d) => d.id),
+        at,
+        CUSTODY_EVENTS,
+      );
+      return { lines, total, history };
+    });
+    if (!page) return null;
+    return { documents: carriersAt(foldHistory(page.history), page.lines, []), total: page.total, offset };
   }
 
   /**

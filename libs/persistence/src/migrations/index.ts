@@ -13,6 +13,7 @@ import { ScaleIndexes20261204 } from './20261204-scale-indexes.migration';
 import { RegisterSnapshots20261204 } from './20261204-register-snapshots.migration';
 import { InstanceEventCounts20261205 } from './20261205-instance-event-counts.migration';
 import { OpenIssueLines20261206 } from './20261206-open-issue-lines.migration';
+import { CarrierMarkEvents20261207 } from './20261207-carrier-mark-events.migration';
 import { CustodySnapshotsWithDestruction20261207 } from './20261207-custody-snapshots-with-destruction.migration';
 
 /** Listed explicitly so the same list runs from ts (tests) and from dist (npm start). */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   { name: 'InstanceEventCounts20261205', class: InstanceEventCounts20261205 },
   { name: 'OpenIssueLines20261206', class: OpenIssueLines20261206 },
   { name: 'CustodySnapshotsWithDestruction20261207', class: CustodySnapshotsWithDestruction20261207 },
+  { name: 'CarrierMarkEvents20261207', class: CarrierMarkEvents20261207 },
 ];

@@ -1,7 +1,13 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { IsolationLevel, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
-import type { CopyLine, HistoryEvent, IssueLine, RegistrationLine } from '@grif/workflows';
+import {
+  CARRIER_EVENTS,
+  type CopyLine,
+  type HistoryEvent,
+  type IssueLine,
+  type RegistrationLine,
+} from '@grif/workflows';
 import { Appointment, CopyRecord, DocumentRecord, IssueRecord, WorkflowEvent } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
 import { RawSql } from '../raw-sql';
@@ -134,23 +140,69 @@ const historyEvent = (e: WorkflowEvent): HistoryEvent => ({
   toState: e.toState,
 });
 
-/** The documents registered by a moment, of a year and direction if given. */
+/**
+ * The documents that were carriers (R-3) at a moment, as `isCarrier` tells them from their folded history: those
+ * whose mark or keeping has not changed since by the line's own columns (a restricted mark, not gone); the others
+ * (`folded`) by their fold.
+ */
+export interface CarrierLines {
+  goneStates: readonly string[];
+  folded: ReadonlyMap<string, boolean>;
+}
+
+/** Literals, not parameters: so both databases may use the partial index of these events (CarrierMarkEvents20261207). */
+const CARRIER_TYPES = CARRIER_EVENTS.map((t) => `'${t}'`).join(', ');
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The documents registered by a moment, of a year and direction if given, only carriers if asked. */
 function registeredWhere(
   schoolId: string,
   at: string,
   f: Pick<DocumentFilter, 'regYear' | 'direction'>,
+  carriers?: CarrierLines,
 ): { where: string; params: unknown[] } {
-  return {
-    where: `school_id = ? and created_at <= ? ${f.regYear ? 'and reg_year = ?' : ''} ${f.direction ? 'and direction = ?' : ''}`,
-    params: [schoolId, at, ...(f.regYear ? [f.regYear] : []), ...(f.direction ? [f.direction] : [])],
-  };
+  const where = [`school_id = ? and created_at <= ?`];
+  const params: unknown[] = [schoolId, at];
+  if (f.regYear) {
+    where.push('reg_year = ?');
+    params.push(f.regYear);
+  }
+  if (f.direction) {
+    where.push('direction = ?');
+    params.push(f.direction);
+  }
+  if (carriers) {
+    const folded = [...carriers.folded.keys()];
+    const members = folded.filter((id) => carriers.folded.get(id));
+    const unchanged = `classification is not null and classification <> 'open' and "state" not in (${marks(carriers.goneStates.length)})`;
+    where.push(
+      `((${folded.length ? `id not in (${marks(folded.length)}) and ` : ''}${unchanged})${members.length ? ` or id in (${marks(members.length)})` : ''})`,
+    );
+    params.push(...folded, ...carriers.goneStates, ...members);
+  }
+  return { where: where.join(' and '), params };
 }
 /** `journalOrder` in SQL: a line's place in the journal is unique, so a page of it is stable. */
 const journalOrderSql = (d: SortDirection) => `reg_year ${d}, direction ${d}, reg_seq ${d}, copy_number ${d}`;
 
 /** The registers the Regulation names (R-3, R-4.1): the journals as projected, and the history they are folded from. */
 export class RegisterQueries {
-  constructor(private readonly tx: WriteTransactions) {}
+  /** `snapshot`: the transaction whose one view of the database every plain-SQL read below sees. */
+  constructor(
+    private readonly tx: WriteTransactions,
+    private readonly snapshot?: EntityManager,
+  ) {}
+
+  /**
+   * `work` reading one unchanging view of the database (a read-only REPEATABLE READ transaction on PostgreSQL; a
+   * SQLite transaction is one already): for answers put together from several reads that must agree.
+   */
+  async inOneSnapshot<T>(work: (reads: RegisterQueries) => Promise<T>): Promise<T> {
+    const options =
+      this.tx.kind === 'postgresql' ? { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true } : {};
+    return (this.tx.reader() as EntityManager).transactional((em) => work(new RegisterQueries(this.tx, em)), options);
+  }
 
   async documents(
     schoolId: string,
@@ -204,19 +256,39 @@ export class RegisterQueries {
     f: Pick<DocumentFilter, 'regYear' | 'direction'>,
     order: SortDirection,
     paging: Required<Paging>,
+    carriers?: CarrierLines,
   ): Promise<{ lines: RegistrationLine[]; total: number }> {
-    const { where, params } = registeredWhere(schoolId, at, f);
+    const { where, params } = registeredWhere(schoolId, at, f, carriers);
     const sql = this.sql();
-    const [{ n }] = await sql.rows<{ n: number }>(`select count(*) as n from documents where ${where}`, params);
+    // A carriers' page names the documents folded: as many placeholders as there are, not a named statement.
+    const oneOff = Boolean(carriers?.folded.size);
+    const [{ n }] = await sql.rows<{ n: number }>(`select count(*) as n from documents where ${where}`, params, {
+      oneOff,
+    });
     const rows = await sql.rows<RegistrationRow>(
       `select ${REGISTRATION_COLUMNS} from documents where ${where} order by ${journalOrderSql(order)} limit ? offset ?`,
       [...params, paging.limit, paging.offset],
+      { oneOff },
     );
     return { lines: rows.map(registrationLineOf), total: Number(n) };
   }
 
+  /**
+   * The documents registered by `at` whose mark or keeping changed after it (`CARRIER_EVENTS`), at most `limit` of
+   * them (more: null): the few a register as at that moment cannot take from their lines.
+   */
+  async changedAfter(schoolId: string, at: string, limit: number): Promise<string[] | null> {
+    const rows = await this.sql().rows<{ id: string }>(
+      `select distinct e.instance_id as id from workflow_events e join documents d on d.id = e.instance_id
+       where e.school_id = ? and e.type in (${CARRIER_TYPES}) and e.at > ? and d.school_id = ? and d.created_at <= ?
+       limit ?`,
+      [schoolId, at, schoolId, at, limit + 1],
+    );
+    return rows.length > limit ? null : rows.map((r) => r.id);
+  }
+
   private sql(): RawSql {
-    return new RawSql(this.tx.reader() as EntityManager);
+    return new RawSql(this.snapshot ?? (this.tx.reader() as EntityManager));
   }
 
   async documentsByIds(schoolId: string, ids: string[]): Promise<RegistrationLine[]> {
@@ -329,13 +401,24 @@ export class RegisterQueries {
   }
 
   /** These instances' histories up to a moment, in instance and sequence order. Plain SQL, as `registeredBy`. */
-  async historiesUpTo(schoolId: string, instanceIds: readonly string[], at: string): Promise<HistoryEvent[]> {
+  async historiesUpTo(
+    schoolId: string,
+    instanceIds: readonly string[],
+    at: string,
+    types?: readonly string[],
+  ): Promise<HistoryEvent[]> {
     if (!instanceIds.length) return [];
-    const rows = await this.sql().rows<{ instance_id: string; type: string; payload: string; at: string; to_state: string }>(
+    const rows = await this.sql().rows<{
+      instance_id: string;
+      type: string;
+      payload: string;
+      at: string;
+      to_state: string;
+    }>(
       `select instance_id, type, payload, at, to_state from workflow_events
-       where school_id = ? and instance_id in (${instanceIds.map(() => '?').join(', ')}) and at <= ?
-       order by instance_id, seq`,
-      [schoolId, ...instanceIds, at],
+       where school_id = ? and instance_id in (${marks(instanceIds.length)}) and at <= ?
+       ${types ? `and type in (${marks(types.length)})` : ''} order by instance_id, seq`,
+      [schoolId, ...instanceIds, at, ...(types ?? [])],
       // As many placeholders as the page has lines: not kept as a named statement.
       { oneOff: true },
     );
