@@ -94,6 +94,9 @@ describe('copies, carriers and cabinets (R-3, R-4.1c) and their exports', () => 
       ).toMatchObject({ total: 0, items: [] });
       expect((await api.call('clerk', 'GET', `/api/registers/copies?of=${'Ж'.repeat(61)}`)).status).toBe(400);
       expect((await api.call('clerk', 'GET', '/api/registers/copies')).body.total).toBe(4);
+      // A copy is found by its own number, as every document is.
+      const found = await api.call('clerk', 'GET', `/api/documents?q=${encodeURIComponent(`${originalNumber}/2`)}`);
+      expect(found.body.items.map((d: { id: string }) => d.id)).toEqual([copies[1]!.id]);
     });
   });
 

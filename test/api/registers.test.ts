@@ -117,6 +117,12 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     expect(fou.items.map((d: { id: string }) => d.id)).toEqual([ids[0]]);
     const search = (await api.call('clerk', 'GET', `/api/documents?q=${encodeURIComponent('Жооп')}`)).body;
     expect(search.items.map((d: { title: string }) => d.title)).toEqual(['Жооп кат']);
+    // By number and by correspondent too, counted as found.
+    const first = (await api.call('clerk', 'GET', `/api/documents/${ids[0]}`)).body;
+    const byNumber = (await api.call('clerk', 'GET', `/api/documents?q=${encodeURIComponent(first.regNumber)}`)).body;
+    expect(byNumber).toMatchObject({ total: 1, items: [{ id: ids[0] }] });
+    const who = encodeURIComponent(REGISTRATION.correspondent);
+    expect((await api.call('clerk', 'GET', `/api/documents?q=${who}`)).body.total).toBe(4);
   });
 
   it('a teacher\'s list is what is issued to them; "mine" for the clerk too', async () => {
