@@ -152,4 +152,16 @@ describe('registers (R-3, R-4.1, R-4.2.1) are what the history says', () => {
     });
     expect((await reg.text()).split('\r\n')[0]).toContain('Каттоо номери,Багыты,Түрү');
   });
+  it('the search finds what was typed: % and _ are characters, not wildcards', async () => {
+    const titles = ['Бюджет 50% аткарылды', 'Бюджет 50 аткарылды', 'файл_1 тизмеси', 'файл 1 тизмеси', 'жол\\бет'];
+    for (const title of titles) await api.call('clerk', 'POST', '/api/documents', { ...REGISTRATION, title });
+    const found = async (q: string) =>
+      (await api.call('clerk', 'GET', `/api/documents?q=${encodeURIComponent(q)}`)).body.items.map(
+        (d: { title: string }) => d.title,
+      );
+    expect(await found('50%')).toEqual(['Бюджет 50% аткарылды']);
+    expect(await found('файл_1')).toEqual(['файл_1 тизмеси']);
+    expect(await found('л\\б')).toEqual(['жол\\бет']);
+    expect((await found('Бюджет 50')).sort()).toEqual(['Бюджет 50 аткарылды', 'Бюджет 50% аткарылды']);
+  });
 });

@@ -1,4 +1,4 @@
-import { IsolationLevel, type FilterQuery } from '@mikro-orm/core';
+import { IsolationLevel, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
 import {
@@ -150,6 +150,9 @@ export interface CarrierLines {
   folded: ReadonlyMap<string, boolean>;
 }
 
+/** `like`'s wildcards and its escape character (`\`, named in each `escape` clause) as plain characters. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Literals, not parameters: so both databases may use the partial index of these events (CarrierMarkEvents20261207). */
 const CARRIER_TYPES = CARRIER_EVENTS.map((t) => `'${t}'`).join(', ');
 
@@ -216,12 +219,13 @@ export class RegisterQueries {
     if (f.direction) where.direction = f.direction;
     if (f.state) where.state = f.state;
     if (f.classification) where.classification = f.classification;
-    if (f.text)
-      where.$or = [
-        { title: { $like: `%${f.text}%` } },
-        { regNumber: { $like: `%${f.text}%` } },
-        { correspondent: { $like: `%${f.text}%` } },
-      ];
+    if (f.text) {
+      // What the person typed, found as typed: a `%` or `_` in it is that character, not a wildcard.
+      const like = `%${escapeLike(f.text)}%`;
+      where.$or = ['title', 'reg_number', 'correspondent'].map((column) => ({
+        [raw((alias) => `${alias}.${column} like ? escape '\\'`, [like])]: [],
+      }));
+    }
     const [rows, total] = await this.tx
       .reader()
       .findAndCount(DocumentRecord, where, { orderBy: order as never, ...paging });
