@@ -54,6 +54,8 @@ describeInBrowser('users and roles in Chromium, in Kyrgyz', () => {
     // The user's page: no role yet; appointed by order №77-к.
     const row = admin.getByTestId('user-row').filter({ hasText: 'Асел Токтосунова' });
     await row.waitFor();
+    // ASVS 2.3.1: the list says until when the one-time password signs in.
+    await seeText(row.getByTestId('user-one-time-password'), 'чейин жарактуу');
     await row.getByTestId('user-open').click();
     await admin.getByTestId('user-page').waitFor();
     await seeText(admin.getByTestId('user-roles-now'), 'Кызматы жок', { exact: true });

@@ -25,6 +25,10 @@ export const userViewSchema = z
     disabled: z.boolean(),
     disabledReason: z.string().nullable(),
     mustChangePassword: z.boolean().describe('Still on a one-time password.'),
+    oneTimePasswordUntil: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('Until when the one-time password an administrator gave signs in (72 hours); null: none to expire.'),
     roles: z.array(roleSchema).describe('Roles of the appointments in force today.'),
     lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   })

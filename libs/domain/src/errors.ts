@@ -110,6 +110,11 @@ const MESSAGES = {
     ru: 'Неверное имя пользователя или пароль.',
     en: 'Wrong username or password.',
   },
+  ONE_TIME_PASSWORD_EXPIRED: {
+    ky: 'Бир жолку сырсөздүн мөөнөтү өтүп кеткен. Администратордон жаңысын сураңыз.',
+    ru: 'Срок действия одноразового пароля истёк. Попросите у администратора новый.',
+    en: 'The one-time password has expired. Ask the administrator for a new one.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     ky: 'Улантуудан мурун бир жолку сырсөздү өзгөртүңүз.',
     ru: 'Смените одноразовый пароль, прежде чем продолжить.',

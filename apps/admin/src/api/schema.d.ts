@@ -1129,7 +1129,7 @@ export interface components {
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_BODY" | "CONTROL_CHARACTERS" | "TOO_DEEP" | "DUPLICATE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "ALREADY_EXISTS" | "USERNAME_TAKEN" | "USER_DISABLED" | "ROLE_ALREADY_HELD" | "APPOINTMENT_ALREADY_ENDED" | "LAST_ADMINISTRATOR" | "CANNOT_DISABLE_SELF" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "LOGIN_THROTTLED" | "ROLE_REQUIRED" | "NOT_FOUND" | "CSRF_REJECTED" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "PASSPHRASE_WRONG" | "CERTIFICATE_MISSING" | "CERTIFICATE_INVALID" | "NOT_YOUR_TURN" | "SIGNATURE_INVALID" | "ACT_EMPTY" | "ITEMS_UNMARKED" | "ITEM_NOT_IN_ACT" | "TRANSFER_IN_PROGRESS" | "ALREADY_CLERK" | "RULE_VIOLATION" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_BODY" | "CONTROL_CHARACTERS" | "TOO_DEEP" | "DUPLICATE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "ALREADY_EXISTS" | "USERNAME_TAKEN" | "USER_DISABLED" | "ROLE_ALREADY_HELD" | "APPOINTMENT_ALREADY_ENDED" | "LAST_ADMINISTRATOR" | "CANNOT_DISABLE_SELF" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "ONE_TIME_PASSWORD_EXPIRED" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "LOGIN_THROTTLED" | "ROLE_REQUIRED" | "NOT_FOUND" | "CSRF_REJECTED" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "PASSPHRASE_WRONG" | "CERTIFICATE_MISSING" | "CERTIFICATE_INVALID" | "NOT_YOUR_TURN" | "SIGNATURE_INVALID" | "ACT_EMPTY" | "ITEMS_UNMARKED" | "ITEM_NOT_IN_ACT" | "TRANSFER_IN_PROGRESS" | "ALREADY_CLERK" | "RULE_VIOLATION" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -1171,7 +1171,7 @@ export interface components {
          * @description How a sign-in attempt ended.
          * @enum {string}
          */
-        LoginOutcome: "success" | "bad_credentials" | "throttled" | "disabled";
+        LoginOutcome: "success" | "bad_credentials" | "throttled" | "disabled" | "one_time_password_expired";
         LoginLogEntry: {
             /** Format: date-time */
             at: string;
@@ -2372,6 +2372,8 @@ export interface components {
             disabledReason: string | null;
             /** @description Still on a one-time password. */
             mustChangePassword: boolean;
+            /** @description Until when the one-time password an administrator gave signs in (72 hours); null: none to expire. */
+            oneTimePasswordUntil: string | null;
             /** @description Roles of the appointments in force today. */
             roles: components["schemas"]["Role"][];
             lastLoginAt: string | null;
@@ -2514,7 +2516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,7 +2617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2706,7 +2708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2801,7 +2803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +2896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,8 +2933,8 @@ export interface operations {
                 from?: string;
                 /** @description Attempts at or before this instant. */
                 to?: string;
-                /** @description success, bad_credentials, throttled or disabled. */
-                outcome?: "success" | "bad_credentials" | "throttled" | "disabled";
+                /** @description success, bad_credentials, throttled, disabled or one_time_password_expired. */
+                outcome?: "success" | "bad_credentials" | "throttled" | "disabled" | "one_time_password_expired";
                 /** @description The name as typed, without case. */
                 username?: string;
             };
@@ -2960,7 +2962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3119,7 +3121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3381,7 +3383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3579,7 +3581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3654,7 +3656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3720,7 +3722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,7 +3813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3897,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3984,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4067,7 +4069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4147,7 +4149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4222,7 +4224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,7 +4565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,7 +4724,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4794,7 +4796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4902,7 +4904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5010,7 +5012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5112,7 +5114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5350,7 +5352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5455,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5539,7 +5541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5651,7 +5653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5719,7 +5721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5796,7 +5798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5875,7 +5877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5950,7 +5952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6068,7 +6070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6134,7 +6136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +6202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +6272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6363,7 +6365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6433,7 +6435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +6601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +6674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6776,7 +6778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,7 +6863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +6976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7051,7 +7053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7126,7 +7128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7187,7 +7189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +7282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,7 +7451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7562,7 +7564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +7668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7770,7 +7772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7847,7 +7849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7928,7 +7930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +8039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8139,7 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8207,7 +8209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8271,7 +8273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8375,7 +8377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8451,7 +8453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8564,7 +8566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8634,7 +8636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8702,7 +8704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8774,7 +8776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8894,7 +8896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9005,7 +9007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9066,7 +9068,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9172,7 +9174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS). */
+            /** @description No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED). */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { Field, Notice, PageTitle, Refusal } from '../components/ui';
@@ -68,8 +69,15 @@ export function UsersList(): ReactElement {
   );
 }
 
+/** A one-time password not yet changed: until when it signs in, or that it no longer does (ASVS 2.3.1). */
+function oneTimePasswordNote(u: UserView, t: TFunction, lang: string): string {
+  if (!u.oneTimePasswordUntil) return t('users.mustChange');
+  if (Date.parse(u.oneTimePasswordUntil) <= Date.now()) return t('users.oneTimePasswordExpired');
+  return t('users.mustChangeUntil', { at: formatInstant(u.oneTimePasswordUntil, lang) });
+}
+
 export function UserState({ u }: { u: UserView }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (u.disabled)
     return (
       <span className="badge badge-warn" data-testid="user-state" data-state="disabled">
@@ -79,7 +87,12 @@ export function UserState({ u }: { u: UserView }): ReactElement {
   return (
     <span data-testid="user-state" data-state="active">
       <span className="badge badge-ok">{t('users.active')}</span>
-      {u.mustChangePassword && <span className="muted small"> · {t('users.mustChange')}</span>}
+      {u.mustChangePassword && (
+        <span className="muted small" data-testid="user-one-time-password">
+          {' '}
+          · {oneTimePasswordNote(u, t, i18n.language)}
+        </span>
+      )}
     </span>
   );
 }

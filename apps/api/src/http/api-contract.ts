@@ -44,7 +44,7 @@ export const ApiQueryOf = (schema: z.ZodObject) => applyDecorators(...queryParam
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 const ERRORS: Record<ErrorStatus, string> = {
   400: 'The request is not valid: `fields` names each bad field (VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED, WEAK_PASSWORD, CONTROL_CHARACTERS), or the body cannot be read (MALFORMED_BODY) or is nested too deeply (TOO_DEEP).',
-  401: 'No valid session (UNAUTHENTICATED), or wrong credentials (BAD_CREDENTIALS).',
+  401: 'No valid session (UNAUTHENTICATED), wrong credentials (BAD_CREDENTIALS), or a one-time password given more than 72 hours ago (ONE_TIME_PASSWORD_EXPIRED).',
   403: "The caller's role may not do this (ROLE_REQUIRED, or RULE_VIOLATION naming the `rule`), or a one-time password must be changed first (PASSWORD_CHANGE_REQUIRED).",
   404: 'No such record, or not one the caller may see (NOT_FOUND).',
   409: 'Another change came first: If-Match names an older version, or a concurrent write won (STALE_VERSION); or the state does not accept the event (EVENT_NOT_ACCEPTED).',

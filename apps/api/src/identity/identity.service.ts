@@ -142,6 +142,11 @@ export class IdentityService {
       throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
     }
     await this.throttle?.succeeded(attempt);
+    // ASVS 2.3.1: the right one-time password, given too long ago; only one who knows it learns it has expired.
+    if (user.oneTimePasswordUntil && user.oneTimePasswordUntil <= this.clock.now().toISOString()) {
+      await logged('one_time_password_expired');
+      throw new GrifError('unauthenticated', 'ONE_TIME_PASSWORD_EXPIRED');
+    }
     if (needsRehash(user.passwordHash)) await this.rehash(user, password);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();

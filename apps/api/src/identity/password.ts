@@ -52,6 +52,16 @@ export function oneTimePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
+/**
+ * ASVS 2.3.1: a one-time password an administrator hands over signs in for this long, then only a new one does.
+ * Three days: given on a Friday, it still opens the account on Monday morning.
+ */
+export const ONE_TIME_PASSWORD_HOURS = 72;
+
+/** Until when a one-time password given at `now` signs in. */
+export const oneTimePasswordUntil = (now: Date): string =>
+  new Date(now.getTime() + ONE_TIME_PASSWORD_HOURS * 3600_000).toISOString();
+
 /** Whether a stored hash was made with other parameters than today's: then it is rehashed at the next sign-in. */
 export function needsRehash(stored: string): boolean {
   const [alg, n, r, p, , hash] = stored.split('$');

@@ -22,7 +22,7 @@ import {
   UsersRepository,
 } from '@grif/persistence';
 import { parseBody } from '../http/zod-body';
-import { hashPassword, oneTimePassword } from '../identity/password';
+import { hashPassword, oneTimePassword, oneTimePasswordUntil } from '../identity/password';
 
 const notFound = () => new GrifError('not_found', 'NOT_FOUND');
 const invalid = (field: string, message: string) =>
@@ -91,6 +91,7 @@ export class UsersService {
         email: b.email ?? null,
         locale: b.locale ?? 'ky',
         passwordHash: await hashPassword(password),
+        oneTimePasswordUntil: oneTimePasswordUntil(this.clock.now()),
       },
       actor.userId,
       this.now(),
@@ -131,7 +132,15 @@ export class UsersService {
     if (u.disabled) throw new GrifError('conflict', 'USER_DISABLED');
     const password = oneTimePassword();
     const at = this.now();
-    await this.users.resetPassword(actor.schoolId, userId, await hashPassword(password), actor.userId, at);
+    const hash = await hashPassword(password);
+    await this.users.resetPassword(
+      actor.schoolId,
+      userId,
+      hash,
+      oneTimePasswordUntil(this.clock.now()),
+      actor.userId,
+      at,
+    );
     await this.sessions.revokeAllOf(userId, at);
     return { oneTimePassword: password };
   }

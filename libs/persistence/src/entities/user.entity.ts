@@ -2,6 +2,8 @@ import { EntitySchema } from '@mikro-orm/core';
 
 export class User {
   mustChangePassword = false;
+  /** Until when the one-time password an administrator gave signs in (ASVS 2.3.1); null: the person's own. */
+  oneTimePasswordUntil: string | null = null;
   locale = 'ky';
   disabled = false;
   /** Where notifications are also e-mailed (when SMTP is configured); null: the in-app inbox only. */
@@ -32,6 +34,7 @@ export const UserSchema = new EntitySchema<User>({
     displayName: { type: 'string', length: 200 },
     passwordHash: { type: 'string', length: 300 },
     mustChangePassword: { type: 'boolean' },
+    oneTimePasswordUntil: { type: 'string', length: 24, nullable: true },
     locale: { type: 'string', length: 5 },
     disabled: { type: 'boolean' },
     email: { type: 'string', length: 254, nullable: true },

@@ -14,6 +14,7 @@ import { RegisterSnapshots20261204 } from './20261204-register-snapshots.migrati
 import { InstanceEventCounts20261205 } from './20261205-instance-event-counts.migration';
 import { OpenIssueLines20261206 } from './20261206-open-issue-lines.migration';
 import { CarrierMarkEvents20261207 } from './20261207-carrier-mark-events.migration';
+import { OneTimePasswordUntil20261208 } from './20261208-one-time-password-until.migration';
 import { CustodySnapshotsWithDestruction20261207 } from './20261207-custody-snapshots-with-destruction.migration';
 
 /** Listed explicitly so the same list runs from ts (tests) and from dist (npm start). */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   { name: 'OpenIssueLines20261206', class: OpenIssueLines20261206 },
   { name: 'CustodySnapshotsWithDestruction20261207', class: CustodySnapshotsWithDestruction20261207 },
   { name: 'CarrierMarkEvents20261207', class: CarrierMarkEvents20261207 },
+  { name: 'OneTimePasswordUntil20261208', class: OneTimePasswordUntil20261208 },
 ];

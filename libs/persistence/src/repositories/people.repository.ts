@@ -11,6 +11,8 @@ export interface Account {
   passwordHash: string;
   locale: string;
   mustChangePassword: boolean;
+  /** Until when a one-time password an administrator gave signs in; null: the person's own password. */
+  oneTimePasswordUntil: string | null;
   disabled: boolean;
 }
 
@@ -29,6 +31,7 @@ const account = (u: User): Account => ({
   passwordHash: u.passwordHash,
   locale: u.locale,
   mustChangePassword: u.mustChangePassword,
+  oneTimePasswordUntil: u.oneTimePasswordUntil,
   disabled: u.disabled,
 });
 
@@ -71,7 +74,11 @@ export class PeopleRepository {
   /** A new password hash; the one-time password (if any) is then spent. */
   async setPassword(userId: string, passwordHash: string): Promise<void> {
     await this.tx.run(async (em) => {
-      await em.nativeUpdate(User, { id: userId }, { passwordHash, mustChangePassword: false });
+      await em.nativeUpdate(
+        User,
+        { id: userId },
+        { passwordHash, mustChangePassword: false, oneTimePasswordUntil: null },
+      );
     });
   }
 

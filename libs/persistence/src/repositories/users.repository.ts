@@ -16,6 +16,8 @@ export interface UserAccount {
   disabled: boolean;
   disabledReason: string | null;
   mustChangePassword: boolean;
+  /** Until when the one-time password an administrator gave signs in; null: none that expires. */
+  oneTimePasswordUntil: string | null;
   /** When the person last signed in (a session opened); null: never. */
   lastLoginAt: string | null;
 }
@@ -51,6 +53,8 @@ export interface NewAccount {
   email: string | null;
   locale: string;
   passwordHash: string;
+  /** Until when its one-time password signs in. */
+  oneTimePasswordUntil: string;
 }
 
 const entry = (a: Appointment): AppointmentEntry => ({
@@ -109,6 +113,7 @@ export class UsersRepository {
       disabled: u.disabled,
       disabledReason: u.disabledReason,
       mustChangePassword: u.mustChangePassword,
+      oneTimePasswordUntil: u.mustChangePassword ? u.oneTimePasswordUntil : null,
       lastLoginAt,
     };
   }
@@ -117,6 +122,7 @@ export class UsersRepository {
   async create(schoolId: string, a: NewAccount, by: string, at: string): Promise<string> {
     const u = new User(randomUUID(), schoolId, a.username, a.displayName, a.passwordHash, at);
     u.mustChangePassword = true;
+    u.oneTimePasswordUntil = a.oneTimePasswordUntil;
     u.email = a.email;
     u.locale = a.locale;
     await this.tx
@@ -170,11 +176,16 @@ export class UsersRepository {
     schoolId: string,
     userId: string,
     passwordHash: string,
+    until: string,
     by: string,
     at: string,
   ): Promise<boolean> {
     return this.tx.run(async (em) => {
-      const n = await em.nativeUpdate(User, { id: userId, schoolId }, { passwordHash, mustChangePassword: true });
+      const n = await em.nativeUpdate(
+        User,
+        { id: userId, schoolId },
+        { passwordHash, mustChangePassword: true, oneTimePasswordUntil: until },
+      );
       if (n === 0) return false;
       await em.insert(AccountEvent, new AccountEvent(randomUUID(), schoolId, userId, 'password_reset', null, by, at));
       return true;
