@@ -43,7 +43,7 @@ describe('one-time passwords expire (ASVS 2.3.1)', () => {
     expect((await login('late.starter', 'not-the-password')).body.code).toBe('BAD_CREDENTIALS');
 
     // The information-security officer sees it in the sign-in log.
-    const logged = await as('security', 'GET', '/api/security/logins?outcome=one_time_password_expired');
+    const logged = await as('security', 'GET', '/api/security/logins?outcome=otp_expired');
     expect(logged.status).toBe(200);
     expect(logged.body.map((e: { username: string }) => e.username)).toEqual(['late.starter', 'late.starter']);
 

@@ -37,7 +37,7 @@ export const loginResponseSchema = z
   .meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-const LOGIN_OUTCOMES = ['success', 'bad_credentials', 'throttled', 'disabled', 'one_time_password_expired'] as const;
+const LOGIN_OUTCOMES = ['success', 'bad_credentials', 'throttled', 'disabled', 'otp_expired'] as const;
 export const loginOutcomeSchema = z
   .enum(LOGIN_OUTCOMES)
   .meta({ id: 'LoginOutcome', description: 'How a sign-in attempt ended.' });
@@ -47,10 +47,7 @@ export const loginLogQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional().describe('Attempts at or after this instant.'),
   to: z.iso.datetime({ offset: true }).optional().describe('Attempts at or before this instant.'),
   // Inline (not the component): a query parameter's schema cannot point into the components.
-  outcome: z
-    .enum(LOGIN_OUTCOMES)
-    .optional()
-    .describe('success, bad_credentials, throttled, disabled or one_time_password_expired.'),
+  outcome: z.enum(LOGIN_OUTCOMES).optional().describe('success, bad_credentials, throttled, disabled or otp_expired.'),
   username: z.string().trim().min(1).max(100).optional().describe('The name as typed, without case.'),
 });
 export type LoginLogQuery = z.infer<typeof loginLogQuerySchema>;

@@ -1171,7 +1171,7 @@ export interface components {
          * @description How a sign-in attempt ended.
          * @enum {string}
          */
-        LoginOutcome: "success" | "bad_credentials" | "throttled" | "disabled" | "one_time_password_expired";
+        LoginOutcome: "success" | "bad_credentials" | "throttled" | "disabled" | "otp_expired";
         LoginLogEntry: {
             /** Format: date-time */
             at: string;
@@ -2933,8 +2933,8 @@ export interface operations {
                 from?: string;
                 /** @description Attempts at or before this instant. */
                 to?: string;
-                /** @description success, bad_credentials, throttled, disabled or one_time_password_expired. */
-                outcome?: "success" | "bad_credentials" | "throttled" | "disabled" | "one_time_password_expired";
+                /** @description success, bad_credentials, throttled, disabled or otp_expired. */
+                outcome?: "success" | "bad_credentials" | "throttled" | "disabled" | "otp_expired";
                 /** @description The name as typed, without case. */
                 username?: string;
             };

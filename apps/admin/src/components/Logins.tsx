@@ -6,13 +6,7 @@ import { useLoad } from '../hooks';
 import type { LoginLogEntry, LoginOutcome } from '../types';
 import { Field, LoadError, Loading, PageTitle } from './ui';
 
-const OUTCOMES: readonly LoginOutcome[] = [
-  'success',
-  'bad_credentials',
-  'throttled',
-  'disabled',
-  'one_time_password_expired',
-];
+const OUTCOMES: readonly LoginOutcome[] = ['success', 'bad_credentials', 'throttled', 'disabled', 'otp_expired'];
 
 /**
  * The sign-in log of the school (issue 10): who signed in, who failed and was throttled, from which

@@ -402,7 +402,7 @@ export const en: Messages = {
       bad_credentials: 'Wrong password',
       throttled: 'Throttled',
       disabled: 'Account disabled',
-      one_time_password_expired: 'One-time password expired',
+      otp_expired: 'One-time password expired',
     },
   },
   people: {

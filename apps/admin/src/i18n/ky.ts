@@ -406,7 +406,7 @@ export const ky = {
       bad_credentials: 'Туура эмес сырсөз',
       throttled: 'Убактылуу бөгөттөлдү',
       disabled: 'Аккаунт өчүрүлгөн',
-      one_time_password_expired: 'Бир жолку сырсөздүн мөөнөтү өткөн',
+      otp_expired: 'Бир жолку сырсөздүн мөөнөтү өткөн',
     },
   },
   people: {

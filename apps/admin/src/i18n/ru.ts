@@ -402,7 +402,7 @@ export const ru: Messages = {
       bad_credentials: 'Неверный пароль',
       throttled: 'Временно заблокирован',
       disabled: 'Учётная запись отключена',
-      one_time_password_expired: 'Одноразовый пароль истёк',
+      otp_expired: 'Одноразовый пароль истёк',
     },
   },
   people: {

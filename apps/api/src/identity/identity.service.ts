@@ -144,7 +144,7 @@ export class IdentityService {
     await this.throttle?.succeeded(attempt);
     // ASVS 2.3.1: the right one-time password, given too long ago; only one who knows it learns it has expired.
     if (user.oneTimePasswordUntil && user.oneTimePasswordUntil <= this.clock.now().toISOString()) {
-      await logged('one_time_password_expired');
+      await logged('otp_expired');
       throw new GrifError('unauthenticated', 'ONE_TIME_PASSWORD_EXPIRED');
     }
     if (needsRehash(user.passwordHash)) await this.rehash(user, password);

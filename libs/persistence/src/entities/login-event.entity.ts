@@ -1,12 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-export const LOGIN_OUTCOMES = [
-  'success',
-  'bad_credentials',
-  'throttled',
-  'disabled',
-  'one_time_password_expired',
-] as const;
+export const LOGIN_OUTCOMES = ['success', 'bad_credentials', 'throttled', 'disabled', 'otp_expired'] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
 
 /** One sign-in attempt, as the information-security officer reads it. */
