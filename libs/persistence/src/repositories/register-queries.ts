@@ -412,20 +412,25 @@ export class RegisterQueries {
     types?: readonly string[],
   ): Promise<HistoryEvent[]> {
     if (!instanceIds.length) return [];
-    const rows = await this.sql().rows<{
+    // By the instances alone, the school and the moment checked here: given `school_id` and `at` too, PostgreSQL
+    // intersected the instances' index with the school's events up to the moment (76,000 entries at bench:scale's
+    // district, 50 ms cold) for a page's 500 events (10 ms).
+    const all = await this.sql().rows<{
+      school_id: string;
       instance_id: string;
       type: string;
       payload: string;
       at: string;
       to_state: string;
     }>(
-      `select instance_id, type, payload, at, to_state from workflow_events
-       where school_id = ? and instance_id in (${marks(instanceIds.length)}) and at <= ?
-       ${types ? `and type in (${marks(types.length)})` : ''} order by instance_id, seq`,
-      [schoolId, ...instanceIds, at, ...(types ?? [])],
+      `select school_id, instance_id, type, payload, at, to_state from workflow_events
+       where instance_id in (${marks(instanceIds.length)}) ${types ? `and type in (${marks(types.length)})` : ''}
+       order by instance_id, seq`,
+      [...instanceIds, ...(types ?? [])],
       // As many placeholders as the page has lines: not kept as a named statement.
       { oneOff: true },
     );
+    const rows = all.filter((e) => e.school_id === schoolId && e.at <= at);
     return rows.map((e) => ({
       instanceId: e.instance_id,
       type: e.type,
