@@ -1,4 +1,4 @@
-import { isRestricted, type Classification } from '@grif/domain';
+import { CLASSIFICATIONS, isRestricted, type Classification } from '@grif/domain';
 
 /** A link of a document's history, as much of it as the registers read. */
 export interface HistoryEvent {
@@ -174,7 +174,16 @@ interface DocumentFacts {
 
 const isOut = (h: AsAt) => h.holderId != null;
 
-/** R-3: what its custody fold says makes a document a carrier: a restricted mark, and still in the school's keeping. */
+/**
+ * R-3: what makes a document a carrier: a restricted mark, and still in the school's keeping. `isCarrier` applies it
+ * to a fold; a register read from the documents' lines gives it to SQL as these lists.
+ */
+export const CARRIER_RULE = {
+  restrictedMarks: CLASSIFICATIONS.filter((c) => isRestricted(c)) as readonly string[],
+  goneStates: GONE_STATES,
+};
+
+/** R-3 (`CARRIER_RULE`) by what a document's custody fold says. */
 export function isCarrier(h: AsAt | undefined): h is AsAt {
   return h != null && isRestricted(h.classification) && !GONE_STATES.includes(h.state);
 }

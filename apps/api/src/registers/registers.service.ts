@@ -26,8 +26,8 @@ import {
   cabinetContentsAt,
   type Carrier,
   carriersAt,
+  CARRIER_RULE,
   CUSTODY_EVENTS,
-  GONE_STATES,
   isCarrier,
   documentAsAt,
   foldHistory,
@@ -340,7 +340,7 @@ export class RegistersService {
       if (!changed) return null;
       const foldedChanged = foldHistory(await reads.historiesUpTo(schoolId, changed, at, CUSTODY_EVENTS));
       const folded = new Map(changed.map((id) => [id, isCarrier(foldedChanged.get(id))]));
-      const carriers = { goneStates: GONE_STATES, folded };
+      const carriers = { ...CARRIER_RULE, folded };
       const paging = { limit: q.pageSize, offset };
       const { lines, total } = await reads.registeredByPage(schoolId, at, {}, 'asc', paging, carriers);
       const history = await reads.historiesUpTo(

@@ -141,11 +141,12 @@ const historyEvent = (e: WorkflowEvent): HistoryEvent => ({
 });
 
 /**
- * The documents that were carriers (R-3) at a moment, as `isCarrier` tells them from their folded history: those
- * whose mark or keeping has not changed since by the line's own columns (a restricted mark, not gone); the others
- * (`folded`) by their fold.
+ * Which documents were carriers (R-3) at a moment. Those whose mark or keeping has not changed since, by their
+ * line's own columns: a mark among `restrictedMarks`, a state not among `goneStates` (`CARRIER_RULE`, the rule
+ * `isCarrier` applies to a fold). The others by their fold: `folded`, each one's id and whether it was a carrier.
  */
 export interface CarrierLines {
+  restrictedMarks: readonly string[];
   goneStates: readonly string[];
   folded: ReadonlyMap<string, boolean>;
 }
@@ -178,11 +179,11 @@ function registeredWhere(
   if (carriers) {
     const folded = [...carriers.folded.keys()];
     const members = folded.filter((id) => carriers.folded.get(id));
-    const unchanged = `classification is not null and classification <> 'open' and "state" not in (${marks(carriers.goneStates.length)})`;
+    const unchanged = `classification in (${marks(carriers.restrictedMarks.length)}) and "state" not in (${marks(carriers.goneStates.length)})`;
     where.push(
       `((${folded.length ? `id not in (${marks(folded.length)}) and ` : ''}${unchanged})${members.length ? ` or id in (${marks(members.length)})` : ''})`,
     );
-    params.push(...folded, ...carriers.goneStates, ...members);
+    params.push(...folded, ...carriers.restrictedMarks, ...carriers.goneStates, ...members);
   }
   return { where: where.join(' and '), params };
 }
