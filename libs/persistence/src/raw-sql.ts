@@ -20,14 +20,15 @@ export class RawSql {
     this.knex = em.getKnex();
   }
 
+  /** The transaction's own connection: a knex transaction hands it out without touching the pool. */
+  private async transactionConnection(): Promise<DriverConnection> {
+    return (this.connection ??= (await this.trx!.client.acquireConnection()) as DriverConnection);
+  }
+
   private async raw(sql: string, params: readonly unknown[], options: StatementOptions = {}): Promise<StatementResult> {
     const values = nullForUndefined(params);
     try {
-      if (this.trx) {
-        // The transaction's own connection: a knex transaction hands it out without touching the pool.
-        this.connection ??= (await this.trx.client.acquireConnection()) as DriverConnection;
-        return await runPrepared(this.connection, sql, values, options.oneOff);
-      }
+      if (this.trx) return await runPrepared(await this.transactionConnection(), sql, values, options.oneOff);
       // A connection of the pool for the one statement: prepared once per connection as well (knex would parse and
       // plan it again on every call; the sign-in read of every request is one of these).
       const client = this.knex.client;
@@ -61,7 +62,7 @@ export class RawSql {
     check: (changes: number, index: number) => void,
   ): Promise<void> {
     if (!this.trx) throw new Error('RawSql.runEach runs inside a transaction');
-    const connection = (this.connection ??= (await this.trx.client.acquireConnection()) as DriverConnection);
+    const connection = await this.transactionConnection();
     if (!('prepare' in connection)) {
       for (const [i, s] of statements.entries()) check(await this.run(s.sql, s.values), i);
       return;
@@ -88,3 +89,6 @@ interface StatementOptions {
 /** `(?, ?, ?), (?, ?, ?)`: the values of a multi-row insert. */
 export const placeholders = (rows: number, columns: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+
+/** `(?, ?, ?)`: the list of an `in` with `n` values. */
+export const inList = (n: number) => placeholders(1, n);

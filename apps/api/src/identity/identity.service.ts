@@ -142,14 +142,14 @@ export class IdentityService {
       throw new GrifError('unauthenticated', 'BAD_CREDENTIALS');
     }
     await this.throttle?.succeeded(attempt);
+    const now = this.clock.now();
     // ASVS 2.3.1: the right one-time password, given too long ago; only one who knows it learns it has expired.
-    if (user.oneTimePasswordUntil && user.oneTimePasswordUntil <= this.clock.now().toISOString()) {
+    if (user.oneTimePasswordUntil && user.oneTimePasswordUntil <= now.toISOString()) {
       await logged('otp_expired');
       throw new GrifError('unauthenticated', 'ONE_TIME_PASSWORD_EXPIRED');
     }
     if (needsRehash(user.passwordHash)) await this.rehash(user, password);
     const token = randomBytes(32).toString('base64url');
-    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3600_000).toISOString();
     await this.sessions.open({
       schoolId: user.schoolId,

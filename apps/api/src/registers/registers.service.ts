@@ -65,7 +65,9 @@ interface CabinetName {
   secureRoom: boolean;
 }
 
-const paging = (q: ListQuery): Paging => (whole(q) ? {} : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+/** The rows of the page asked for. */
+const pageWindow = (q: ListQuery): Required<Paging> => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+const paging = (q: ListQuery): Paging => (whole(q) ? {} : pageWindow(q));
 /** A page of rows already in memory; a CSV or PDF export takes them all. */
 const pageOf = <T>(q: ListQuery, rows: T[]): Page<T> => {
   const start = whole(q) ? 0 : (q.page - 1) * q.pageSize;
@@ -194,20 +196,10 @@ export class RegistersService {
    * the request). Each line's fold is its own events', so the answer is the whole fold's.
    */
   private async documentsPageAt(schoolId: string, q: DocumentQuery, at: string): Promise<Page<DocumentRow>> {
-    const { lines, total } = await this.registers.registeredByPage(
-      schoolId,
-      at,
-      { regYear: q.year, direction: q.direction },
-      q.order,
-      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-    );
-    const history = foldHistory(
-      await this.registers.historiesUpTo(
-        schoolId,
-        lines.map((d) => d.id),
-        at,
-      ),
-    );
+    const f = { regYear: q.year, direction: q.direction };
+    const { lines, total } = await this.registers.registeredByPage(schoolId, at, f, q.order, pageWindow(q));
+    const ids = lines.map((d) => d.id);
+    const history = foldHistory(await this.registers.historiesUpTo(schoolId, ids, at));
     const items = lines.map((d) => registrationLineAsAt(documentRow(d), history));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
@@ -308,7 +300,7 @@ export class RegistersService {
     };
     if (paged) {
       // The media come after the documents: this page's share of them.
-      const fromMedia = Math.max(0, paged.offset - paged.total);
+      const fromMedia = Math.max(0, pageWindow(q).offset - paged.total);
       const held = carriersAt(new Map(), [], media).slice(fromMedia, fromMedia + q.pageSize - paged.documents.length);
       const items = [...paged.documents, ...held].map(toRow);
       return { q, page: { items, total: paged.total + media.length, page: q.page, pageSize: q.pageSize } };
@@ -331,28 +323,21 @@ export class RegistersService {
     schoolId: string,
     at: string,
     q: ListQuery,
-  ): Promise<{ documents: Carrier[]; total: number; offset: number } | null> {
-    const offset = (q.page - 1) * q.pageSize;
+  ): Promise<{ documents: Carrier[]; total: number } | null> {
     // One view of the database: a mark given after the moment and committed between two reads would be in a line
     // without its document among those folded.
-    const page = await this.registers.inOneSnapshot(async (reads) => {
+    return this.registers.inOneSnapshot(async (reads) => {
       const changed = await reads.changedAfter(schoolId, at, FOLDED_CARRIERS_AT_MOST);
       if (!changed) return null;
       const foldedChanged = foldHistory(await reads.historiesUpTo(schoolId, changed, at, CUSTODY_EVENTS));
       const folded = new Map(changed.map((id) => [id, isCarrier(foldedChanged.get(id))]));
       const carriers = { ...CARRIER_RULE, folded };
-      const paging = { limit: q.pageSize, offset };
-      const { lines, total } = await reads.registeredByPage(schoolId, at, {}, 'asc', paging, carriers);
-      const history = await reads.historiesUpTo(
-        schoolId,
-        lines.map((d) => d.id),
-        at,
-        CUSTODY_EVENTS,
-      );
-      return { lines, total, history };
+      const { lines, total } = await reads.registeredByPage(schoolId, at, {}, 'asc', pageWindow(q), carriers);
+      // The lines already folded are not read again.
+      const rest = lines.map((d) => d.id).filter((id) => !folded.has(id));
+      const history = foldHistory(await reads.historiesUpTo(schoolId, rest, at, CUSTODY_EVENTS), foldedChanged);
+      return { documents: carriersAt(history, lines, []), total };
     });
-    if (!page) return null;
-    return { documents: carriersAt(foldHistory(page.history), page.lines, []), total: page.total, offset };
   }
 
   /**

@@ -10,7 +10,7 @@ import {
 } from '@grif/workflows';
 import { Appointment, CopyRecord, DocumentRecord, IssueRecord, WorkflowEvent } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
-import { RawSql } from '../raw-sql';
+import { inList, RawSql } from '../raw-sql';
 
 export type SortDirection = 'asc' | 'desc';
 /** Column → direction, in order of precedence. */
@@ -140,6 +140,22 @@ const historyEvent = (e: WorkflowEvent): HistoryEvent => ({
   toState: e.toState,
 });
 
+/** An event of `workflow_events` as plain SQL reads it. */
+export interface HistoryRow {
+  instance_id: string;
+  type: string;
+  payload: string;
+  at: string;
+  to_state: string;
+}
+export const historyEventOf = (e: HistoryRow): HistoryEvent => ({
+  instanceId: e.instance_id,
+  type: e.type,
+  payload: JSON.parse(e.payload),
+  at: e.at,
+  toState: e.to_state,
+});
+
 /**
  * Which documents were carriers (R-3) at a moment. Those whose mark or keeping has not changed since, by their
  * line's own columns: a mark among `restrictedMarks`, a state not among `goneStates` (`CARRIER_RULE`, the rule
@@ -156,8 +172,6 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Literals, not parameters: so both databases may use the partial index of these events (CarrierMarkEvents20261207). */
 const CARRIER_TYPES = CARRIER_EVENTS.map((t) => `'${t}'`).join(', ');
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The documents registered by a moment, of a year and direction if given, only carriers if asked. */
 function registeredWhere(
@@ -179,9 +193,9 @@ function registeredWhere(
   if (carriers) {
     const folded = [...carriers.folded.keys()];
     const members = folded.filter((id) => carriers.folded.get(id));
-    const unchanged = `classification in (${marks(carriers.restrictedMarks.length)}) and "state" not in (${marks(carriers.goneStates.length)})`;
+    const unchanged = `classification in ${inList(carriers.restrictedMarks.length)} and "state" not in ${inList(carriers.goneStates.length)}`;
     where.push(
-      `((${folded.length ? `id not in (${marks(folded.length)}) and ` : ''}${unchanged})${members.length ? ` or id in (${marks(members.length)})` : ''})`,
+      `((${folded.length ? `id not in ${inList(folded.length)} and ` : ''}${unchanged})${members.length ? ` or id in ${inList(members.length)}` : ''})`,
     );
     params.push(...folded, ...carriers.restrictedMarks, ...carriers.goneStates, ...members);
   }
@@ -416,28 +430,14 @@ export class RegisterQueries {
     // By the instances alone, the school and the moment checked here: given `school_id` and `at` too, PostgreSQL
     // intersected the instances' index with the school's events up to the moment (76,000 entries at bench:scale's
     // district, 50 ms cold) for a page's 500 events (10 ms).
-    const all = await this.sql().rows<{
-      school_id: string;
-      instance_id: string;
-      type: string;
-      payload: string;
-      at: string;
-      to_state: string;
-    }>(
+    const all = await this.sql().rows<HistoryRow & { school_id: string }>(
       `select school_id, instance_id, type, payload, at, to_state from workflow_events
-       where instance_id in (${marks(instanceIds.length)}) ${types ? `and type in (${marks(types.length)})` : ''}
+       where instance_id in ${inList(instanceIds.length)} ${types ? `and type in ${inList(types.length)}` : ''}
        order by instance_id, seq`,
       [...instanceIds, ...(types ?? [])],
       // As many placeholders as the page has lines: not kept as a named statement.
       { oneOff: true },
     );
-    const rows = all.filter((e) => e.school_id === schoolId && e.at <= at);
-    return rows.map((e) => ({
-      instanceId: e.instance_id,
-      type: e.type,
-      payload: JSON.parse(e.payload),
-      at: e.at,
-      toState: e.to_state,
-    }));
+    return all.filter((e) => e.school_id === schoolId && e.at <= at).map(historyEventOf);
   }
 }

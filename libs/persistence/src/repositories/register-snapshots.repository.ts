@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { type AsAt, CUSTODY_EVENTS, foldHistory, type HistoryEvent } from '@grif/workflows';
-import { RawSql } from '../raw-sql';
+import { inList, RawSql } from '../raw-sql';
+import { historyEventOf, type HistoryRow } from './register-queries';
 import type { WriteTransactions } from '../write-transactions';
 
 /** `all`: every event (the registration journal as at); `custody`: the custody events only (carriers, cabinets). */
@@ -17,14 +18,7 @@ interface Fold {
 
 type Entry = [string, number, string, string | null, AsAt['classification'], string, string | null, string | null];
 type EventRow = HistoryEvent & { seq: number };
-interface RawEvent {
-  instance_id: string;
-  seq: number;
-  type: string;
-  payload: string;
-  at: string;
-  to_state: string;
-}
+type RawEvent = HistoryRow & { seq: number };
 
 /** A snapshot without its states: which one, up to when, and how many events it took in. */
 interface SnapshotHead {
@@ -57,15 +51,7 @@ function decode(text: string, events: number): Fold {
 }
 
 const typesOf = (kind: FoldKind) => (kind === 'custody' ? CUSTODY_EVENTS : null);
-const inList = (types: readonly string[]) => `(${types.map(() => '?').join(', ')})`;
-const eventOf = (r: RawEvent): EventRow => ({
-  instanceId: r.instance_id,
-  seq: Number(r.seq),
-  type: r.type,
-  payload: JSON.parse(r.payload),
-  at: r.at,
-  toState: r.to_state,
-});
+const eventOf = (r: RawEvent): EventRow => ({ ...historyEventOf(r), seq: Number(r.seq) });
 
 /**
  * The registers "as at" a moment without folding the whole history on every request (issue 12): periodic
@@ -181,7 +167,7 @@ export class RegisterSnapshots {
     const events = (
       await this.sql().rows<RawEvent>(
         `select instance_id, seq, type, payload, at, to_state from workflow_events
-         where school_id = ? and at <= ? ${after ? 'and at > ?' : ''} ${types ? `and type in ${inList(types)}` : ''}
+         where school_id = ? and at <= ? ${after ? 'and at > ?' : ''} ${types ? `and type in ${inList(types.length)}` : ''}
          order by instance_id, seq`,
         params,
       )
@@ -199,7 +185,7 @@ export class RegisterSnapshots {
       const whole = (
         await this.sql().rows<RawEvent>(
           `select instance_id, seq, type, payload, at, to_state from workflow_events
-           where school_id = ? and instance_id = ? and at <= ? ${types ? `and type in ${inList(types)}` : ''}
+           where school_id = ? and instance_id = ? and at <= ? ${types ? `and type in ${inList(types.length)}` : ''}
            order by seq`,
           [schoolId, id, upTo, ...(types ?? [])],
         )
