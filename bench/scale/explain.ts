@@ -8,7 +8,7 @@ import { Client } from 'pg';
  * Run: node dist/bench/scale/explain.js <database url> [before]
  */
 const NEW_INDEXES = [
-  'documents_school_created_marks_idx',
+  'documents_school_created_marked_idx',
   'documents_school_state_created_idx',
   'documents_school_holder_created_idx',
   'documents_school_mark_year_idx',

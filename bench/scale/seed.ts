@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CARRIER_EVENTS } from '@grif/workflows';
 import { STAFF_PER_SCHOOL, type SchoolCast } from './district';
 import type { Template } from './templates';
 import { withoutIndexes } from './bulk-load';
@@ -198,12 +199,16 @@ const GENERATE = {
       join scale_people h on h.s = d.s and h.k = d.holder_k`,
   documents: `
     insert into documents (id, school_id, reg_year, direction, reg_seq, reg_number, kind, title, correspondent,
-      document_date, location, file_id, copy_of, copy_number, state, classification, holder_id, due_at, created_at)
+      document_date, location, file_id, copy_of, copy_number, state, classification, holder_id, due_at, created_at,
+      marked_at)
     select d.id, sc.school_id, d.reg_year, d.direction, d.reg_seq, d.reg_number, d.kind, d.title, d.correspondent,
       to_char(d.created at time zone 'Asia/Bishkek' - interval '2 days', 'YYYY-MM-DD'), st.location, null, null, 0,
       st.state, st.classification, case when st.holder then h.user_id end,
       case when st.due_k is not null then ${ISO(`${EVENT_TS('st.due_k')} + interval '8 hours'`)} end,
-      ${ISO('d.created')}
+      ${ISO('d.created')},
+      -- As the projection stamps it: the latest of its events that may change whether it is a carrier.
+      (select ${ISO(EVENT_TS('max(e.k)'))} from scale_tmpl_events e
+        where e.t = d.t and e.k <= d.n and e.type in (${CARRIER_EVENTS.map((t) => `'${t}'`).join(', ')}))
     from scale_docs d
       join scale_tmpl_steps st on st.t = d.t and st.n = d.n
       join scale_schools sc on sc.s = d.s

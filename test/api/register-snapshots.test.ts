@@ -170,4 +170,16 @@ describe('register snapshots give the full fold (issue 12)', () => {
     expect(await snapshots.take(schoolId, '2027-01-01T00:00:00.000Z', 1000, new Date(now).toISOString())).toBe(0);
     await expectFullFoldEverywhere();
   });
+
+  it('R-3: a line keeps the latest moment its mark changed, also when the clock was set back before the next change', async () => {
+    const id = await api.document('confidential');
+    await send('security', id, { type: 'RECLASSIFY', classification: 'personal_data', reason: 'мазмуну' });
+    const latest = new Date(now).toISOString();
+    now -= 30 * 60_000;
+    await send('security', id, { type: 'RECLASSIFY', classification: 'confidential', reason: 'кайра' });
+    const justBefore = new Date(Date.parse(latest) - 1).toISOString();
+    // As at just before the later instant, its mark then is not its line's: it must be folded.
+    expect(await queries.changedAfter(schoolId, justBefore, 500)).toContain(id);
+    expect(await queries.changedAfter(schoolId, latest, 500)).not.toContain(id);
+  });
 });

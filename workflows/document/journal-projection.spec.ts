@@ -174,4 +174,15 @@ describe('journal rows of a document event', () => {
       );
     }
   });
+
+  it('R-3: an event that may change whether it is a carrier stamps the line with its moment; no other does', () => {
+    const markedAt = (type: string) => {
+      const [w] = journalWrites(doc, context({ holder }), { type, payload: {}, actorId: 'clerk', at: AT });
+      return w.kind === 'registration.update' ? w.changes.markedAt : 'not an update';
+    };
+    for (const type of ['CLASSIFY', 'RECLASSIFY', 'REPORT_LOSS', 'DISPATCH', 'DESTROY'])
+      expect(markedAt(type)).toBe(AT);
+    for (const type of ['ISSUE', 'ACKNOWLEDGE', 'RETURN', 'STORE', 'COPY', 'ASSIGN_FILE'])
+      expect(markedAt(type)).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import type { DocumentContext } from './machine';
+import { CARRIER_EVENTS } from './register-fold';
 
 /** A line of the registration journal (the document lists read it), as the projection writes it. */
 export interface RegistrationLine {
@@ -24,11 +25,15 @@ export interface RegistrationLine {
   copyNumber: number;
 }
 
-/** What every later event may change on a registration line. */
+/**
+ * What every later event may change on a registration line. `markedAt`: the moment of an event that may have made the
+ * document a carrier (R-3) or ended it (`CARRIER_EVENTS`); the line keeps the latest such moment, so a register as at
+ * an earlier moment finds the documents whose line no longer tells what they were then.
+ */
 export type RegistrationChanges = Pick<
   RegistrationLine,
   'state' | 'classification' | 'holderId' | 'dueAt' | 'location' | 'fileId'
->;
+> & { markedAt?: string };
 
 /** A line of the issue journal (R-4.2.1) when the document is issued; the store gives it its id. */
 export interface IssueLine {
@@ -108,6 +113,8 @@ export function journalWrites(
     fileId: c.file?.id ?? null,
   };
   if (e.type === 'CREATE') return registration(instance, c, e, changes);
+  // R-3: the carriers register as at a moment reads this instead of the events (RegisterQueries.changedAfter).
+  if (CARRIER_EVENTS.includes(e.type)) changes.markedAt = e.at;
   const issue = issueJournal(instance, c, e);
   return [{ kind: 'registration.update', documentId: instance.id, changes }, ...(issue ? [issue] : [])];
 }

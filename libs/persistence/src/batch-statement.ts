@@ -29,10 +29,28 @@ const masked = (names: readonly string[]): [string, ColumnType][] =>
     [`set_${n}`, 'bool'],
   ]);
 const setMasked = (alias: string, names: readonly string[]) =>
-  names.map((n) => `"${n}" = case when v.set_${n} then v."${n}" else ${alias}."${n}" end`).join(', ');
+  names
+    .map((n) => {
+      const value = GROWING_COLUMNS.has(n) ? `greatest(${alias}."${n}", v."${n}")` : `v."${n}"`;
+      return `"${n}" = case when v.set_${n} then ${value} else ${alias}."${n}" end`;
+    })
+    .join(', ');
 
 /** The document line's columns a projection may change (projections.ts), in the order of a row's values. */
-export const DOCUMENT_LINE_COLUMNS = ['state', 'classification', 'holder_id', 'due_at', 'location', 'file_id'] as const;
+export const DOCUMENT_LINE_COLUMNS = [
+  'state',
+  'classification',
+  'holder_id',
+  'due_at',
+  'location',
+  'file_id',
+  'marked_at',
+] as const;
+/**
+ * Columns that keep the latest moment they were given, not the last one: a clock set back may give an event a moment
+ * before its predecessor's (`marked_at`, RegisterQueries.changedAfter).
+ */
+export const GROWING_COLUMNS: ReadonlySet<string> = new Set(['marked_at']);
 /** The open issue line's columns a projection may change. */
 export const OPEN_ISSUE_LINE_COLUMNS = ['acknowledged_at', 'due_at', 'overdue_at', 'returned_at', 'condition'] as const;
 

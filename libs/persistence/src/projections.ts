@@ -8,7 +8,7 @@ import {
   type RegistrationChanges,
 } from '@grif/workflows';
 import { CopyRecord, DocumentRecord } from './entities';
-import { DOCUMENT_LINE_COLUMNS, OPEN_ISSUE_LINE_COLUMNS } from './batch-statement';
+import { DOCUMENT_LINE_COLUMNS, GROWING_COLUMNS, OPEN_ISSUE_LINE_COLUMNS } from './batch-statement';
 import { insertOf, type BatchWrites } from './batch-writes';
 import { projectAct } from './act-projection';
 import { projectBreach } from './breach-projection';
@@ -37,6 +37,7 @@ const REGISTRATION_COLUMNS: Record<keyof RegistrationChanges, string> = {
   dueAt: 'due_at',
   location: 'location',
   fileId: 'file_id',
+  markedAt: 'marked_at',
 };
 const OPEN_ISSUE_COLUMNS: Record<keyof OpenIssueChanges, string> = {
   acknowledgedAt: 'acknowledged_at',
@@ -63,11 +64,24 @@ async function updateLine<C extends object>(
   const set = (Object.keys(columns) as (keyof C)[]).filter((k) => changes[k] !== undefined);
   if (!set.length) return;
   const keyOf = new Map((Object.keys(columns) as (keyof C)[]).map((k) => [columns[k], k]));
+  const assignments: string[] = [];
+  const values: unknown[] = [];
+  for (const k of set) {
+    const column = `"${columns[k]}"`;
+    if (GROWING_COLUMNS.has(columns[k])) {
+      // Both databases: SQLite has no greatest(), PostgreSQL no two-argument max().
+      assignments.push(`${column} = case when ${column} is null or ${column} < ? then ? else ${column} end`);
+      values.push(changes[k], changes[k]);
+    } else {
+      assignments.push(`${column} = ?`);
+      values.push(changes[k]);
+    }
+  }
   await writes.write({
     table,
     key: documentId,
-    sql: `update ${table} set ${set.map((k) => `"${columns[k]}" = ?`).join(', ')} where ${where}`,
-    values: [...set.map((k) => changes[k]), documentId],
+    sql: `update ${table} set ${assignments.join(', ')} where ${where}`,
+    values: [...values, documentId],
     part: part.name,
     row: [
       ...part.columns.flatMap((column) => {

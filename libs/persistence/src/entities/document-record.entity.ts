@@ -9,6 +9,8 @@ export class DocumentRecord {
   fileId: string | null = null;
   copyOf: string | null = null;
   copyNumber = 0;
+  /** The latest moment of an event that may have changed whether it is a carrier (R-3; RegistrationChanges). */
+  markedAt: string | null = null;
   constructor(
     public id: string,
     public schoolId: string,
@@ -48,6 +50,7 @@ export const DocumentRecordSchema = new EntitySchema<DocumentRecord>({
     classification: { type: 'string', length: 20, nullable: true },
     holderId: { type: 'string', length: 36, nullable: true },
     dueAt: { type: 'string', length: 24, nullable: true },
+    markedAt: { type: 'string', length: 24, nullable: true },
     createdAt: { type: 'string', length: 24 },
   },
 });

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The event types of the index, as `CARRIER_EVENTS` named them when it was made; `RegisterQueries.changedAfter`
- * names them in its text (not as parameters), so both databases can prove it may use this partial index.
+ * The event types of the index, as `CARRIER_EVENTS` named them when it was made. The index served the carriers as
+ * at a moment until DocumentMarkedAt20261209 replaced it with a column of the documents (and dropped it).
  */
 export const INDEXED_CARRIER_EVENTS = ['CLASSIFY', 'RECLASSIFY', 'REPORT_LOSS', 'DISPATCH', 'DESTROY'];
 

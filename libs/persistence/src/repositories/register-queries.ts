@@ -1,13 +1,7 @@
 import { IsolationLevel, raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Role } from '@grif/domain';
-import {
-  CARRIER_EVENTS,
-  type CopyLine,
-  type HistoryEvent,
-  type IssueLine,
-  type RegistrationLine,
-} from '@grif/workflows';
+import { type CopyLine, type HistoryEvent, type IssueLine, type RegistrationLine } from '@grif/workflows';
 import { Appointment, CopyRecord, DocumentRecord, IssueRecord, WorkflowEvent } from '../entities';
 import type { WriteTransactions } from '../write-transactions';
 import { inList, RawSql } from '../raw-sql';
@@ -170,9 +164,6 @@ export interface CarrierLines {
 /** `like`'s wildcards and its escape character (`\`, named in each `escape` clause) as plain characters. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Literals, not parameters: so both databases may use the partial index of these events (CarrierMarkEvents20261207). */
-const CARRIER_TYPES = CARRIER_EVENTS.map((t) => `'${t}'`).join(', ');
-
 /** The documents registered by a moment, of a year and direction if given, only carriers if asked. */
 function registeredWhere(
   schoolId: string,
@@ -293,15 +284,14 @@ export class RegisterQueries {
   }
 
   /**
-   * The documents registered by `at` whose mark or keeping changed after it (`CARRIER_EVENTS`), at most `limit` of
-   * them (more: null): the few a register as at that moment cannot take from their lines.
+   * The documents registered by `at` whose mark or keeping changed after it (an event of `CARRIER_EVENTS` later than
+   * `at`: their line's `marked_at`, the latest such moment), at most `limit` of them (more: null): the few a register
+   * as at that moment cannot take from their lines.
    */
   async changedAfter(schoolId: string, at: string, limit: number): Promise<string[] | null> {
     const rows = await this.sql().rows<{ id: string }>(
-      `select distinct e.instance_id as id from workflow_events e join documents d on d.id = e.instance_id
-       where e.school_id = ? and e.type in (${CARRIER_TYPES}) and e.at > ? and d.school_id = ? and d.created_at <= ?
-       limit ?`,
-      [schoolId, at, schoolId, at, limit + 1],
+      `select id from documents where school_id = ? and created_at <= ? and marked_at > ? limit ?`,
+      [schoolId, at, at, limit + 1],
     );
     return rows.length > limit ? null : rows.map((r) => r.id);
   }
