@@ -1,6 +1,10 @@
+import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
 import { ApiHarness, startApi } from '../support/api';
 
-/** Bull Board shows every school's jobs and can retry them: administrators only. */
+/**
+ * Bull Board shows every school's jobs and can retry them: the administrators of the school the install was set up
+ * for only (the first founded), never another school's administrator.
+ */
 describe('Bull Board at /admin/queues', () => {
   let api: ApiHarness;
   beforeAll(async () => {
@@ -35,6 +39,46 @@ describe('Bull Board at /admin/queues', () => {
         message: 'Your role does not allow this action.',
       });
     }
+  });
+
+  it("another school's administrator gets 403 INSTALL_ADMIN_REQUIRED, told why, and /api/me says so", async () => {
+    await api.identity.createSchool('Айылдык мектеп', [
+      {
+        username: 'village-admin',
+        displayName: 'Айыл администратору',
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'admin', orderNumber: '№1-к', orderDate: '2026-09-01' }],
+      },
+    ]);
+    const login = await fetch(`${api.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'village-admin', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { token, user } = (await login.json()) as { token: string; user: { roles: string[]; runsInstall: boolean } };
+    expect(user).toMatchObject({ roles: ['admin'], runsInstall: false });
+    for (const [lang, message] of [
+      [
+        'en',
+        'The job queues hold the jobs of every school: only the administrators of the school Grif was installed for may open them.',
+      ],
+      [
+        'ky',
+        'Тапшырмалар кезегинде бардык мектептердин тапшырмалары бар: аны Гриф орнотулган мектептин администраторлору гана ачат.',
+      ],
+    ])
+      for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+        const r = await get(path, { authorization: `Bearer ${token}`, 'accept-language': lang });
+        expect(r.status).toBe(403);
+        expect(await r.json()).toEqual({ statusCode: 403, code: 'INSTALL_ADMIN_REQUIRED', message });
+      }
+  });
+
+  it("/api/me: the install school's administrator runs the install; nobody else does", async () => {
+    const me = async (user: string) => (await (await get('/api/me', bearer(user))).json()) as { runsInstall: boolean };
+    expect((await me('director')).runsInstall).toBe(true);
+    for (const user of ['teacher', 'clerk', 'auditor']) expect((await me(user)).runsInstall).toBe(false);
   });
 
   it('nobody signed in gets 401', async () => {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
 import { ApiHarness, startApi } from '../support/api';
 import { describeInBrowser, launchChromium, screenshots, seeText, signIn } from '../support/browser';
 
@@ -115,5 +116,34 @@ describeInBrowser('users and roles in Chromium, in Kyrgyz', () => {
       orderDate: '2026-09-01',
     });
     expect(r).toMatchObject({ status: 403, body: { rule: 'R-2.3' } });
+  });
+
+  it("another school's administrator sees their school, and the job queues in the menu disabled with why; the install's follows it", async () => {
+    await api.identity.createSchool('Айылдык мектеп', [
+      {
+        username: 'village-admin',
+        displayName: 'Айыл администратору',
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'admin', orderNumber: '№1-к', orderDate: '2026-09-01' }],
+      },
+    ]);
+    const village = await signInWith('village-admin', DEMO_PASSWORD);
+    const queues = village.getByTestId('nav-queues');
+    await queues.waitFor();
+    // Its own school heads every screen, not the install's.
+    await seeText(village.locator('header .school'), 'Айылдык мектеп', { exact: true });
+    expect(await queues.evaluate((e) => [e.tagName, e.getAttribute('aria-disabled'), e.getAttribute('href')])).toEqual([
+      'SPAN',
+      'true',
+      null,
+    ]);
+    expect(await queues.getAttribute('title')).toBe(
+      'Тапшырмалар кезегинде бардык мектептердин тапшырмалары бар: аны Гриф орнотулган мектептин администраторлору гана ачат.',
+    );
+    await shot(village, 'other-school-admin-queues-disabled');
+    const director = await signIn(browser, api.base, 'director', { width: 1366, height: 900 });
+    await director.getByTestId('nav-queues').click();
+    await director.waitForURL(/\/admin\/queues/);
+    expect(await director.title()).not.toBe('');
   });
 });

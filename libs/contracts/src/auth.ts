@@ -24,9 +24,16 @@ export const meSchema = z
     username: z.string(),
     displayName: z.string(),
     schoolId: z.string(),
+    schoolName: z.string().describe("The person's school, as it was founded: the screens' heading shows it."),
     roles: z.array(roleSchema).describe('Roles of the appointments in force today.'),
     locale: z.string(),
     mustChangePassword: z.boolean().describe('A one-time password must be changed before anything else.'),
+    runsInstall: z
+      .boolean()
+      .describe(
+        'An administrator of the school Grif was installed for (the first founded): only they open the job queues ' +
+          '(`/admin/queues`), which hold every school’s jobs.',
+      ),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

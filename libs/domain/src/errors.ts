@@ -135,6 +135,11 @@ const MESSAGES = {
     ru: 'Это действие не разрешено вашей роли.',
     en: 'Your role does not allow this action.',
   },
+  INSTALL_ADMIN_REQUIRED: {
+    ky: 'Тапшырмалар кезегинде бардык мектептердин тапшырмалары бар: аны Гриф орнотулган мектептин администраторлору гана ачат.',
+    ru: 'В очередях задач задачи всех школ: открывать их могут только администраторы школы, для которой установлен Гриф.',
+    en: 'The job queues hold the jobs of every school: only the administrators of the school Grif was installed for may open them.',
+  },
   NOT_FOUND: {
     ky: 'Табылган жок.',
     ru: 'Не найдено.',

@@ -1129,7 +1129,7 @@ export interface components {
             "R-1.4": components["schemas"]["RuleTexts"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_BODY" | "CONTROL_CHARACTERS" | "TOO_DEEP" | "DUPLICATE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "ALREADY_EXISTS" | "USERNAME_TAKEN" | "USER_DISABLED" | "ROLE_ALREADY_HELD" | "APPOINTMENT_ALREADY_ENDED" | "LAST_ADMINISTRATOR" | "CANNOT_DISABLE_SELF" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "ONE_TIME_PASSWORD_EXPIRED" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "LOGIN_THROTTLED" | "ROLE_REQUIRED" | "NOT_FOUND" | "CSRF_REJECTED" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "PASSPHRASE_WRONG" | "CERTIFICATE_MISSING" | "CERTIFICATE_INVALID" | "NOT_YOUR_TURN" | "SIGNATURE_INVALID" | "ACT_EMPTY" | "ITEMS_UNMARKED" | "ITEM_NOT_IN_ACT" | "TRANSFER_IN_PROGRESS" | "ALREADY_CLERK" | "RULE_VIOLATION" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_BODY" | "CONTROL_CHARACTERS" | "TOO_DEEP" | "DUPLICATE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "ALREADY_EXISTS" | "USERNAME_TAKEN" | "USER_DISABLED" | "ROLE_ALREADY_HELD" | "APPOINTMENT_ALREADY_ENDED" | "LAST_ADMINISTRATOR" | "CANNOT_DISABLE_SELF" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "ONE_TIME_PASSWORD_EXPIRED" | "PASSWORD_CHANGE_REQUIRED" | "WEAK_PASSWORD" | "LOGIN_THROTTLED" | "ROLE_REQUIRED" | "INSTALL_ADMIN_REQUIRED" | "NOT_FOUND" | "CSRF_REJECTED" | "STALE_VERSION" | "EVENT_NOT_ACCEPTED" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "HOLDER_UNKNOWN" | "ALREADY_ACKNOWLEDGED" | "STALE_DEADLINE" | "MACHINE_VERSION_UNKNOWN" | "NOT_OUTGOING" | "SAME_CLASSIFICATION" | "COPY_OF_COPY" | "REFERENCE_UNKNOWN" | "NOTHING_TO_REVOKE" | "DUE_IN_PAST" | "PASSPHRASE_WRONG" | "CERTIFICATE_MISSING" | "CERTIFICATE_INVALID" | "NOT_YOUR_TURN" | "SIGNATURE_INVALID" | "ACT_EMPTY" | "ITEMS_UNMARKED" | "ITEM_NOT_IN_ACT" | "TRANSFER_IN_PROGRESS" | "ALREADY_CLERK" | "RULE_VIOLATION" | "INTERNAL";
         /** @description One bad field of the request (a body path, a query parameter or a header). */
         FieldIssue: {
             field: string;
@@ -1155,11 +1155,15 @@ export interface components {
             username: string;
             displayName: string;
             schoolId: string;
+            /** @description The person's school, as it was founded: the screens' heading shows it. */
+            schoolName: string;
             /** @description Roles of the appointments in force today. */
             roles: components["schemas"]["Role"][];
             locale: string;
             /** @description A one-time password must be changed before anything else. */
             mustChangePassword: boolean;
+            /** @description An administrator of the school Grif was installed for (the first founded): only they open the job queues (`/admin/queues`), which hold every school’s jobs. */
+            runsInstall: boolean;
         };
         LoginResponse: {
             token: string;

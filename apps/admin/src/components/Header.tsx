@@ -93,7 +93,8 @@ export function Header({ section }: { section: string }): ReactElement {
           <a className="brand" href={href('/')}>
             {t('app.name')}
           </a>
-          <div className="school">{t('app.school')}</div>
+          {/* Many schools share an install: each sees its own. */}
+          <div className="school">{me.schoolName}</div>
         </div>
         <div className="header-quick">
           {/* R-5.2.3: anyone whose login may have leaked reports it within a working day, from any page. */}
@@ -153,12 +154,23 @@ export function Header({ section }: { section: string }): ReactElement {
             {t(`nav.${n.id}`)}
           </a>
         ))}
-        {me.roles.includes('admin') && (
-          // Bull Board is served by the API itself (administrators only), outside this app's routes.
-          <a href="/admin/queues" data-testid="nav-queues">
-            {t('nav.queues')}
-          </a>
-        )}
+        {me.roles.includes('admin') &&
+          // Bull Board is served by the API itself, outside this app's routes. It holds every school's jobs: another
+          // school's administrator sees it disabled, with why (the API refuses it too).
+          (me.runsInstall ? (
+            <a href="/admin/queues" data-testid="nav-queues">
+              {t('nav.queues')}
+            </a>
+          ) : (
+            <span
+              className="nav-disabled"
+              aria-disabled="true"
+              title={t('nav.queuesInstallOnly')}
+              data-testid="nav-queues"
+            >
+              {t('nav.queues')}
+            </span>
+          ))}
       </nav>
     </header>
   );

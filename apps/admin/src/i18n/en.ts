@@ -25,6 +25,8 @@ export const en: Messages = {
     audit: 'Audit',
     notifications: 'Notifications',
     queues: 'Job queues',
+    queuesInstallOnly:
+      "The job queues hold every school's jobs: only the administrators of the school Grif was installed for open them.",
     acts: 'Acts',
     certificate: 'My certificate',
     breaches: 'Breaches',

@@ -25,6 +25,8 @@ export const ru: Messages = {
     audit: 'Аудит',
     notifications: 'Уведомления',
     queues: 'Очереди задач',
+    queuesInstallOnly:
+      'В очередях задач задачи всех школ: их открывают только администраторы школы, для которой установлен Гриф.',
     acts: 'Акты',
     certificate: 'Мой сертификат',
     breaches: 'Нарушения',

@@ -11,7 +11,8 @@ import { tokenOf } from '../auth/auth.guard';
 const STATUS: Partial<Record<GrifError['kind'], number>> = { unauthenticated: 401, forbidden: 403, unavailable: 503 };
 
 /**
- * Bull Board shows and retries every job of every school: administrators only.
+ * Bull Board shows and retries every job of every school: the administrators of the school the install was set up
+ * for only (`runsInstall`), never another school's.
  * It is an Express router outside Nest's guards, so it gets the same session check here,
  * and the same answers: 401, 403, or 503 while the database or Redis is away.
  */
@@ -28,6 +29,8 @@ export function queueBoardAccess(identity: IdentityService, probe: Pick<HealthPr
     identity.authenticate(token).then(
       (auth) => {
         if (!hasRole(auth.actor, 'admin')) return refuse(new GrifError('forbidden', 'ROLE_REQUIRED'));
+        // The queues are the install's, every school's jobs in them: not for one school's administrator.
+        if (!auth.user.runsInstall) return refuse(new GrifError('forbidden', 'INSTALL_ADMIN_REQUIRED'));
         if (auth.user.mustChangePassword) return refuse(new GrifError('forbidden', 'PASSWORD_CHANGE_REQUIRED'));
         // The board is nothing but Redis: without it, every call of its API would fail with a 500 or hang.
         return probe

@@ -92,7 +92,32 @@ export class IdentityService {
   }
 
   private async publicUser(u: Account): Promise<PublicUser> {
-    return publicUser(u, await this.rolesOf(u.id));
+    return this.shown(u, await this.rolesOf(u.id));
+  }
+
+  /** What the API shows of a person holding these roles today. */
+  private async shown(u: Shown, roles: Role[]): Promise<PublicUser> {
+    return publicUser(u, roles, await this.schoolName(u.schoolId), await this.runsInstall(u.schoolId, roles));
+  }
+
+  /** The install's first school, and each school's name, never change once founded (no route renames one). */
+  private installSchool?: string;
+  private readonly schoolNames = new Map<string, string>();
+
+  private async schoolName(schoolId: string): Promise<string> {
+    let name = this.schoolNames.get(schoolId);
+    if (name === undefined) this.schoolNames.set(schoolId, (name = (await this.schools.nameOf(schoolId)) ?? ''));
+    return name;
+  }
+
+  /**
+   * Whether one of the school's administrators runs the whole install: an administrator of the school it was set up
+   * for. The job queues hold every school's jobs, so a school's own administrator may not open them.
+   */
+  private async runsInstall(schoolId: string, roles: Role[]): Promise<boolean> {
+    if (!roles.includes('admin')) return false;
+    this.installSchool ??= (await this.schools.firstFounded()) ?? undefined;
+    return schoolId === this.installSchool;
   }
 
   /**
@@ -190,7 +215,7 @@ export class IdentityService {
     if (await this.touch(session, now)) await this.sharing?.seen(user, now);
     return {
       actor: { userId: user.id, schoolId: user.schoolId, roles, kind: 'user' },
-      user: publicUser(user, roles),
+      user: await this.shown(user, roles),
       sessionId: session.id,
     };
   }
@@ -275,18 +300,19 @@ function knownRoles(roles: string[]): Role[] {
   return [...new Set(roles)].filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort();
 }
 
+type Shown = Pick<Account, 'id' | 'username' | 'displayName' | 'schoolId' | 'locale' | 'mustChangePassword'>;
+
 /** What the API shows of a person. */
-function publicUser(
-  u: Pick<Account, 'id' | 'username' | 'displayName' | 'schoolId' | 'locale' | 'mustChangePassword'>,
-  roles: Role[],
-): PublicUser {
+function publicUser(u: Shown, roles: Role[], schoolName: string, runsInstall: boolean): PublicUser {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     schoolId: u.schoolId,
+    schoolName,
     roles,
     locale: u.locale,
     mustChangePassword: u.mustChangePassword,
+    runsInstall,
   };
 }

@@ -31,6 +31,17 @@ export class SchoolsRepository {
     return (await this.tx.reader().find(School, {}, { fields: ['id'] })).map((s) => s.id);
   }
 
+  /**
+   * The school the install was set up for: the first founded (at first start). Its administrators run the install,
+   * which every school shares (the job queues).
+   */
+  async firstFounded(): Promise<string | null> {
+    const [first] = await this.tx
+      .reader()
+      .find(School, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, fields: ['id'], limit: 1 });
+    return first?.id ?? null;
+  }
+
   /** The school's short code, as its people sign in (`name@code`). */
   async codeOf(schoolId: string): Promise<string | null> {
     return (await this.tx.reader().findOne(School, { id: schoolId }, { fields: ['code'] }))?.code ?? null;
