@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { ApiHarness, startApi } from '../support/api';
+import { anotherSchoolWithAdmin, ApiHarness, startApi } from '../support/api';
 
 /**
  * Bull Board shows every school's jobs and can retry them: the administrators of the school the install was set up
@@ -42,14 +42,7 @@ describe('Bull Board at /admin/queues', () => {
   });
 
   it("another school's administrator gets 403 INSTALL_ADMIN_REQUIRED, told why, and /api/me says so", async () => {
-    await api.identity.createSchool('Айылдык мектеп', [
-      {
-        username: 'village-admin',
-        displayName: 'Айыл администратору',
-        password: DEMO_PASSWORD,
-        roles: [{ role: 'admin', orderNumber: '№1-к', orderDate: '2026-09-01' }],
-      },
-    ]);
+    await anotherSchoolWithAdmin(api, 'Айылдык мектеп', 'village-admin');
     const login = await fetch(`${api.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

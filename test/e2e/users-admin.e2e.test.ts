@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
-import { ApiHarness, startApi } from '../support/api';
+import { anotherSchoolWithAdmin, ApiHarness, startApi } from '../support/api';
 import { describeInBrowser, launchChromium, screenshots, seeText, signIn } from '../support/browser';
 
 /**
@@ -119,14 +119,7 @@ describeInBrowser('users and roles in Chromium, in Kyrgyz', () => {
   });
 
   it("another school's administrator sees their school, and the job queues in the menu disabled with why; the install's follows it", async () => {
-    await api.identity.createSchool('Айылдык мектеп', [
-      {
-        username: 'village-admin',
-        displayName: 'Айыл администратору',
-        password: DEMO_PASSWORD,
-        roles: [{ role: 'admin', orderNumber: '№1-к', orderDate: '2026-09-01' }],
-      },
-    ]);
+    await anotherSchoolWithAdmin(api, 'Айылдык мектеп', 'village-admin');
     const village = await signInWith('village-admin', DEMO_PASSWORD);
     const queues = village.getByTestId('nav-queues');
     await queues.waitFor();

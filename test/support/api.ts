@@ -111,6 +111,22 @@ export async function startApi(opts: GrifOptions = {}): Promise<ApiHarness> {
   };
 }
 
+/** Another school of the install, as a district adds one, with one administrator who signs in with the demo password. */
+export function anotherSchoolWithAdmin(
+  api: Pick<ApiHarness, 'identity'>,
+  name: string,
+  username: string,
+): Promise<{ schoolId: string; users: Record<string, string> }> {
+  return api.identity.createSchool(name, [
+    {
+      username,
+      displayName: `${name}: администратор`,
+      password: DEMO_PASSWORD,
+      roles: [{ role: 'admin', orderNumber: '№1-к', orderDate: '2026-09-01' }],
+    },
+  ]);
+}
+
 /** Polls until `check` returns a value (not undefined) or the time is up. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, stepMs = 100): Promise<T> {
   const until = Date.now() + timeoutMs;
