@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../apps/api/src/identity/demo-school';
+import { DEMO_PASSWORD, DEMO_SCHOOL } from '../../apps/api/src/identity/demo-school';
 import { anotherSchoolWithAdmin, ApiHarness, startApi } from '../support/api';
 import { describeInBrowser, launchChromium, screenshots, seeText, signIn } from '../support/browser';
 
@@ -34,6 +34,8 @@ describeInBrowser('users and roles in Chromium, in Kyrgyz', () => {
     });
     const page = await context.newPage();
     await page.goto(api.base + '/');
+    // Before anyone signs in, the install's school (the first founded) heads the page.
+    await seeText(page.getByTestId('login-school'), DEMO_SCHOOL, { exact: true });
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();

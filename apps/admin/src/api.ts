@@ -7,6 +7,7 @@
 import { currentLang } from './i18n';
 import type {
   AccessTrace,
+  Install,
   BreachEventAccepted,
   BreachReported,
   BreachRow,
@@ -216,6 +217,7 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
   me: () => request<Me>('/api/me', { quiet401: true }),
+  install: () => request<Install>('/api/install'),
 
   // Documents
   registerDocument: (body: RegisterDocumentRequest) =>

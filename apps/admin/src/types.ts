@@ -51,6 +51,7 @@ export type LoginResponse = Schemas['LoginResponse'];
 export type LoginLogEntry = Schemas['LoginLogEntry'];
 export type LoginOutcome = Schemas['LoginOutcome'];
 export type Me = Schemas['Me'];
+export type Install = Schemas['Install'];
 export type MediaView = Schemas['MediaView'];
 export type NomenclatureFileView = Schemas['NomenclatureFileView'];
 export type NotificationList = Schemas['NotificationList'];

@@ -38,6 +38,19 @@ export const meSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
 
+/** `GET /api/install`: what the sign-in page may show before anyone signs in. */
+export const installSchema = z
+  .object({
+    schoolName: z
+      .string()
+      .nullable()
+      .describe(
+        'The school the install was set up for (the first founded); null before the first start has founded one.',
+      ),
+  })
+  .meta({ id: 'Install' });
+export type Install = z.infer<typeof installSchema>;
+
 /** The token is also set as the HttpOnly `grif_session` cookie. */
 export const loginResponseSchema = z
   .object({ token: z.string(), user: meSchema, expiresAt: z.iso.datetime({ offset: true }) })

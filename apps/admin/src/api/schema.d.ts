@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/api/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_install"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1164,6 +1180,10 @@ export interface components {
             mustChangePassword: boolean;
             /** @description An administrator of the school Grif was installed for (the first founded): only they open the job queues (`/admin/queues`), which hold every school’s jobs. */
             runsInstall: boolean;
+        };
+        Install: {
+            /** @description The school the install was set up for (the first founded); null before the first start has founded one. */
+            schoolName: string | null;
         };
         LoginResponse: {
             token: string;
@@ -2489,6 +2509,54 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuthController_install: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The school the install was set up for, which the sign-in page names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Install"];
+                };
+            };
+            /** @description The request is not valid: a path or query value with control characters (CONTROL_CHARACTERS), or a bad Idempotency-Key (VALIDATION_FAILED); `fields` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); nothing about it is shown. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached for now (DATABASE_UNAVAILABLE): try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;

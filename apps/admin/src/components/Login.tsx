@@ -27,6 +27,14 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }): ReactEl
     return () => clearTimeout(timer);
   }, [s.error]);
   const throttled = until !== undefined && s.error?.status === 429;
+  // Before anyone signs in, the school named is the install's: many schools may share it.
+  const [school, setSchool] = useState<string | null>(null);
+  useEffect(() => {
+    api.install().then(
+      (i) => setSchool(i.schoolName),
+      () => setSchool(null),
+    );
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +53,11 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }): ReactEl
       <form className="panel auth-card" onSubmit={submit} aria-labelledby="login-h">
         <div className="brand-block">
           <div className="brand">{t('app.name')}</div>
-          <div className="muted small">{t('app.school')}</div>
+          {school && (
+            <div className="muted small" data-testid="login-school">
+              {school}
+            </div>
+          )}
         </div>
         <h1 id="login-h">{t('login.title')}</h1>
         <Field label={t('login.username')}>

@@ -8,7 +8,6 @@ import { DOCUMENT_EVENT_WORDS, DOCUMENT_STATE_WORDS } from '@grif/contracts';
 export const en: Messages = {
   app: {
     name: 'Grif',
-    school: 'Secondary School No. 35 named after Sh. Suerkulov',
     tagline: 'Records management and information security',
   },
   nav: {

@@ -11,7 +11,6 @@ import { DOCUMENT_EVENT_WORDS, DOCUMENT_STATE_WORDS } from '@grif/contracts';
 export const ky = {
   app: {
     name: 'Гриф',
-    school: 'Ш. Сүеркулов атындагы №35 жалпы билим берүүчү орто мектеби',
     tagline: 'Иш кагаздары жана маалыматтык коопсуздук',
   },
   nav: {

@@ -8,7 +8,6 @@ import { DOCUMENT_EVENT_WORDS, DOCUMENT_STATE_WORDS } from '@grif/contracts';
 export const ru: Messages = {
   app: {
     name: 'Гриф',
-    school: 'Средняя общеобразовательная школа №35 имени Ш. Суеркулова',
     tagline: 'Делопроизводство и информационная безопасность',
   },
   nav: {

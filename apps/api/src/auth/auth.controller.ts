@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, meSchema } from '@grif/contracts';
+import {
+  changePasswordRequestSchema,
+  installSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  meSchema,
+} from '@grif/contracts';
 import { Authenticated, IdentityService, SignInClient } from '../identity/identity.service';
 import { ApiAnswer, ApiErrors, ApiJsonBody } from '../http/api-contract';
 import { parseBody } from '../http/zod-body';
@@ -14,6 +20,13 @@ import { ClearsSessionCookie, SetsSessionCookie } from './session-cookie';
 @Controller('api')
 export class AuthController {
   constructor(private readonly identity: IdentityService) {}
+
+  @Public()
+  @Get('install')
+  @ApiAnswer(200, installSchema, 'The school the install was set up for, which the sign-in page names.')
+  install() {
+    return this.identity.install();
+  }
 
   @Public()
   @Post('auth/login')

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor, GrifError, Role, ROLES } from '@grif/domain';
-import type { Me } from '@grif/contracts';
+import type { Install, Me } from '@grif/contracts';
 import { GRIF_CONFIG, type GrifConfig } from '@grif/core';
 import { CLOCK, type Clock } from '@grif/engine';
 import {
@@ -110,14 +110,22 @@ export class IdentityService {
     return name;
   }
 
+  /** What the sign-in page names: the school the install was set up for, once founded. */
+  async install(): Promise<Install> {
+    const schoolId = await this.installSchoolId();
+    return { schoolName: schoolId === undefined ? null : await this.schoolName(schoolId) };
+  }
+
+  private async installSchoolId(): Promise<string | undefined> {
+    return (this.installSchool ??= (await this.schools.firstFounded()) ?? undefined);
+  }
+
   /**
    * Whether one of the school's administrators runs the whole install: an administrator of the school it was set up
    * for. The job queues hold every school's jobs, so a school's own administrator may not open them.
    */
   private async runsInstall(schoolId: string, roles: Role[]): Promise<boolean> {
-    if (!roles.includes('admin')) return false;
-    this.installSchool ??= (await this.schools.firstFounded()) ?? undefined;
-    return schoolId === this.installSchool;
+    return roles.includes('admin') && schoolId === (await this.installSchoolId());
   }
 
   /**
