@@ -58,9 +58,9 @@ export function oneTimePassword(): string {
  */
 export const ONE_TIME_PASSWORD_HOURS = 72;
 
-/** Until when a one-time password given at `now` signs in. */
-export const oneTimePasswordUntil = (now: Date): string =>
-  new Date(now.getTime() + ONE_TIME_PASSWORD_HOURS * 3600_000).toISOString();
+/** Until when a one-time password given at `at` (an instant) signs in. */
+export const oneTimePasswordUntil = (at: string): string =>
+  new Date(Date.parse(at) + ONE_TIME_PASSWORD_HOURS * 3600_000).toISOString();
 
 /** Whether a stored hash was made with other parameters than today's: then it is rehashed at the next sign-in. */
 export function needsRehash(stored: string): boolean {

@@ -82,6 +82,7 @@ export class UsersService {
   async create(actor: Actor, body: unknown): Promise<UserCreated> {
     const b = parseBody(createUserSchema, body);
     const password = oneTimePassword();
+    const at = this.now();
     const id = await this.users.create(
       actor.schoolId,
       {
@@ -91,10 +92,10 @@ export class UsersService {
         email: b.email ?? null,
         locale: b.locale ?? 'ky',
         passwordHash: await hashPassword(password),
-        oneTimePasswordUntil: oneTimePasswordUntil(this.clock.now()),
+        oneTimePasswordUntil: oneTimePasswordUntil(at),
       },
       actor.userId,
-      this.now(),
+      at,
     );
     return { user: await this.answer(actor, id), oneTimePassword: password };
   }
@@ -133,14 +134,7 @@ export class UsersService {
     const password = oneTimePassword();
     const at = this.now();
     const hash = await hashPassword(password);
-    await this.users.resetPassword(
-      actor.schoolId,
-      userId,
-      hash,
-      oneTimePasswordUntil(this.clock.now()),
-      actor.userId,
-      at,
-    );
+    await this.users.resetPassword(actor.schoolId, userId, hash, oneTimePasswordUntil(at), actor.userId, at);
     await this.sessions.revokeAllOf(userId, at);
     return { oneTimePassword: password };
   }
