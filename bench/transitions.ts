@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@grif/core';
 import type { Actor } from '@grif/domain';
 import { WorkflowEngine } from '@grif/engine';
-import { databaseSettings } from '@grif/persistence';
+import { databaseSettings, WriteTransactions } from '@grif/persistence';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureHttp } from '../apps/api/src/bootstrap';
 import { IdentityService } from '../apps/api/src/identity/identity.service';
@@ -89,12 +89,21 @@ async function main(): Promise<void> {
     };
     const overHttp = (doc: Walked, type: string, payload: object, actor: Actor) =>
       http.get(actor.userId)!.send(doc.id, type, payload, `bench-${process.pid}-${++key}`, doc.version);
-    const measure = (clients: number, via: typeof inProcess) =>
-      closedLoop(clients, SECONDS, WARMUP_SECONDS, async (client) => {
+    const transactions = app.get(WriteTransactions);
+    /** The closed loop, and how group commit wrote it: batches, and of those sent with no transaction. */
+    const measure = async (clients: number, via: typeof inProcess) => {
+      const before = { ...transactions.batches };
+      const measured = await closedLoop(clients, SECONDS, WARMUP_SECONDS, async (client) => {
         const doc = nextOf(client);
         const { type, payload, actor } = cycleStep(cast, doc);
         stepTaken(doc, await via(doc, type, payload, actor));
       });
+      const after = transactions.batches;
+      const batches = after.batches - before.batches;
+      const without = after.withoutTransaction - before.withoutTransaction;
+      const again = after.thenInTransaction - before.thenInTransaction;
+      return { ...measured, batches: `${batches} batches, ${without} with no transaction, ${again} run again in one` };
+    };
     const baselineName = kind === 'postgresql' ? 'pgbench' : 'sqlite-raw';
     console.log(
       `# bench:transitions on ${kind}: ISSUE → ACKNOWLEDGE → RETURN, ${DOCS_PER_CLIENT} documents per client, ` +
@@ -104,7 +113,13 @@ async function main(): Promise<void> {
             : 'raw better-sqlite3, insert + update per transaction'
         }; ${cpus().length} cores, load ${load()}`,
     );
-    const report = (label: string, clients: number, baseline: number, grif: Measured, loadBefore: string) => {
+    const report = (
+      label: string,
+      clients: number,
+      baseline: number,
+      grif: Measured & { batches: string },
+      loadBefore: string,
+    ) => {
       console.log(
         `${label} ${kind} ${clients} ${fixed(grif.perSecond, 1)} ${fixed(grif.p50Ms, 1)} ${fixed(grif.p99Ms, 1)}`,
       );
@@ -114,7 +129,7 @@ async function main(): Promise<void> {
           grif.errors ? ` (first: ${String(grif.firstError)})` : ''
         }; ${fixed(grif.cpuUsPerStep, 0)} µs of this process's CPU per transition${
           grif.mainThreadUsPerStep === undefined ? '' : ` (${fixed(grif.mainThreadUsPerStep, 0)} on its main thread)`
-        }; load ${loadBefore} → ${load()}`,
+        }; ${grif.batches}; load ${loadBefore} → ${load()}`,
       );
     };
     for (const clients of CLIENTS) {

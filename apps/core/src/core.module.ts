@@ -124,8 +124,13 @@ export class CoreModule implements OnApplicationBootstrap {
       HealthProbe,
       factory(
         WriteTransactions,
-        (orm: MikroORM, config: GrifConfig) => new WriteTransactions(orm, config.db.kind, config.db.writers),
-        [MikroORM, GRIF_CONFIG],
+        (orm: MikroORM, config: GrifConfig, shutdown: ShutdownSequence) => {
+          const tx = new WriteTransactions(orm, config.db.kind, config.db.writers);
+          // Registered after the ORM, so its writers' connections close first.
+          shutdown.register('database', 'writers', () => tx.close());
+          return tx;
+        },
+        [MikroORM, GRIF_CONFIG, ShutdownSequence],
       ),
       // Every query lives in a repository of libs/persistence; plain classes, built here.
       ...[...REPOSITORIES, AuditTrail].map((R) =>

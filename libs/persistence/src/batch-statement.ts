@@ -151,19 +151,25 @@ const TEXT = (() => {
       .replace(/\$array\((\w+)\)/g, (_, column: string) => arrayOf(column));
     return `${name} as (${statement})`;
   });
-  return `with ${ctes.join(', ')} select (select count(*) from moves) as moved`;
+  // The statement fails as a whole when a move found its instance moved by another writer (grif_moved, migration
+  // BatchMovesChecked20261210): alone outside a transaction, it then writes nothing.
+  return `with ${ctes.join(', ')} select grif_moved((select count(*) from moves), $${++n}::int) as moved`;
 })();
 
 /** Rows for the parts of one batch statement, in their columns' order. */
 export type PartRows = Partial<Record<PartName, unknown[][]>>;
 
-/** The statement and its parameters: each part's columns as arrays. Its answer is how many moves changed a row. */
-export function batchStatement(rows: PartRows): { text: string; values: unknown[][] } {
-  const values: unknown[][] = [];
+/**
+ * The statement and its parameters: each part's columns as arrays, then how many moves must change their row.
+ * It fails (LOST_RACE_SQLSTATE) when fewer did.
+ */
+export function batchStatement(rows: PartRows, moves: number): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
   for (const name of NAMES) {
     const width = (PARTS[name] as Part).columns.length;
     const partRows = rows[name] ?? [];
     for (let c = 0; c < width; c++) values.push(partRows.map((r) => r[c] ?? null));
   }
+  values.push(moves);
   return { text: TEXT, values };
 }

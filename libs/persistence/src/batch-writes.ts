@@ -4,6 +4,8 @@ import type { InstanceRow, StepAnswer, StepReads, StoredResponse } from '@grif/e
 import type { Fact } from '@grif/workflows';
 import type { DatabaseKind } from './orm-config';
 import { batchStatement, type PartName, type PartRows } from './batch-statement';
+import { LOST_RACE_SQLSTATE } from './migrations/20261210-batch-moves-checked.migration';
+import type { DriverConnection } from './prepared-statements';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';
 import { answerKey, inSchool, readPeople, readSteps, type StepsRead } from './step-reads';
@@ -45,6 +47,25 @@ export class LostRace extends Error {
   }
 }
 
+/**
+ * A batch run without a transaction (mode `autocommit`) came to write more than its one statement: a barrier, or
+ * rows that take two statements. Nothing of it was written; group commit runs it again in a transaction.
+ */
+export class NeedsTransaction extends Error {
+  constructor() {
+    super('the batch writes more than its one statement: it runs again in a transaction');
+  }
+}
+
+/**
+ * How a batch's writes go:
+ * - `held`: held, and written at its end or at a barrier, inside its transaction;
+ * - `autocommit` (PostgreSQL): held, and written at its end as its one statement, with no transaction around it
+ *   (atomic by itself: two round trips a batch fewer); anything more throws NeedsTransaction;
+ * - `immediate`: each written when asked (a read-only context, or a batch run again unit by unit).
+ */
+export type WriteMode = 'held' | 'autocommit' | 'immediate';
+
 /** A statement failed where no savepoint could take back only its unit's part: the batch is run again, unit by unit. */
 export class BatchPoisoned extends Error {
   constructor(cause: unknown) {
@@ -74,19 +95,26 @@ export class BatchWrites {
   private unitStart = 0;
   private unitSavepoint = false;
   private poisoned: unknown;
+  /** Autocommit: a unit reached what needs a transaction (NeedsTransaction), however it answered its caller. */
+  private needsTransaction = false;
   /** What the batch's steps were going to read first, read for all of them at its start (until a barrier). */
   private known?: StepsRead;
   private readonly sql: RawSql;
+  private readonly immediate: boolean;
+  private readonly autocommit: boolean;
 
   constructor(
     private readonly em: EntityManager,
     private readonly kind: DatabaseKind,
-    /** Immediate: every write goes to the database when asked (a read-only context, or a batch run again). */
-    private readonly immediate: boolean,
+    mode: WriteMode,
     /** Whether units share the transaction (savepoints keep them apart); a lone unit's failure is its transaction's. */
     private readonly shared: boolean,
+    /** Autocommit: the writer's connection the read ahead and the batch statement go on. */
+    connection?: DriverConnection,
   ) {
-    this.sql = new RawSql(em);
+    this.immediate = mode === 'immediate';
+    this.autocommit = mode === 'autocommit';
+    this.sql = new RawSql(em, connection);
   }
 
   /** Writes it now (immediate) or holds it; false only when an immediate version-checked move changed no row. */
@@ -153,7 +181,7 @@ export class BatchWrites {
     try {
       return await run();
     } catch (err) {
-      if (this.shared && !this.unitSavepoint && !this.immediate) this.poisoned ??= err;
+      if (this.shared && !this.unitSavepoint && !this.immediate && !this.autocommit) this.poisoned ??= err;
       throw err;
     }
   }
@@ -164,6 +192,10 @@ export class BatchWrites {
    */
   async barrier(): Promise<void> {
     if (this.immediate) return;
+    if (this.autocommit) {
+      this.needsTransaction = true;
+      throw new NeedsTransaction();
+    }
     // What comes next may change what was read ahead.
     this.known = undefined;
     const own = this.held.splice(this.unitStart);
@@ -205,6 +237,7 @@ export class BatchWrites {
    * COMMIT ends them all).
    */
   async unitDone(): Promise<void> {
+    if (this.needsTransaction) throw new NeedsTransaction();
     // A unit may have caught a database error outside its savepoint: on PostgreSQL the transaction is spoilt, and
     // its COMMIT would quietly roll everything back.
     if (this.poisoned !== undefined) throw new BatchPoisoned(this.poisoned);
@@ -220,8 +253,10 @@ export class BatchWrites {
    */
   async unitFailed(err: unknown): Promise<boolean> {
     this.held.length = this.unitStart;
+    if (this.needsTransaction) throw new NeedsTransaction();
     // A database error outside a savepoint, however it reached the unit, may have spoilt the transaction.
-    if (!this.unitSavepoint && !this.immediate && err instanceof DriverException) this.poisoned ??= err;
+    if (!this.unitSavepoint && !this.immediate && !this.autocommit && err instanceof DriverException)
+      this.poisoned ??= err;
     if (this.poisoned !== undefined) throw new BatchPoisoned(this.poisoned);
     if (!this.unitSavepoint) return false;
     this.unitSavepoint = false;
@@ -235,6 +270,7 @@ export class BatchWrites {
     const all = this.held;
     this.held = [];
     this.unitStart = 0;
+    if (this.autocommit && (all.some((w) => !w.part) || statementsOf(all).length > 1)) throw new NeedsTransaction();
     await this.writeAll(all);
   }
 
@@ -260,9 +296,12 @@ export class BatchWrites {
         if (w.mustChangeOne) moves++;
       }
       if (!Object.keys(rows).length) continue;
-      const { text, values } = batchStatement(rows);
-      const [row] = await this.sql.rows<{ moved: string | number }>(text, values);
-      if (Number(row.moved) !== moves) throw new LostRace();
+      const { text, values } = batchStatement(rows, moves);
+      try {
+        await this.sql.rows(text, values);
+      } catch (err) {
+        throw (err as { code?: string }).code === LOST_RACE_SQLSTATE ? new LostRace() : err;
+      }
     }
   }
 }
@@ -292,13 +331,11 @@ function statementsOf(writes: HeldWrite[]): HeldWrite[][] {
 
 const buffers = new WeakMap<object, BatchWrites>();
 
-/** The batch's writes of the transaction `em` runs, set by group commit. */
+/** The batch's writes of the transaction `em` runs (or of `em` itself, a batch run with no transaction), set by group commit. */
 export function batchWritesOf(em: EntityManager): BatchWrites | undefined {
-  const trx = em.getTransactionContext<object>();
-  return trx && buffers.get(trx);
+  return buffers.get(em.getTransactionContext<object>() ?? em);
 }
 
 export function holdWritesOf(em: EntityManager, writes: BatchWrites): void {
-  const trx = em.getTransactionContext<object>();
-  if (trx) buffers.set(trx, writes);
+  buffers.set(em.getTransactionContext<object>() ?? em, writes);
 }

@@ -2,8 +2,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { StepReads } from '@grif/engine';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseKind } from './orm-config';
-import { BatchPoisoned, BatchWrites, holdWritesOf } from './batch-writes';
-import { forget } from './transaction-memo';
+import { BatchPoisoned, BatchWrites, holdWritesOf, NeedsTransaction, type WriteMode } from './batch-writes';
+import { forget, memoWithoutTransaction } from './transaction-memo';
+import type { WriterConnections } from './writer-connections';
 
 type Work = (em: SqlEntityManager) => Promise<unknown>;
 interface Queued {
@@ -16,6 +17,16 @@ interface Queued {
   reject(err: unknown): void;
 }
 type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
+
+/** What group commit did since the process started: for the benchmarks and for tests that prove a path was taken. */
+export interface BatchCounts {
+  /** Batches committed or failed. */
+  batches: number;
+  /** Of those, sent as one statement with no transaction (PostgreSQL). */
+  withoutTransaction: number;
+  /** Tried without a transaction, then run again in one: nothing of the first try was written. */
+  thenInTransaction: number;
+}
 
 /** A writer's queue: the units waiting for its next transaction, and whether one is running. */
 interface Lane {
@@ -38,18 +49,33 @@ interface Lane {
  * SQLite has one writer: one lane. PostgreSQL has `lanes` writers, each on its own connection; a unit given a
  * partition key (the instance it moves, the school it registers in) always goes to the same lane, so two
  * units of one instance never wait on each other's row locks from different batches.
+ *
+ * PostgreSQL, a batch of steps only (`withoutTransaction`): its writes are its one statement, atomic by itself, so it
+ * is sent with no BEGIN and COMMIT, on a writer's connection (writer-connections.ts): two round trips fewer a batch,
+ * which are most of what a batch costs the API. Its reads are what they would be in a transaction: READ COMMITTED
+ * takes a snapshot per statement either way, and every move is version-checked in the statement. A batch that
+ * comes to need more (a barrier, rows taking two statements, a lost race) has written nothing, and runs again in a
+ * transaction.
  */
 export class GroupCommit {
   private readonly lanes: Lane[];
   private next = 0;
+  readonly counts: BatchCounts = { batches: 0, withoutTransaction: 0, thenInTransaction: 0 };
 
   constructor(
     private readonly orm: MikroORM,
     private readonly kind: DatabaseKind,
     lanes: number,
+    /** PostgreSQL: the connections of batches sent without a transaction. */
+    private readonly writers?: WriterConnections,
     private readonly maxBatch = 64,
   ) {
     this.lanes = Array.from({ length: kind === 'sqlite' ? 1 : Math.max(1, lanes) }, () => ({ queue: [], busy: false }));
+  }
+
+  /** Units queued behind a running batch. */
+  waiting(): number {
+    return this.lanes.reduce((n, lane) => n + lane.queue.length, 0);
   }
 
   run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string, held = false, reads?: StepReads): Promise<T> {
@@ -79,16 +105,19 @@ export class GroupCommit {
   /** One transaction for the batch; each caller is answered once it committed (or failed). */
   private async commit(batch: Queued[]): Promise<void> {
     let outcomes: Outcome[] = [];
+    this.counts.batches++;
     try {
-      try {
-        await this.attempt(batch, outcomes, false);
-      } catch (err) {
-        if (batch.length === 1 || !(err instanceof BatchPoisoned)) throw err;
-        // What was held could not be written, or a statement failed where no savepoint kept it to its unit: the
-        // same units again, each writing as it goes inside its own savepoint, so each hears its own answer.
-        outcomes = [];
-        await this.attempt(batch, outcomes, true);
-      }
+      if (!(await this.withoutTransaction(batch, outcomes)))
+        try {
+          outcomes = [];
+          await this.attempt(batch, outcomes, false);
+        } catch (err) {
+          if (batch.length === 1 || !(err instanceof BatchPoisoned)) throw err;
+          // What was held could not be written, or a statement failed where no savepoint kept it to its unit: the
+          // same units again, each writing as it goes inside its own savepoint, so each hears its own answer.
+          outcomes = [];
+          await this.attempt(batch, outcomes, true);
+        }
     } catch (err) {
       // The transaction failed as a whole (its lone unit threw, or the commit did): nobody's writes stand.
       batch.forEach((unit, i) =>
@@ -103,12 +132,47 @@ export class GroupCommit {
     });
   }
 
+  /**
+   * PostgreSQL, a batch of the engine's steps: run with no transaction, its writes sent as one statement. False when
+   * it needs a transaction after all: nothing of it was written.
+   */
+  private async withoutTransaction(batch: Queued[], outcomes: Outcome[]): Promise<boolean> {
+    if (!this.writers || !batch.every((unit) => unit.held && unit.reads)) return false;
+    try {
+      return await this.writers.use(async (connection) => {
+        const em = this.orm.em.fork() as SqlEntityManager;
+        const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, connection);
+        holdWritesOf(em, writes);
+        memoWithoutTransaction(em);
+        try {
+          await writes.readAhead(batch.map((unit) => unit.reads!));
+          await this.runUnits(batch, em, writes, outcomes, 'autocommit');
+          await writes.flush();
+          this.counts.withoutTransaction++;
+          return true;
+        } catch (err) {
+          if (err instanceof NeedsTransaction) return this.again();
+          throw err;
+        }
+      });
+    } catch {
+      // The statement failed as a whole (a lost race, a key another process took, the connection): whatever it
+      // was, the transaction tells each unit its own answer.
+      return this.again();
+    }
+  }
+
+  private again(): false {
+    this.counts.thenInTransaction++;
+    return false;
+  }
+
   /** The batch in one transaction: the engine's writes held and written together, or (`immediate`) as they come. */
   private async attempt(batch: Queued[], outcomes: Outcome[], immediate: boolean): Promise<void> {
     await (this.orm.em.fork() as SqlEntityManager).transactional(async (em) => {
       // SQLite: take the file's write lock now, so another process's writer waits here, not halfway through.
       if (this.kind === 'sqlite') await em.execute('update write_gate set n = n + 1 where id = 1');
-      const writes = new BatchWrites(em, this.kind, immediate, batch.length > 1);
+      const writes = new BatchWrites(em, this.kind, immediate ? 'immediate' : 'held', batch.length > 1);
       holdWritesOf(em, writes);
       try {
         await writes.readAhead(batch.flatMap((unit) => (unit.reads ? [unit.reads] : [])));
@@ -121,25 +185,7 @@ export class GroupCommit {
         await writes.flush();
         return;
       }
-      for (const unit of batch) {
-        try {
-          await writes.beginUnit(unit.held);
-          const value = await unit.work(em);
-          // What the unit persisted without flushing is written now, inside its savepoint (alone, the
-          // transaction's own flush would have written it).
-          await em.flush();
-          await writes.unitDone();
-          outcomes.push({ ok: true, value });
-        } catch (err) {
-          // The unit's own writes go (held ones dropped, written ones rolled back to its savepoint); the next unit
-          // starts from what its predecessors left. What the transaction kept for its units may have been read
-          // from the unit's undone writes.
-          if (await writes.unitFailed(err)) forget(em);
-          outcomes.push({ ok: false, err });
-        }
-        // What the unit loaded or changed through the ORM is not the next unit's to find in the identity map.
-        em.clear();
-      }
+      await this.runUnits(batch, em, writes, outcomes, immediate ? 'immediate' : 'held');
       try {
         await writes.flush();
       } catch (err) {
@@ -148,6 +194,44 @@ export class GroupCommit {
       }
     });
   }
+
+  /** Each unit in arrival order, sharing the batch's writes: a failing one takes back only its own. */
+  private async runUnits(
+    batch: Queued[],
+    em: SqlEntityManager,
+    writes: BatchWrites,
+    outcomes: Outcome[],
+    mode: WriteMode,
+  ): Promise<void> {
+    for (const unit of batch) {
+      try {
+        await writes.beginUnit(unit.held);
+        const value = await unit.work(em);
+        // What the unit persisted without flushing is written now, inside its savepoint (alone, the
+        // transaction's own flush would have written it); with no transaction, it needs one.
+        if (mode !== 'autocommit') await em.flush();
+        else if (hasChanges(em)) throw new NeedsTransaction();
+        await writes.unitDone();
+        outcomes.push({ ok: true, value });
+      } catch (err) {
+        if (err instanceof NeedsTransaction) throw err;
+        // The unit's own writes go (held ones dropped, written ones rolled back to its savepoint); the next unit
+        // starts from what its predecessors left. What the transaction kept for its units may have been read
+        // from the unit's undone writes.
+        if (await writes.unitFailed(err)) forget(em);
+        outcomes.push({ ok: false, err });
+      }
+      // What the unit loaded or changed through the ORM is not the next unit's to find in the identity map.
+      em.clear();
+    }
+  }
+}
+
+/** Whether the ORM's unit of work has something to flush. */
+function hasChanges(em: SqlEntityManager): boolean {
+  const uow = em.getUnitOfWork();
+  uow.computeChangeSets();
+  return uow.getChangeSets().length > 0;
 }
 
 /** A stable lane for a partition key (FNV-1a of its text). */

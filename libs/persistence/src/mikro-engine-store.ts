@@ -139,7 +139,7 @@ class MikroEngineTx implements EngineTx {
     kind: DatabaseKind,
   ) {
     this.sql = new RawSql(em);
-    this.writes = batchWritesOf(em) ?? new BatchWrites(em, kind, true, false);
+    this.writes = batchWritesOf(em) ?? new BatchWrites(em, kind, 'immediate', false);
   }
 
   /** Work on the ORM or in statements not held: everything held is written first. */

@@ -15,7 +15,11 @@ export class RawSql {
   /** The transaction's connection, once asked for: it is the same for the transaction's whole life. */
   private connection?: DriverConnection;
 
-  constructor(private readonly em: EntityManager) {
+  /** `on`: a connection of its own to run on (a group-commit writer's, outside any transaction of the ORM's). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly on?: DriverConnection,
+  ) {
     this.trx = em.getTransactionContext<Knex.Transaction>();
     this.knex = em.getKnex();
   }
@@ -28,6 +32,7 @@ export class RawSql {
   private async raw(sql: string, params: readonly unknown[], options: StatementOptions = {}): Promise<StatementResult> {
     const values = nullForUndefined(params);
     try {
+      if (this.on) return await runPrepared(this.on, sql, values, options.oneOff);
       if (this.trx) return await runPrepared(await this.transactionConnection(), sql, values, options.oneOff);
       // A connection of the pool for the one statement: prepared once per connection as well (knex would parse and
       // plan it again on every call; the sign-in read of every request is one of these).

@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/knex';
  * changed a value and then been undone.
  */
 export function memoInTransaction<T>(em: EntityManager, key: string, load: () => Promise<T>): Promise<T> {
-  const trx = em.getTransactionContext<object>();
+  const trx = scopeOf(em);
   if (!trx) return load();
   let memo = memos.get(trx);
   if (!memo) memos.set(trx, (memo = new Map()));
@@ -23,7 +23,7 @@ export function memoInTransaction<T>(em: EntityManager, key: string, load: () =>
 
 /** Keeps a value read some other way (a batch's read ahead) unless the transaction already keeps one. */
 export function remember<T>(em: EntityManager, key: string, value: T): void {
-  const trx = em.getTransactionContext<object>();
+  const trx = scopeOf(em);
   if (!trx) return;
   let memo = memos.get(trx);
   if (!memo) memos.set(trx, (memo = new Map()));
@@ -32,10 +32,19 @@ export function remember<T>(em: EntityManager, key: string, value: T): void {
 
 /** Forgets one key of the transaction's memo, or all of it. */
 export function forget(em: EntityManager, key?: string): void {
-  const trx = em.getTransactionContext<object>();
+  const trx = scopeOf(em);
   if (!trx) return;
   if (key === undefined) memos.delete(trx);
   else memos.get(trx)?.delete(key);
 }
 
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
+/** The contexts of batches run with no transaction (group-commit.ts): each keeps a memo as a transaction does. */
+const untransacted = new WeakSet<object>();
+
+export function memoWithoutTransaction(em: EntityManager): void {
+  untransacted.add(em);
+}
+
+const scopeOf = (em: EntityManager): object | undefined =>
+  em.getTransactionContext<object>() ?? (untransacted.has(em) ? em : undefined);

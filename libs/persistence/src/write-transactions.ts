@@ -1,8 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { StepReads } from '@grif/engine';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, type BatchCounts } from './group-commit';
 import type { DatabaseKind } from './orm-config';
+import { WriterConnections } from './writer-connections';
 
 /**
  * Runs write transactions through group commit (group-commit.ts): what arrives while a transaction commits
@@ -12,13 +13,15 @@ import type { DatabaseKind } from './orm-config';
  */
 export class WriteTransactions {
   private readonly group: GroupCommit;
+  private readonly connections?: WriterConnections;
 
   constructor(
     private readonly orm: MikroORM,
     readonly kind: DatabaseKind,
     writers = DEFAULT_POSTGRESQL_WRITERS,
   ) {
-    this.group = new GroupCommit(orm, kind, writers);
+    if (kind === 'postgresql') this.connections = new WriterConnections(orm.config.get('clientUrl')!, writers);
+    this.group = new GroupCommit(orm, kind, writers, this.connections);
   }
 
   /**
@@ -28,6 +31,21 @@ export class WriteTransactions {
    */
   run<T>(work: (em: SqlEntityManager) => Promise<T>, partition?: string, held = false, reads?: StepReads): Promise<T> {
     return this.group.run(work, partition, held, reads);
+  }
+
+  /** Write transactions queued behind the running ones. */
+  queued(): number {
+    return this.group.waiting();
+  }
+
+  /** What group commit did since the process started. */
+  get batches(): Readonly<BatchCounts> {
+    return this.group.counts;
+  }
+
+  /** Closes the writers' own connections (the ORM's are the ORM's to close). */
+  async close(): Promise<void> {
+    await this.connections?.close();
   }
 
   /** A fresh context for reads. */

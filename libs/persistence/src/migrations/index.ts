@@ -16,6 +16,7 @@ import { OpenIssueLines20261206 } from './20261206-open-issue-lines.migration';
 import { CarrierMarkEvents20261207 } from './20261207-carrier-mark-events.migration';
 import { OneTimePasswordUntil20261208 } from './20261208-one-time-password-until.migration';
 import { DocumentMarkedAt20261209 } from './20261209-document-marked-at.migration';
+import { BatchMovesChecked20261210 } from './20261210-batch-moves-checked.migration';
 import { CustodySnapshotsWithDestruction20261207 } from './20261207-custody-snapshots-with-destruction.migration';
 
 /** Listed explicitly so the same list runs from ts (tests) and from dist (npm start). */
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   { name: 'CarrierMarkEvents20261207', class: CarrierMarkEvents20261207 },
   { name: 'OneTimePasswordUntil20261208', class: OneTimePasswordUntil20261208 },
   { name: 'DocumentMarkedAt20261209', class: DocumentMarkedAt20261209 },
+  { name: 'BatchMovesChecked20261210', class: BatchMovesChecked20261210 },
 ];
