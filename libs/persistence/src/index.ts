@@ -16,3 +16,4 @@ export * from './repositories';
 export * from './school-policy';
 export * from './unique-violation';
 export * from './school-code';
+export * from './writer-connections';

@@ -31,12 +31,17 @@ export class WriterConnections {
   async use<T>(work: (connection: PoolClient) => Promise<T>): Promise<T> {
     const connection = await this.pool.connect();
     let failed = false;
+    // Dropped between two statements (a server restart), the connection says so as an event: unheard, it would end
+    // the process. The next statement then fails, and the batch goes on in a transaction of the ORM's.
+    const dropped = () => (failed = true);
+    connection.on('error', dropped);
     try {
       return await work(connection);
     } catch (err) {
       failed = true;
       throw err;
     } finally {
+      connection.off('error', dropped);
       connection.release(failed);
     }
   }
