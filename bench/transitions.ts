@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     // the same app answers on a loopback port.
     app = configureHttp(
       await NestFactory.create(
-        ApiModule.forRoot({ useFactory: () => ({ ...config, db: scratch.db, queue: { ...config.queue, prefix } }) }),
+        ApiModule.forRoot({
+          useFactory: () => ({ ...config, db: { ...config.db, ...scratch.db }, queue: { ...config.queue, prefix } }),
+        }),
         { logger: ['error', 'warn'], abortOnError: false },
       ),
     );
