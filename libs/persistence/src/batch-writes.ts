@@ -331,7 +331,10 @@ function statementsOf(writes: HeldWrite[]): HeldWrite[][] {
 
 const buffers = new WeakMap<object, BatchWrites>();
 
-/** The batch's writes of the transaction `em` runs (or of `em` itself, a batch run with no transaction), set by group commit. */
+/**
+ * The batch's writes of the transaction `em` runs (or of `em` itself: a batch run with no transaction), set by group
+ * commit.
+ */
 export function batchWritesOf(em: EntityManager): BatchWrites | undefined {
   return buffers.get(em.getTransactionContext<object>() ?? em);
 }
