@@ -61,37 +61,53 @@ async function updateLine<C extends object>(
   documentId: string,
   part: { name: 'documentLines' | 'openIssues'; columns: readonly string[] },
 ): Promise<void> {
-  const set = (Object.keys(columns) as (keyof C)[]).filter((k) => changes[k] !== undefined);
+  const keys = Object.keys(columns) as (keyof C)[];
+  const set = keys.filter((k) => changes[k] !== undefined);
   if (!set.length) return;
-  const keyOf = new Map((Object.keys(columns) as (keyof C)[]).map((k) => [columns[k], k]));
-  const assignments: string[] = [];
   const values: unknown[] = [];
   for (const k of set) {
-    const column = `"${columns[k]}"`;
-    if (GROWING_COLUMNS.has(columns[k])) {
-      // Both databases: SQLite has no greatest(), PostgreSQL no two-argument max().
-      assignments.push(`${column} = case when ${column} is null or ${column} < ? then ? else ${column} end`);
-      values.push(changes[k], changes[k]);
-    } else {
-      assignments.push(`${column} = ?`);
-      values.push(changes[k]);
-    }
+    // A growing column's value is compared, then set: given twice.
+    values.push(changes[k]);
+    if (GROWING_COLUMNS.has(columns[k])) values.push(changes[k]);
   }
+  values.push(documentId);
+  const row: unknown[] = [];
+  for (const column of part.columns) {
+    const value = changes[keys.find((k) => columns[k] === column)!];
+    row.push(value ?? null, value !== undefined);
+  }
+  row.push(documentId);
   await writes.write({
     table,
     key: documentId,
-    sql: `update ${table} set ${assignments.join(', ')} where ${where}`,
-    values: [...values, documentId],
+    sql: updateText(
+      table,
+      set.map((k) => columns[k]),
+      where,
+    ),
+    values,
     part: part.name,
-    row: [
-      ...part.columns.flatMap((column) => {
-        const value = changes[keyOf.get(column)!];
-        return [value ?? null, value !== undefined];
-      }),
-      documentId,
-    ],
+    row,
   });
 }
+
+/** The update of a line's columns `set`, built once per table, columns and condition: every step updates a line. */
+function updateText(table: string, set: string[], where: string): string {
+  const key = `${table}\u0000${set.join(',')}\u0000${where}`;
+  let text = updateTexts.get(key);
+  if (text === undefined) {
+    const assignments = set.map((name) => {
+      const column = `"${name}"`;
+      // Both databases: SQLite has no greatest(), PostgreSQL no two-argument max().
+      return GROWING_COLUMNS.has(name)
+        ? `${column} = case when ${column} is null or ${column} < ? then ? else ${column} end`
+        : `${column} = ?`;
+    });
+    updateTexts.set(key, (text = `update ${table} set ${assignments.join(', ')} where ${where}`));
+  }
+  return text;
+}
+const updateTexts = new Map<string, string>();
 
 const ISSUES_INTO = `insert into issue_journal (id, school_id, document_id, reg_number, classification, holder_id, purpose,
   issued_at, issued_by, due_at) values`;
