@@ -1,6 +1,6 @@
 import { AuditTrail } from '@grif/audit';
 import { startHarness, Harness } from '../support/harness';
-import { key, registerDocument } from '../support/documents';
+import { key, storedDocument } from '../support/documents';
 
 /**
  * On PostgreSQL a group-commit batch of steps whose writes are its one statement is sent with no BEGIN and COMMIT
@@ -21,12 +21,7 @@ describe('group commit: a batch of steps as one statement with no transaction', 
 
   const clerk = () => h.actor('clerk');
   const engine = () => h.rt.engine;
-  const stored = async () => {
-    const doc = await registerDocument(engine(), clerk());
-    await engine().send(doc.id, 'CLASSIFY', { classification: 'open' }, clerk(), { idempotencyKey: key() });
-    await engine().send(doc.id, 'STORE', { location: 'Каб. 12' }, clerk(), { idempotencyKey: key() });
-    return doc.id;
-  };
+  const stored = () => storedDocument(engine(), clerk());
   type AlsoWrite = NonNullable<Parameters<Harness['rt']['engine']['send']>[4]>['alsoWrite'];
   const issue = (id: string, alsoWrite?: AlsoWrite) =>
     engine().send(id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'сабак' }, clerk(), {

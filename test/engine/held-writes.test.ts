@@ -2,7 +2,7 @@ import { AuditTrail } from '@grif/audit';
 import { GrifError } from '@grif/domain';
 import type { EntityManager } from '@mikro-orm/knex';
 import { startHarness, Harness } from '../support/harness';
-import { key, registerDocument } from '../support/documents';
+import { key, storedDocument } from '../support/documents';
 
 /**
  * The engine's writes of a group-commit batch are held and written together at its end
@@ -21,12 +21,7 @@ describe('held writes: a batch of sends written together', () => {
   const clerk = () => h.actor('clerk');
   const engine = () => h.rt.engine;
   /** A document in storage, ready to be issued. */
-  const stored = async () => {
-    const doc = await registerDocument(engine(), clerk());
-    await engine().send(doc.id, 'CLASSIFY', { classification: 'open' }, clerk(), { idempotencyKey: key() });
-    await engine().send(doc.id, 'STORE', { location: 'Каб. 12' }, clerk(), { idempotencyKey: key() });
-    return doc.id;
-  };
+  const stored = () => storedDocument(engine(), clerk());
   const issue = (id: string, idempotencyKey = key(), alsoWrite?: () => Promise<void>) =>
     engine().send(id, 'ISSUE', { holderId: h.ids.teacher, purpose: 'сабак' }, clerk(), { idempotencyKey, alsoWrite });
   /** Holds the writer in a transaction until released, so the sends queued meanwhile share the next batch. */
