@@ -4,7 +4,7 @@ import { AuditTrail } from '@grif/audit';
 import { IdentityService } from '../../apps/api/src/identity/identity.service';
 import { migrateDatabase, ownerDatabaseSettings, type DatabaseSettings } from '@grif/persistence';
 import { ApiHarness, startApi } from '../support/api';
-import { registerDocument } from '../support/documents';
+import { key, registerDocument } from '../support/documents';
 import { Harness, startGrif, withDemoSchool } from '../support/harness';
 
 /** Settled, not `rejects.toThrow()`: a driver's error class from another jest realm is not seen as an Error. */
@@ -156,5 +156,15 @@ const onPostgres = !!server && /^postgres/.test(server);
     expect(await as(appRole, 'update workflow_instances set updated_at = updated_at where id = $1', [instanceId])).toBe(
       'done',
     );
+  });
+
+  it('a step as the app role goes as one statement with no transaction (its check, grif_moved, is the owner’s)', async () => {
+    const before = h.rt.transactions.batches.withoutTransaction;
+    const out = await h.rt.engine.send(instanceId, 'CLASSIFY', { classification: 'open' }, h.actor('clerk'), {
+      idempotencyKey: key(),
+    });
+    expect(out.body).toMatchObject({ state: 'classified', version: 2 });
+    expect(h.rt.transactions.batches.withoutTransaction).toBe(before + 1);
+    expect((await h.rt.app.get(AuditTrail).verify(h.schoolId)).ok).toBe(true);
   });
 });
