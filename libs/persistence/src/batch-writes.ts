@@ -278,11 +278,13 @@ export class BatchWrites {
     const all = this.held;
     this.held = [];
     this.unitStart = 0;
-    if (this.autocommit && (all.some((w) => !w.part) || statementsOf(all).length > 1)) throw new NeedsTransaction();
-    await this.writeAll(all);
+    // With no transaction, what is held must be one statement; cut once, here and for the write.
+    const statements = this.autocommit ? statementsOf(all) : undefined;
+    if (statements && (statements.length > 1 || all.some((w) => !w.part))) throw new NeedsTransaction();
+    await this.writeAll(all, statements);
   }
 
-  private async writeAll(writes: HeldWrite[]): Promise<void> {
+  private async writeAll(writes: HeldWrite[], statements?: HeldWrite[][]): Promise<void> {
     if (!writes.length) return;
     if (this.kind === 'sqlite') {
       // In process, a statement costs no round trip: each runs prepared, in order.
@@ -291,7 +293,7 @@ export class BatchWrites {
       });
       return;
     }
-    for (const part of statementsOf(writes)) {
+    for (const part of statements ?? statementsOf(writes)) {
       const rows: PartRows = {};
       let moves = 0;
       for (const w of part) {
