@@ -103,8 +103,10 @@ async function main(): Promise<void> {
       const after = transactions.batches;
       const batches = after.batches - before.batches;
       const without = after.withoutTransaction - before.withoutTransaction;
+      const threaded = after.onWriterThread - before.onWriterThread;
       const again = after.thenInTransaction - before.thenInTransaction;
-      return { ...measured, batches: `${batches} batches, ${without} with no transaction, ${again} run again in one` };
+      const how = kind === 'postgresql' ? `${without} with no transaction` : `${threaded} on the writer thread`;
+      return { ...measured, batches: `${batches} batches, ${how}, ${again} run again in a transaction` };
     };
     const baselineName = kind === 'postgresql' ? 'pgbench' : 'sqlite-raw';
     console.log(

@@ -125,7 +125,11 @@ export class CoreModule implements OnApplicationBootstrap {
       factory(
         WriteTransactions,
         (orm: MikroORM, config: GrifConfig, shutdown: ShutdownSequence) => {
-          const tx = new WriteTransactions(orm, config.db.kind, config.db.writers);
+          const tx = new WriteTransactions(orm, config.db.kind, config.db.writers, {
+            busyTimeoutMs: config.db.busyTimeoutMs,
+            // openDatabase starts a SqliteCheckpointer for every SQLite database.
+            checkpointsElsewhere: true,
+          });
           // Registered after the ORM, so its writers' connections close first.
           shutdown.register('database', 'writers', () => tx.close());
           return tx;

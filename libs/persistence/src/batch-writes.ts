@@ -8,6 +8,7 @@ import { LOST_RACE_SQLSTATE } from './migrations/20261210-batch-moves-checked.mi
 import type { DriverConnection } from './prepared-statements';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';
+import { SqliteWriter } from './sqlite-writer';
 import { answerKey, inSchool, readPeople, readSteps, type StepsRead } from './step-reads';
 
 /** One row written by the engine's hot path, held until the batch writes it. */
@@ -56,8 +57,9 @@ export class LostRace extends Error {
 }
 
 /**
- * A batch run without a transaction (mode `autocommit`) came to write more than its one statement: a barrier, or
- * rows that take two statements. Nothing of it was written; group commit runs it again in a transaction.
+ * A batch run without a transaction of the main connection's (mode `autocommit`) came to need one: a barrier, ORM
+ * changes, or (PostgreSQL) rows that take two statements. Nothing of it was written; group commit runs it again in a
+ * transaction.
  */
 export class NeedsTransaction extends Error {
   constructor() {
@@ -68,8 +70,9 @@ export class NeedsTransaction extends Error {
 /**
  * How a batch's writes go:
  * - `held`: held, and written at its end or at a barrier, inside its transaction;
- * - `autocommit` (PostgreSQL): held, and written at its end as its one statement, with no transaction around it
- *   (atomic by itself: two round trips a batch fewer); anything more throws NeedsTransaction;
+ * - `autocommit`: held, and written at its end with no transaction of the main connection's: on PostgreSQL as its one
+ *   statement (atomic by itself: two round trips a batch fewer), on SQLite in one transaction on the writer thread
+ *   (sqlite-writer.ts); anything more throws NeedsTransaction;
  * - `immediate`: each written when asked (a read-only context, or a batch run again unit by unit).
  */
 export type WriteMode = 'held' | 'autocommit' | 'immediate';
@@ -110,6 +113,8 @@ export class BatchWrites {
   private readonly sql: RawSql;
   private readonly immediate: boolean;
   private readonly autocommit: boolean;
+  /** SQLite, autocommit: the thread the held rows are written on. */
+  private readonly thread?: SqliteWriter;
 
   constructor(
     private readonly em: EntityManager,
@@ -117,12 +122,16 @@ export class BatchWrites {
     mode: WriteMode,
     /** Whether units share the transaction (savepoints keep them apart); a lone unit's failure is its transaction's. */
     private readonly shared: boolean,
-    /** Autocommit: the writer's connection the read ahead and the batch statement go on. */
-    connection?: DriverConnection,
+    /**
+     * Autocommit: on PostgreSQL the writer's connection the read ahead and the batch statement go on; on SQLite the
+     * thread the held rows are written on (reads go to the main connection).
+     */
+    to?: DriverConnection | SqliteWriter,
   ) {
     this.immediate = mode === 'immediate';
     this.autocommit = mode === 'autocommit';
-    this.sql = new RawSql(em, connection);
+    if (to instanceof SqliteWriter) this.thread = to;
+    this.sql = new RawSql(em, to instanceof SqliteWriter ? undefined : to);
   }
 
   /** Writes it now (immediate) or holds it; false only when an immediate version-checked move changed no row. */
@@ -278,14 +287,19 @@ export class BatchWrites {
     const all = this.held;
     this.held = [];
     this.unitStart = 0;
-    // With no transaction, what is held must be one statement; cut once, here and for the write.
-    const statements = this.autocommit ? statementsOf(all) : undefined;
+    // With no transaction, what is held must be one statement (PostgreSQL); cut once, here and for the write.
+    const statements = this.autocommit && this.kind === 'postgresql' ? statementsOf(all) : undefined;
     if (statements && (statements.length > 1 || all.some((w) => !w.part))) throw new NeedsTransaction();
     await this.writeAll(all, statements);
   }
 
   private async writeAll(writes: HeldWrite[], statements?: HeldWrite[][]): Promise<void> {
     if (!writes.length) return;
+    if (this.thread) {
+      const result = await this.thread.write(writes);
+      if (!result.committed) throw new LostRace();
+      return;
+    }
     if (this.kind === 'sqlite') {
       // In process, a statement costs no round trip: each runs prepared, in order.
       await this.sql.runEach(writes, (changes, i) => {

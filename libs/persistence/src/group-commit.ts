@@ -4,6 +4,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseKind } from './orm-config';
 import { BatchPoisoned, BatchWrites, holdWritesOf, NeedsTransaction, type WriteMode } from './batch-writes';
 import { forget, memoWithoutTransaction } from './transaction-memo';
+import type { SqliteWriter } from './sqlite-writer';
 import type { WriterConnections } from './writer-connections';
 
 type Work = (em: SqlEntityManager) => Promise<unknown>;
@@ -13,6 +14,8 @@ interface Queued {
   held: boolean;
   /** What it reads first, for the batch to read ahead. */
   reads?: StepReads;
+  /** Its batch failed on the SQLite writer thread: it runs again in a transaction on the main connection. */
+  inTransaction?: boolean;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -24,6 +27,8 @@ export interface BatchCounts {
   batches: number;
   /** Of those, sent as one statement with no transaction (PostgreSQL). */
   withoutTransaction: number;
+  /** Of those, written on the writer thread while the main thread went on (SQLite). */
+  onWriterThread: number;
   /** Tried without a transaction, then run again in one: nothing of the first try was written. */
   thenInTransaction: number;
 }
@@ -56,11 +61,21 @@ interface Lane {
  * takes a snapshot per statement either way, and every move is version-checked in the statement. A batch that
  * comes to need more (a barrier, rows taking two statements, a lost race) has written nothing, and runs again in a
  * transaction.
+ *
+ * SQLite, a batch of steps only (`onWriterThread`): its units run on the main thread reading the main connection, and
+ * its held rows are posted to the writer thread (sqlite-writer.ts), which writes and commits them while the main
+ * thread runs the next batch (`MAX_POSTED` at most wait there). That next batch reads what is committed, so one that
+ * reads an instance or an answer a posted batch writes waits for it first; one that reads something else sees what
+ * it would see from a second PostgreSQL writer, and every move is version-checked on the thread. A batch that needs
+ * more, or that the thread could not write, runs again in a transaction on the main connection once every posted
+ * batch is answered.
  */
 export class GroupCommit {
   private readonly lanes: Lane[];
   private next = 0;
-  readonly counts: BatchCounts = { batches: 0, withoutTransaction: 0, thenInTransaction: 0 };
+  readonly counts: BatchCounts = { batches: 0, withoutTransaction: 0, onWriterThread: 0, thenInTransaction: 0 };
+  /** SQLite: batches posted to the writer thread and not yet answered, with what each one's steps read first. */
+  private readonly posted = new Map<Promise<void>, Set<string>>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -68,6 +83,8 @@ export class GroupCommit {
     lanes: number,
     /** PostgreSQL: the connections of batches sent without a transaction. */
     private readonly writers?: WriterConnections,
+    /** SQLite: the thread batches of steps are written on. */
+    private readonly thread?: SqliteWriter,
     private readonly maxBatch = 64,
   ) {
     this.lanes = Array.from({ length: kind === 'sqlite' ? 1 : Math.max(1, lanes) }, () => ({ queue: [], busy: false }));
@@ -95,11 +112,65 @@ export class GroupCommit {
         // One turn of the event loop first: the callers answered by the last commit send their next units now,
         // and they join this batch instead of waiting for the next (a batch's cost is mostly its own).
         await new Promise<void>((resolve) => setImmediate(resolve));
-        await this.commit(lane.queue.splice(0, this.maxBatch));
+        const batch = lane.queue.splice(0, this.maxBatch);
+        if (this.thread?.usable && batch.every((unit) => unit.held && unit.reads && !unit.inTransaction)) {
+          // The thread idle: half of the batch, so the thread writes it while this thread runs the other half (whole,
+          // every caller would wait on both threads in turn; halved, the two halves alternate).
+          if (!this.posted.size) lane.queue.unshift(...batch.splice(Math.ceil(batch.length / 2)));
+          await this.onWriterThread(lane, batch);
+        } else {
+          // The main connection writes only when the thread does not: it would wait for the thread's lock.
+          while (this.posted.size) await Promise.all(this.posted.keys());
+          await this.commit(batch);
+        }
       } while (lane.queue.length);
     } finally {
       lane.busy = false;
     }
+  }
+
+  /**
+   * SQLite, a batch of the engine's steps: its units run here with no transaction, and its held rows are posted to
+   * the writer thread; returns once posted, and its callers are answered once the thread committed. A batch that
+   * needs a transaction, or that the thread did not write, goes back to the head of the queue to run in one.
+   */
+  private async onWriterThread(lane: Lane, batch: Queued[]): Promise<void> {
+    const reads = new Set(batch.flatMap((unit) => readKeys(unit.reads!)));
+    const overlaps = () => [...this.posted.values()].some((keys) => [...reads].some((k) => keys.has(k)));
+    while (this.posted.size >= MAX_POSTED || overlaps()) await Promise.race(this.posted.keys());
+    this.counts.batches++;
+    const outcomes: Outcome[] = [];
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, this.thread);
+    holdWritesOf(em, writes);
+    memoWithoutTransaction(em);
+    try {
+      await writes.readAhead(batch.map((unit) => unit.reads!));
+      await this.runUnits(batch, em, writes, outcomes, 'autocommit');
+    } catch {
+      // A read failed, or a unit needs a transaction: nothing was written.
+      this.runAgain(lane, batch);
+      return;
+    }
+    const written: Promise<void> = writes.flush().then(
+      () => {
+        this.counts.onWriterThread++;
+        answer(batch, outcomes);
+      },
+      () => this.runAgain(lane, batch),
+    );
+    this.posted.set(written, reads);
+    void written.finally(() => this.posted.delete(written));
+  }
+
+  /** The batch to the head of its lane's queue, each unit to run in a transaction on the main connection. */
+  private runAgain(lane: Lane, batch: Queued[]): void {
+    this.counts.thenInTransaction++;
+    for (const unit of batch) unit.inTransaction = true;
+    lane.queue.unshift(...batch);
+    if (lane.busy) return;
+    lane.busy = true;
+    void this.drain(lane);
   }
 
   /** One transaction for the batch; each caller is answered once it committed (or failed). */
@@ -125,11 +196,7 @@ export class GroupCommit {
       );
       return;
     }
-    batch.forEach((unit, i) => {
-      const o = outcomes[i];
-      if (o.ok) unit.resolve(o.value);
-      else unit.reject(o.err);
-    });
+    answer(batch, outcomes);
   }
 
   /**
@@ -225,6 +292,24 @@ export class GroupCommit {
       em.clear();
     }
   }
+}
+
+/** SQLite: batches posted to the writer thread at most, unanswered: one written while the next is computed, and one ready. */
+const MAX_POSTED = 2;
+
+/** What a step reads first (its instance, its stored answer), as keys: a batch waits for a posted one that writes them. */
+const readKeys = (r: StepReads) => [
+  `i:${r.schoolId}:${r.instanceId}`,
+  ...(r.key === undefined ? [] : [`a:${r.schoolId}:${r.actorId}:${r.key}`]),
+];
+
+/** Each caller hears its unit's outcome. */
+function answer(batch: Queued[], outcomes: Outcome[]): void {
+  batch.forEach((unit, i) => {
+    const o = outcomes[i];
+    if (o.ok) unit.resolve(o.value);
+    else unit.reject(o.err);
+  });
 }
 
 /** Whether the ORM's unit of work has something to flush. */

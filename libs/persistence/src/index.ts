@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './orm-config';
 export * from './sqlite-checkpointer';
+export * from './sqlite-writer';
 export * from './write-transactions';
 export * from './migrate';
 export { MIGRATIONS } from './migrations';

@@ -74,7 +74,7 @@ function pgText(sql: string, oneOff: boolean): { name?: string; text: string } {
 const PG_NAMED = 500;
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; knex turned booleans and dates into numbers. */
-function sqliteValue(v: unknown): unknown {
+export function sqliteValue(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Date) return v.valueOf();
   return v;

@@ -3,25 +3,31 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { StepReads } from '@grif/engine';
 import { GroupCommit, type BatchCounts } from './group-commit';
 import type { DatabaseKind } from './orm-config';
+import { SqliteWriter, type SqliteWriterOptions } from './sqlite-writer';
 import { WriterConnections } from './writer-connections';
 
 /**
  * Runs write transactions through group commit (group-commit.ts): what arrives while a transaction commits
  * shares the next one. SQLite has one writer, and across processes the write gate makes each wait for the
- * file lock (busy_timeout) from its first statement; PostgreSQL has several writers, each on its own
- * connection, and the version check and unique keys decide who wins between them and other processes.
+ * file lock (busy_timeout) from its first statement; its batches of steps are written on a thread of their own
+ * (sqlite-writer.ts). PostgreSQL has several writers, each on its own connection, and the version check and unique
+ * keys decide who wins between them and other processes.
  */
 export class WriteTransactions {
   private readonly group: GroupCommit;
   private readonly connections?: WriterConnections;
+  private readonly thread?: SqliteWriter;
 
   constructor(
     private readonly orm: MikroORM,
     readonly kind: DatabaseKind,
     writers = DEFAULT_POSTGRESQL_WRITERS,
+    /** SQLite: the writer thread's settings. */
+    sqlite: SqliteWriterOptions = {},
   ) {
     if (kind === 'postgresql') this.connections = new WriterConnections(orm.config.get('clientUrl')!, writers);
-    this.group = new GroupCommit(orm, kind, writers, this.connections);
+    else this.thread = new SqliteWriter(orm.config.get('dbName')!, sqlite);
+    this.group = new GroupCommit(orm, kind, writers, this.connections, this.thread);
   }
 
   /**
@@ -43,9 +49,10 @@ export class WriteTransactions {
     return this.group.counts;
   }
 
-  /** Closes the writers' own connections (the ORM's are the ORM's to close). */
+  /** Closes the writers' own connections and thread (the ORM's are the ORM's to close). */
   async close(): Promise<void> {
     await this.connections?.close();
+    await this.thread?.stop();
   }
 
   /** A fresh context for reads. */
