@@ -20,7 +20,7 @@ sqliteOnly('SQLite: the writer thread', () => {
     let dir: string;
     let file: string;
     let writer: SqliteWriter;
-     
+
     let db: any;
     beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'grif-writer-thread-'));
