@@ -4,6 +4,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { DatabaseKind } from './orm-config';
 import { BatchPoisoned, BatchWrites, holdWritesOf, NeedsTransaction, type WriteMode } from './batch-writes';
 import { forget, memoWithoutTransaction } from './transaction-memo';
+import type { DriverConnection } from './prepared-statements';
 import type { SqliteWriter } from './sqlite-writer';
 import type { WriterConnections } from './writer-connections';
 
@@ -140,13 +141,9 @@ export class GroupCommit {
     while (this.posted.size >= MAX_POSTED || overlaps()) await Promise.race(this.posted.keys());
     this.counts.batches++;
     const outcomes: Outcome[] = [];
-    const em = this.orm.em.fork() as SqlEntityManager;
-    const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, this.thread);
-    holdWritesOf(em, writes);
-    memoWithoutTransaction(em);
+    let writes: BatchWrites;
     try {
-      await writes.readAhead(batch.map((unit) => unit.reads!));
-      await this.runUnits(batch, em, writes, outcomes, 'autocommit');
+      writes = await this.unitsWithoutTransaction(batch, outcomes, this.thread);
     } catch {
       // A read failed, or a unit needs a transaction: nothing was written.
       this.runAgain(lane, batch);
@@ -207,14 +204,8 @@ export class GroupCommit {
     if (!this.writers || !batch.every((unit) => unit.held && unit.reads)) return false;
     try {
       return await this.writers.use(async (connection) => {
-        const em = this.orm.em.fork() as SqlEntityManager;
-        const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, connection);
-        holdWritesOf(em, writes);
-        memoWithoutTransaction(em);
         try {
-          await writes.readAhead(batch.map((unit) => unit.reads!));
-          await this.runUnits(batch, em, writes, outcomes, 'autocommit');
-          await writes.flush();
+          await (await this.unitsWithoutTransaction(batch, outcomes, connection)).flush();
           this.counts.withoutTransaction++;
           return true;
         } catch (err) {
@@ -227,6 +218,24 @@ export class GroupCommit {
       // was, the transaction tells each unit its own answer.
       return this.again();
     }
+  }
+
+  /**
+   * A batch of steps with no transaction of the main connection's: read ahead, then its units, their writes held in
+   * what it returns, for the caller to write (PostgreSQL: on the writer's `to` connection; SQLite: on the thread).
+   */
+  private async unitsWithoutTransaction(
+    batch: Queued[],
+    outcomes: Outcome[],
+    to: DriverConnection | SqliteWriter | undefined,
+  ): Promise<BatchWrites> {
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, to);
+    holdWritesOf(em, writes);
+    memoWithoutTransaction(em);
+    await writes.readAhead(batch.map((unit) => unit.reads!));
+    await this.runUnits(batch, em, writes, outcomes, 'autocommit');
+    return writes;
   }
 
   private again(): false {

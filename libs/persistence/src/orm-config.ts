@@ -66,6 +66,20 @@ export interface OrmHooks {
   checkpointsElsewhere?: boolean;
 }
 
+/**
+ * Grif's settings of a SQLite connection that writes (the ORM's, and the writer thread's): WAL lets readers go on
+ * while one writer writes; busy_timeout makes a writer wait for another's lock instead of failing with SQLITE_BUSY;
+ * with a SqliteCheckpointer, checkpoints are its to do and a writer's only a fallback.
+ */
+export function sqlitePragmas(busyTimeoutMs = 10_000, checkpointsElsewhere = false): string[] {
+  return [
+    'journal_mode = WAL',
+    `busy_timeout = ${busyTimeoutMs}`,
+    'synchronous = NORMAL',
+    ...(checkpointsElsewhere ? [`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`] : []),
+  ];
+}
+
 export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: OrmHooks = {}): Options {
   if (db.kind === 'postgresql') {
     return {
@@ -83,13 +97,8 @@ export function ormOptions(db: DatabaseSettings = databaseSettings(), hooks: Orm
     pool: {
       min: 1,
       max: 1,
-      // WAL lets readers go on while one writer writes; busy_timeout makes a second
-      // process wait for the lock instead of failing with SQLITE_BUSY.
       afterCreate: (conn: { pragma(s: string): unknown }, done: (err: unknown, conn: unknown) => void) => {
-        conn.pragma('journal_mode = WAL');
-        conn.pragma(`busy_timeout = ${db.busyTimeoutMs ?? 10_000}`);
-        conn.pragma('synchronous = NORMAL');
-        if (hooks.checkpointsElsewhere) conn.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+        for (const pragma of sqlitePragmas(db.busyTimeoutMs, hooks.checkpointsElsewhere)) conn.pragma(pragma);
         done(null, conn);
       },
     },

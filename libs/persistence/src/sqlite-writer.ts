@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { sqliteValue } from './prepared-statements';
-import { FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer';
+import { sqlitePragmas } from './orm-config';
 
 /** One held write as the thread runs it: its statement, its values, and whether it must change exactly one row. */
 export interface ThreadWrite {
@@ -17,10 +17,7 @@ const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('journal_mode = WAL');
-db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-db.pragma('synchronous = NORMAL');
-if (workerData.autocheckpointPages) db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages);
+for (const pragma of workerData.pragmas) db.pragma(pragma);
 // The statements by number, in the order the main thread first sent their texts; one that does not prepare fails
 // each batch that runs it, and keeps its number.
 const prepared = [];
@@ -102,10 +99,10 @@ export class SqliteWriter {
       workerData: {
         file,
         driver: require.resolve('better-sqlite3'),
-        busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
-        // Left to SQLite, a COMMIT that fills the log past 1,000 pages copies it into the database and fsyncs: on this
-        // thread, that held every batch behind it (measured: 2,240 against 1,860 transitions/s at 32 clients).
-        autocheckpointPages: options.checkpointsElsewhere ? FALLBACK_AUTOCHECKPOINT_PAGES : undefined,
+        // The main connection's settings. Left to SQLite, a COMMIT that fills the log past 1,000 pages copies it into
+        // the database and fsyncs: on this thread, that held every batch behind it (measured: 2,240 against 1,860
+        // transitions/s at 32 clients), so with a checkpointer the thread leaves it to it.
+        pragmas: sqlitePragmas(options.busyTimeoutMs, options.checkpointsElsewhere),
       },
     });
     // Idle, it never keeps a process alive; a batch being written does (`write`).
