@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -75,14 +75,16 @@ export function spawnNode(script: string, env: Record<string, string | undefined
   return spawnChild(process.execPath, [DIST(script)], env);
 }
 
-/** A TCP port nobody listens on right now. */
+/**
+ * A TCP port nobody listens on right now, below the kernel's range for outgoing connections (32768–60999 here):
+ * a port the kernel handed out as free was once taken by some connection's own end before the child listened on it
+ * (EADDRINUSE in startup.test.ts).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
+  for (;;) {
+    const port = 20_000 + randomInt(12_000);
+    if (await portIsFree(port)) return port;
+  }
 }
 
 /** Whether nothing listens on `port` of 127.0.0.1 right now. */
