@@ -1,28 +1,31 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { EventRow } from './ports';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields a link's hash covers, serialised by RFC 8785 so key order and number format cannot vary. */
+/**
+ * The fields a link's hash covers, serialised by RFC 8785 so key order and number format cannot vary. Listed in
+ * JCS's order, so only the payload may need sorting (canonical-json.ts).
+ */
 export function eventHash(prevHash: string, e: Omit<EventRow, 'hash' | 'prevHash' | 'id'>): string {
-  const body = canonicalize({
-    schoolId: e.schoolId,
-    instanceId: e.instanceId,
-    seq: e.seq,
-    type: e.type,
-    payload: e.payload,
+  const body = canonicalJson({
     actorId: e.actorId,
     actorRoles: e.actorRoles,
     at: e.at,
     fromState: e.fromState,
+    instanceId: e.instanceId,
+    payload: e.payload,
+    schoolId: e.schoolId,
+    seq: e.seq,
     toState: e.toState,
+    type: e.type,
   });
-  return sha256Hex(`${prevHash}\n${body ?? ''}`);
+  return sha256Hex(`${prevHash}\n${body}`);
 }
 
 export function fingerprint(value: unknown): string {
-  return sha256Hex(canonicalize(value) ?? '');
+  return sha256Hex(canonicalJson(value));
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   type ResponseRecord,
 } from './step-reads';
 import type { DatabaseKind } from './orm-config';
+import { snapshotText } from './snapshot-texts';
 import type { WriteTransactions } from './write-transactions';
 
 export const toEventRow = (e: WorkflowEvent): EventRow => ({
@@ -187,7 +188,7 @@ class MikroEngineTx implements EngineTx {
           row.machineVersion,
           row.parentId ?? null,
           row.state,
-          JSON.stringify(row.snapshot),
+          snapshotText(row.id, row.snapshot),
           row.version,
           row.lastSeq,
           row.headHash,
@@ -216,7 +217,7 @@ class MikroEngineTx implements EngineTx {
       sql: MOVE_INSTANCE,
       values: [
         row.state,
-        JSON.stringify(row.snapshot),
+        snapshotText(row.id, row.snapshot),
         row.version,
         row.lastSeq,
         row.headHash,

@@ -3,6 +3,7 @@ import type { Fact } from '@grif/workflows';
 import { personFact, type PersonRow } from './lookups';
 import type { DatabaseKind } from './orm-config';
 import { placeholders, type RawSql } from './raw-sql';
+import { parsedSnapshot } from './snapshot-texts';
 
 export interface InstanceRecord {
   id: string;
@@ -31,7 +32,7 @@ export const toInstanceRow = (i: InstanceRecord): InstanceRow => ({
   machineId: i.machine_id,
   machineVersion: Number(i.machine_version),
   state: i.state,
-  snapshot: JSON.parse(i.snapshot),
+  snapshot: parsedSnapshot(i.id, i.snapshot),
   version: Number(i.version),
   lastSeq: Number(i.last_seq),
   headHash: i.head_hash,
