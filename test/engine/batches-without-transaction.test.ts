@@ -86,6 +86,8 @@ describe('group commit: a batch of steps written off the main connection', () =>
     // PostgreSQL: both in one batch, which ran again; SQLite: `a` alone on the thread, then `b` in a transaction.
     expect(batch.offMain).toBe(onPostgres() ? 0 : 1);
     expect(batch.thenInTransaction).toBe(1);
+    // A batch tried off the main connection and run again is one batch, not two.
+    expect(batch.batches).toBe(onPostgres() ? 1 : 2);
     expect(await events(a)).toEqual(['1 CREATE', '2 CLASSIFY', '3 STORE', '4 ISSUE']);
     expect(await events(b)).toEqual(['1 CREATE', '2 CLASSIFY', '3 STORE', '4 ISSUE']);
   });
