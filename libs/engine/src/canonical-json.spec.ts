@@ -49,6 +49,8 @@ describe('canonicalJson', () => {
     ['numbers as ECMAScript prints them', { n: [-0, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53, -1.5e-300] }],
     ['undefined left out of objects, null in arrays', { a: undefined, b: [undefined, 1] }],
     ['a date, by its toJSON', { at: new Date(Date.UTC(2026, 10, 28)) }],
+    // eslint-disable-next-line no-sparse-arrays
+    ['an array with a hole', { a: [1, , 3] }],
     ['already canonical', { a: [1, { b: 'в', c: null }], d: true }],
   ])('%s', (_, v) => {
     expect(canonicalJson(v)).toBe(reference(v));

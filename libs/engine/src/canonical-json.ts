@@ -22,7 +22,7 @@ const UNSUPPORTED = Symbol('left to canonicalize');
  * The value with every object's keys in JCS order (the same value when they already are), or UNSUPPORTED for what
  * JSON.stringify would not print as JCS does: a key that looks like an array index (V8 lists those first, in
  * numeric order) or "__proto__" (a copy could not hold it as a key), a number that is not finite (JCS refuses it),
- * a function, or anything with `toJSON`. The copy is a plain object: one with no prototype took V8's JSON.stringify
+ * a function, an array with a hole, or anything with `toJSON`. The copy is a plain object: one with no prototype took V8's JSON.stringify
  * off its fast path, twice as slow.
  */
 function sortedForJson(value: unknown): unknown {
@@ -33,6 +33,8 @@ function sortedForJson(value: unknown): unknown {
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
+      // A hole: canonicalize leaves it out, JSON.stringify prints null.
+      if (!(i in value)) return UNSUPPORTED;
       const item = sortedForJson(value[i]);
       if (item === UNSUPPORTED) return UNSUPPORTED;
       if (item !== value[i]) (copy ??= value.slice())[i] = item;
