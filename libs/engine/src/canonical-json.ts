@@ -22,8 +22,8 @@ const UNSUPPORTED = Symbol('left to canonicalize');
  * The value with every object's keys in JCS order (the same value when they already are), or UNSUPPORTED for what
  * JSON.stringify would not print as JCS does: a key that looks like an array index (V8 lists those first, in
  * numeric order) or "__proto__" (a copy could not hold it as a key), a number that is not finite (JCS refuses it),
- * a function, an array with a hole, or anything with `toJSON`. The copy is a plain object: one with no prototype took V8's JSON.stringify
- * off its fast path, twice as slow.
+ * a function, an array with a hole, or anything with `toJSON`. The copy is a plain object: one with no prototype
+ * took V8's JSON.stringify off its fast path, twice as slow.
  */
 function sortedForJson(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : UNSUPPORTED;

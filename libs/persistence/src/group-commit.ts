@@ -236,16 +236,22 @@ export class GroupCommit {
     outcomes: Outcome[],
     to: DriverConnection | SqliteWriter | undefined,
   ): Promise<BatchWrites> {
-    const em = (lane.em ??= this.orm.em.fork() as SqlEntityManager);
+    const em = (lane.em ??= this.contextWithoutTransaction());
     // Nothing of the last batch's: what it loaded, and what it kept of its reads (its school's settings).
     em.clear();
     forget(em);
     const writes = new BatchWrites(em, this.kind, 'autocommit', batch.length > 1, to);
     holdWritesOf(em, writes);
-    memoWithoutTransaction(em);
     await writes.readAhead(batch.map((unit) => unit.reads!));
     await this.runUnits(batch, em, writes, outcomes, 'autocommit');
     return writes;
+  }
+
+  /** A lane's context for its batches with no transaction: it keeps a memo of its reads as a transaction does. */
+  private contextWithoutTransaction(): SqlEntityManager {
+    const em = this.orm.em.fork() as SqlEntityManager;
+    memoWithoutTransaction(em);
+    return em;
   }
 
   private again(): false {
