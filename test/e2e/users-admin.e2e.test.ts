@@ -91,7 +91,8 @@ describeInBrowser('users and roles in Chromium, in Kyrgyz', () => {
     await disabledEvent.waitFor();
     await seeText(disabledEvent, 'Айгүл Асанова (директор)');
     await shot(admin, 'disabled-with-reason');
-    await user.getByTestId('nav-mine').click();
+    // Its next request (here, the screen loaded again) finds the session ended; the menu's own poll would take 30 s.
+    await user.reload();
     await user.getByTestId('login-username').waitFor();
     const again = await signInWith('asel.t', NEW_PASSWORD);
     await again.getByTestId('refusal').waitFor();
