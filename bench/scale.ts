@@ -6,7 +6,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { loadConfig } from '@grif/core';
-import { databaseSettings, DatabaseSettings, migrateDatabase, MIGRATIONS, RegisterSnapshots } from '@grif/persistence';
+import { databaseSettings, DatabaseSettings, migrateDatabase, RegisterSnapshots } from '@grif/persistence';
+import { MIGRATIONS } from '../libs/persistence/src/migrations';
 import {
   REGISTER_SNAPSHOT_EVENTS,
   REGISTER_SNAPSHOT_LAG_MS,

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions } from '@grif/persistence';
+import { migratingOrmOptions } from '@grif/persistence';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -12,7 +12,7 @@ describe('migration DocumentMarkedAt20261209: existing documents get their marke
   let orm: MikroORM;
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    orm = await MikroORM.init(ormOptions(db.settings));
+    orm = await MikroORM.init(await migratingOrmOptions(db.settings));
     await orm.getMigrator().up({ to: 'OneTimePasswordUntil20261208' });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions, PeopleRepository, WriteTransactions } from '@grif/persistence';
+import { migratingOrmOptions, PeopleRepository, WriteTransactions } from '@grif/persistence';
 import { DEMO_SCHOOL } from '../../apps/api/src/identity/demo-school';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -13,7 +13,7 @@ describe('migration SchoolQualifiedUsers20261202: existing data survives (SQLite
   let orm: MikroORM;
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    orm = await MikroORM.init(ormOptions(db.settings));
+    orm = await MikroORM.init(await migratingOrmOptions(db.settings));
     await orm.getMigrator().up({ to: 'SessionClients20261201' });
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { InstanceRow, StepAnswer, StepReads, StoredResponse } from '@grif/e
 import type { Fact } from '@grif/workflows';
 import type { DatabaseKind } from './orm-config';
 import { batchStatement, type PartName, type PartRows } from './batch-statement';
-import { LOST_RACE_SQLSTATE } from './migrations/20261210-batch-moves-checked.migration';
+import { LOST_RACE_SQLSTATE } from './lost-race';
 import type { DriverConnection } from './prepared-statements';
 import { placeholders, RawSql } from './raw-sql';
 import { rememberPolicy } from './school-policy';

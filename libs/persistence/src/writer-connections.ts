@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /**
  * PostgreSQL: the connections group commit's writers send a batch on when it needs no transaction of its own
@@ -12,7 +12,10 @@ export class WriterConnections {
   private readonly pool: Pool;
 
   constructor(url: string, writers: number) {
-    this.pool = new Pool({
+    // Loaded here, on PostgreSQL only: a SQLite process never needs the client.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as said above
+    const { Pool: Pools } = require('pg') as typeof import('pg');
+    this.pool = new Pools({
       connectionString: url,
       max: writers,
       options: '-c plan_cache_mode=force_generic_plan',

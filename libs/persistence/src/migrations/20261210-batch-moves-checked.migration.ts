@@ -1,7 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-
-/** What the batch statement's check raises when a move found its instance moved by another writer. */
-export const LOST_RACE_SQLSTATE = 'GR409';
+import { LOST_RACE_SQLSTATE } from '../lost-race';
 
 /**
  * PostgreSQL: the batch statement (batch-statement.ts) checks inside itself that every version-checked move changed
