@@ -1,8 +1,8 @@
-import fontkit from '@pdf-lib/fontkit';
 import { DateTime } from 'luxon';
-import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { ActLanguage, SchoolRequisites } from './act';
 import { dejaVuFonts } from './fonts';
+import { loadFontkit, loadPdfLib, onFirstUse } from './lazy-libraries';
 import { wrapText } from './text-wrap';
 
 /**
@@ -19,7 +19,7 @@ const BOTTOM = 60; // room for the page number
 export const SIZE = 10;
 export const LEADING = 13;
 const PAD = 3;
-const BLACK = rgb(0, 0, 0);
+const black = onFirstUse((): RGB => loadPdfLib().rgb(0, 0, 0));
 
 export interface Fonts {
   regular: PDFFont;
@@ -28,8 +28,8 @@ export interface Fonts {
 
 /** A new document with the DejaVu subset embedded (every Kyrgyz letter), titled and in its language. */
 export async function newDocument(title: string, language: ActLanguage): Promise<{ doc: PDFDocument; fonts: Fonts }> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  const doc = await loadPdfLib().PDFDocument.create();
+  doc.registerFontkit(loadFontkit());
   const files = dejaVuFonts();
   const fonts: Fonts = {
     regular: await doc.embedFont(files.regular, { subset: true }),
@@ -83,7 +83,7 @@ export class Flow {
       y: this.y,
       size: opts.size ?? SIZE,
       ...(opts.bold ? { font: this.fonts.bold } : {}),
-      color: BLACK,
+      color: black(),
     });
   }
   centered(s: string, opts: { bold?: boolean; size?: number } = {}): void {
@@ -182,7 +182,7 @@ export class Table {
         y: top - height,
         width: this.widths[i],
         height,
-        borderColor: BLACK,
+        borderColor: black(),
         borderWidth: 0.5,
       });
     });

@@ -1,7 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import type { GrifConfig, ShutdownSequence } from '@grif/core';
 import type { MailTransport } from './notification-mailer';
+
+/** Loaded on first use: every test file and process start would otherwise pay for it, though only e-mail uses it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with the module
+const loadNodemailer = (): typeof Nodemailer => require('nodemailer');
 
 /**
  * nodemailer's SMTP transport for GRIF_SMTP_URL, or null (no e-mail). The timeouts are a job's, not
@@ -9,7 +13,7 @@ import type { MailTransport } from './notification-mailer';
  */
 export function mailTransport(config: GrifConfig, shutdown: ShutdownSequence): MailTransport | null {
   if (!config.mail) return null;
-  const transport = createTransport({
+  const transport = loadNodemailer().createTransport({
     url: config.mail.smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

@@ -1,4 +1,4 @@
-import { DEFAULT_BYTE_RANGE_PLACEHOLDER, findByteRange, removeTrailingNewLine } from '@signpdf/utils';
+import { loadSignpdfUtils } from '../lazy-libraries';
 
 /** Where the newest signature's /Contents hole sits, and the bytes its ByteRange covers. */
 export interface SignatureSlot {
@@ -11,6 +11,7 @@ export interface SignatureSlot {
 
 /** Writes the real ByteRange over the placeholder that placeholder-plain left in the newest revision. */
 export function fillByteRange(withPlaceholder: Buffer): Buffer {
+  const { DEFAULT_BYTE_RANGE_PLACEHOLDER, findByteRange, removeTrailingNewLine } = loadSignpdfUtils();
   const pdf = removeTrailingNewLine(withPlaceholder);
   const { byteRangePlaceholder, byteRangePlaceholderPosition } = findByteRange(pdf, DEFAULT_BYTE_RANGE_PLACEHOLDER);
   if (byteRangePlaceholder === undefined || byteRangePlaceholderPosition === undefined) {

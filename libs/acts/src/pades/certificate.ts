@@ -1,5 +1,6 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Asn1js from 'asn1js';
+import type * as Pkijs from 'pkijs';
+import { loadPkijs } from '../lazy-libraries';
 import { sha256Hex, toArrayBuffer } from './bytes';
 import { CertificateBundleError } from './errors';
 import { OID } from './oids';
@@ -16,9 +17,9 @@ export interface CertificateDescription {
   notAfter: Date;
 }
 
-export function parseCertificateDer(der: Uint8Array): pkijs.Certificate {
+export function parseCertificateDer(der: Uint8Array): Pkijs.Certificate {
   try {
-    return pkijs.Certificate.fromBER(toArrayBuffer(der));
+    return loadPkijs().Certificate.fromBER(toArrayBuffer(der));
   } catch (cause) {
     throw new CertificateBundleError('Not an X.509 certificate', { cause });
   }
@@ -34,10 +35,10 @@ const SHORT: Record<string, string> = {
 };
 
 // UTF8String, PrintableString, BMPString… all decode to their text in asn1js.
-const text = (value: asn1js.BaseBlock): string => String((value.valueBlock as { value?: unknown }).value ?? '');
+const text = (value: Asn1js.BaseBlock): string => String((value.valueBlock as { value?: unknown }).value ?? '');
 
 /** The common name of an X.500 name, or the whole name ("O=…, C=KG") when there is none. */
-export function commonName(name: pkijs.RelativeDistinguishedNames): string {
+export function commonName(name: Pkijs.RelativeDistinguishedNames): string {
   const cn = name.typesAndValues.find((t) => t.type === OID.commonName);
   if (cn) return text(cn.value);
   return name.typesAndValues.map((t) => `${SHORT[t.type] ?? t.type}=${text(t.value)}`).join(', ');

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { loadAsn1js, loadPkijs } from '../lazy-libraries';
 import { OID } from './oids';
 
 const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
 const toArrayBuffer = (u: Uint8Array): ArrayBuffer =>
   u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
-const isEc = (cert: pkijs.Certificate) => cert.subjectPublicKeyInfo.algorithm.algorithmId === OID.ecPublicKey;
+const isEc = (cert: Pkijs.Certificate) => cert.subjectPublicKeyInfo.algorithm.algorithmId === OID.ecPublicKey;
 
 /**
  * The SignerInfo of a PAdES B-B signature before its value: contentType, messageDigest and ESS
  * signingCertificateV2. No signing-time attribute — PAdES B-B forbids it; the time is the dictionary's /M.
  */
-function signerInfo(cert: pkijs.Certificate, contentDigest: Uint8Array): pkijs.SignerInfo {
+function signerInfo(cert: Pkijs.Certificate, contentDigest: Uint8Array): Pkijs.SignerInfo {
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   // ESSCertIDv2 with the default hash (SHA-256) omitted, as DER requires.
   const essCertId = new asn1js.Sequence({
     value: [new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(new Uint8Array(cert.toSchema().toBER()))) })],
@@ -43,13 +45,14 @@ function signerInfo(cert: pkijs.Certificate, contentDigest: Uint8Array): pkijs.S
 }
 
 /** The DER of the signed attributes as a SET: the exact bytes a signer signs (RFC 5652 §5.4). */
-function signedAttributesDer(info: pkijs.SignerInfo): Uint8Array {
+function signedAttributesDer(info: Pkijs.SignerInfo): Uint8Array {
   const der = new Uint8Array(info.signedAttrs!.toSchema().toBER());
   der[0] = 0x31; // [0] IMPLICIT in SignerInfo, but a SET when signed
   return der;
 }
 
-export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(toArrayBuffer(der));
+export const parseCertificate = (der: Uint8Array): Pkijs.Certificate =>
+  loadPkijs().Certificate.fromBER(toArrayBuffer(der));
 
 /** Step one: what the signer's key (or token) must sign for content with this SHA-256 digest. */
 export function dataToSignFor(certDer: Uint8Array, content: Uint8Array): Uint8Array {
@@ -58,6 +61,8 @@ export function dataToSignFor(certDer: Uint8Array, content: Uint8Array): Uint8Ar
 
 /** Step two: the detached CMS (DER) for the content, with the signature value made over `dataToSignFor`. */
 export function assembleCms(certDer: Uint8Array, content: Uint8Array, signatureValue: Uint8Array): Uint8Array {
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   const cert = parseCertificate(certDer);
   const info = signerInfo(cert, sha256(content));
   const value = isEc(cert) ? ecdsaToDer(signatureValue) : signatureValue;
@@ -76,6 +81,7 @@ export function assembleCms(certDer: Uint8Array, content: Uint8Array, signatureV
 /** WebCrypto gives ECDSA as raw r||s; CMS needs the DER SEQUENCE { r, s } (raw gives "Signature is Invalid."). */
 export function ecdsaToDer(value: Uint8Array): Uint8Array {
   if (isDerEcdsa(value)) return value;
+  const asn1js = loadAsn1js();
   const half = value.length / 2;
   const int = (b: Uint8Array) => {
     let i = 0;
@@ -95,6 +101,7 @@ export function ecdsaToDer(value: Uint8Array): Uint8Array {
  */
 function isDerEcdsa(value: Uint8Array): boolean {
   if (value[0] !== 0x30) return false;
+  const asn1js = loadAsn1js();
   try {
     const parsed = asn1js.fromBER(toArrayBuffer(value));
     return (

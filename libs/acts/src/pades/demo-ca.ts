@@ -1,9 +1,6 @@
-// @peculiar/x509 needs the decorator metadata polyfill before it loads.
-import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
-
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+import type * as X509 from '@peculiar/x509';
+import { loadX509 } from '../lazy-libraries';
 
 const RSA = {
   name: 'RSASSA-PKCS1-v1_5',
@@ -28,7 +25,7 @@ export interface DemoSigner {
 }
 
 // A name given as JSON is stored as UTF8String, so Kyrgyz letters stay intact in the certificate.
-const distinguishedName = (commonName: string, org: string): x509.JsonName => [
+const distinguishedName = (commonName: string, org: string): X509.JsonName => [
   { CN: [commonName] },
   { O: [org] },
   { C: ['KG'] },
@@ -38,6 +35,7 @@ const serial = (n: number) => n.toString(16).padStart(2, '0');
 
 /** A self-signed demo CA. Demo only: the issuer is not trusted by any reader, which pdfsig reports apart from validity. */
 export async function createDemoCa(opts: { name: string; organization: string; now: Date }): Promise<DemoCa> {
+  const x509 = loadX509();
   const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
@@ -59,6 +57,7 @@ export async function issueDemoSigner(
   ca: DemoCa,
   opts: { name: string; organization: string; now: Date; serialNumber: number; keyAlgorithm?: 'RSA' | 'ECDSA' },
 ): Promise<DemoSigner> {
+  const x509 = loadX509();
   const algorithm = opts.keyAlgorithm === 'ECDSA' ? EC : RSA;
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const caCert = new x509.X509Certificate(ca.certificate.slice().buffer as ArrayBuffer);

@@ -1,12 +1,17 @@
 import { createHash, createPrivateKey, createPublicKey, KeyObject, webcrypto } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Asn1js from 'asn1js';
+import type * as Pkijs from 'pkijs';
+import { loadAsn1js, loadPkijs, onFirstUse } from '../lazy-libraries';
 import { toArrayBuffer } from './bytes';
 import { parseCertificateDer } from './certificate';
 import { CertificateBundleError, PassphraseError } from './errors';
 import { OID } from './oids';
 
-export const cryptoEngine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
+/** pkijs's engine over Node's WebCrypto, made on first use like pkijs itself. */
+export const cryptoEngine = onFirstUse(() => {
+  const { CryptoEngine } = loadPkijs();
+  return new CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
+});
 
 /**
  * What `openssl pkcs12 -export` of OpenSSL 3 writes: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the key and the
@@ -17,7 +22,7 @@ const PBES2 = '1.2.840.113549.1.5.13';
 const pbes2 = (password: ArrayBuffer, iterationCount: number) => ({
   password,
   // pkijs draws the IV itself; only the name and length are read here.
-  contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 } as pkijs.ContentEncryptionAlgorithm,
+  contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 } as Pkijs.ContentEncryptionAlgorithm,
   hmacHashAlgorithm: 'SHA-256',
   iterationCount,
 });
@@ -25,10 +30,13 @@ const pbes2 = (password: ArrayBuffer, iterationCount: number) => ({
 /** PBES2 takes the passphrase as its UTF-8 bytes; the MAC's PKCS#12 KDF turns those into a BMPString (RFC 7292 B.1). */
 const utf8 = (s: string) => toArrayBuffer(new TextEncoder().encode(s));
 
-const attribute = (type: string, value: asn1js.BaseBlock) => new pkijs.Attribute({ type, values: [value] });
+const attribute = (type: string, value: Asn1js.BaseBlock) => {
+  const { Attribute } = loadPkijs();
+  return new Attribute({ type, values: [value] });
+};
 
 /** Throws unless the PKCS#8 private key belongs to the certificate's public key. */
-export function assertKeyMatches(certificate: pkijs.Certificate, pkcs8: Uint8Array): void {
+export function assertKeyMatches(certificate: Pkijs.Certificate, pkcs8: Uint8Array): void {
   let matches = false;
   try {
     const fromKey = createPublicKey(createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' }));
@@ -53,6 +61,8 @@ export async function createPkcs12(o: {
   /** PBKDF2 and MAC iterations; OpenSSL's 2048 by default. */
   iterations?: number;
 }): Promise<Uint8Array> {
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   const iterations = o.iterations ?? ITERATIONS;
   const leaf = parseCertificateDer(o.certificate);
   if (!o.privateKey.extractable) throw new CertificateBundleError('The private key is not extractable');
@@ -69,7 +79,7 @@ export async function createPkcs12(o: {
     ...(o.friendlyName ? [attribute(OID.friendlyName, new asn1js.BmpString({ value: o.friendlyName }))] : []),
     localKeyId,
   ];
-  const certBag = (der: Uint8Array, bagAttributes?: pkijs.Attribute[]) =>
+  const certBag = (der: Uint8Array, bagAttributes?: Pkijs.Attribute[]) =>
     new pkijs.SafeBag({
       bagId: OID.certBag,
       bagValue: new pkijs.CertBag({
@@ -79,7 +89,7 @@ export async function createPkcs12(o: {
       ...(bagAttributes ? { bagAttributes } : {}),
     });
   const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8)) });
-  await keyBag.makeInternalValues(pbes2(password, iterations), cryptoEngine);
+  await keyBag.makeInternalValues(pbes2(password, iterations), cryptoEngine());
 
   // As OpenSSL lays it out: the certificates in an encrypted SafeContents, the shrouded key in a plain one.
   const pfx = new pkijs.PFX({
@@ -113,11 +123,11 @@ export async function createPkcs12(o: {
   });
   await pfx.parsedValue!.authenticatedSafe!.makeInternalValues(
     { safeContents: [pbes2(password, iterations), {}] },
-    cryptoEngine,
+    cryptoEngine(),
   );
   await pfx.makeInternalValues(
     { password, iterations, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' },
-    cryptoEngine,
+    cryptoEngine(),
   );
   return new Uint8Array(pfx.toSchema().toBER(false));
 }
@@ -135,8 +145,9 @@ export function assertIterations(what: string, count: number, max: number): void
 }
 
 /** Throws if a PBES2 algorithm asks for more PBKDF2 iterations than Grif will run. */
-export function assertAffordable(algorithm: pkijs.AlgorithmIdentifier): void {
+export function assertAffordable(algorithm: Pkijs.AlgorithmIdentifier): void {
   if (algorithm.algorithmId !== PBES2) return; // legacy schemes fail later, with their own message
+  const pkijs = loadPkijs();
   // Parsed from copies: pkijs's parsers clear the schema they read, and decryption reads it afterwards.
   const params = pkijs.PBES2Params.fromBER(algorithm.algorithmParams.toBER(false));
   const kdf = pkijs.PBKDF2Params.fromBER(params.keyDerivationFunc.algorithmParams.toBER(false));
@@ -144,13 +155,14 @@ export function assertAffordable(algorithm: pkijs.AlgorithmIdentifier): void {
 }
 
 /** Checks the MAC the way OpenSSL does: UTF-8 → BMPString first, then the byte-per-character form of OpenSSL 1.0. */
-async function macMatches(pfx: pkijs.PFX, passphrase: string): Promise<boolean> {
+async function macMatches(pfx: Pkijs.PFX, passphrase: string): Promise<boolean> {
+  const engine = cryptoEngine();
   const mac = pfx.macData!;
-  const content = (pfx.authSafe.content as asn1js.OctetString).getValue();
-  const hash = cryptoEngine.getAlgorithmByOID<Algorithm>(mac.mac.digestAlgorithm.algorithmId, true).name;
+  const content = (pfx.authSafe.content as Asn1js.OctetString).getValue();
+  const hash = engine.getAlgorithmByOID<Algorithm>(mac.mac.digestAlgorithm.algorithmId, true).name;
   const legacy = Buffer.from(Buffer.from(passphrase, 'utf8').toString('latin1'), 'utf8');
   for (const password of [utf8(passphrase), toArrayBuffer(legacy)]) {
-    const ok = await cryptoEngine.verifyDataStampedWithPassword({
+    const ok = await engine.verifyDataStampedWithPassword({
       password,
       hashAlgorithm: hash,
       salt: toArrayBuffer(mac.macSalt.valueBlock.valueHexView),
@@ -163,14 +175,15 @@ async function macMatches(pfx: pkijs.PFX, passphrase: string): Promise<boolean> 
   return false;
 }
 
-async function decryptKeyBag(bag: pkijs.PKCS8ShroudedKeyBag, password: ArrayBuffer): Promise<Uint8Array> {
-  const encrypted = new pkijs.EncryptedData({
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
+async function decryptKeyBag(bag: Pkijs.PKCS8ShroudedKeyBag, password: ArrayBuffer): Promise<Uint8Array> {
+  const { EncryptedContentInfo, EncryptedData } = loadPkijs();
+  const encrypted = new EncryptedData({
+    encryptedContentInfo: new EncryptedContentInfo({
       contentEncryptionAlgorithm: bag.encryptionAlgorithm,
       encryptedContent: bag.encryptedData,
     }),
   });
-  return new Uint8Array(await encrypted.decrypt({ password }, cryptoEngine));
+  return new Uint8Array(await encrypted.decrypt({ password }, cryptoEngine()));
 }
 
 const LEGACY =
@@ -181,7 +194,9 @@ export async function openPkcs12(
   p12: Uint8Array,
   passphrase: string,
 ): Promise<{ certificate: Uint8Array; chain: Uint8Array[]; privateKeyPkcs8: Uint8Array }> {
-  let pfx: pkijs.PFX;
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
+  let pfx: Pkijs.PFX;
   try {
     pfx = pkijs.PFX.fromBER(toArrayBuffer(p12));
   } catch (cause) {
@@ -204,11 +219,14 @@ export async function openPkcs12(
       const encrypted = pkijs.EncryptedData.fromBER(content.content.toBER(false));
       assertAffordable(encrypted.encryptedContentInfo.contentEncryptionAlgorithm);
     }
-    await authSafe.parseInternalValues({ safeContents: authSafe.safeContents.map(() => ({ password })) }, cryptoEngine);
+    await authSafe.parseInternalValues(
+      { safeContents: authSafe.safeContents.map(() => ({ password })) },
+      cryptoEngine(),
+    );
     for (const { value } of authSafe.parsedValue!.safeContents) {
       for (const bag of value.safeBags) {
         if (bag.bagValue instanceof pkijs.CertBag && bag.bagValue.certId === OID.x509Certificate) {
-          certificates.push(new Uint8Array((bag.bagValue.certValue as asn1js.OctetString).getValue()));
+          certificates.push(new Uint8Array((bag.bagValue.certValue as Asn1js.OctetString).getValue()));
         } else if (bag.bagValue instanceof pkijs.PKCS8ShroudedKeyBag) {
           assertAffordable(bag.bagValue.encryptionAlgorithm);
           keys.push(await decryptKeyBag(bag.bagValue, password));

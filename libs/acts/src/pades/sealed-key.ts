@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, pbkdf2, pbkdf2Sync, randomBytes, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Asn1js from 'asn1js';
+import { loadAsn1js, loadPkijs } from '../lazy-libraries';
 import { toArrayBuffer } from './bytes';
 import { CertificateBundleError, PassphraseError } from './errors';
 import { OID } from './oids';
@@ -45,6 +45,8 @@ export function sealPrivateKey(pkcs8Der: Uint8Array, passphrase: string): string
   const key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, SEAL_ITERATIONS, 32, 'sha256');
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   const encrypted = Buffer.concat([cipher.update(pkcs8Der), cipher.final()]);
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   const algorithm = new pkijs.AlgorithmIdentifier({
     algorithmId: PBES2,
     algorithmParams: new pkijs.PBES2Params({
@@ -80,6 +82,8 @@ interface Sealed {
 
 /** Reads an EncryptedPrivateKeyInfo PEM with PBES2 / PBKDF2 / AES-CBC (ours, OpenSSL's, Node's). */
 function readSealed(sealed: string): Sealed {
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   try {
     const body = new RegExp(`-----BEGIN ${LABEL}-----([^-]+)-----END ${LABEL}-----`).exec(sealed)?.[1];
     if (!body) throw new Error(`No ${LABEL} PEM block`);
@@ -97,7 +101,7 @@ function readSealed(sealed: string): Sealed {
       iterations: kdf.iterationCount,
       hash,
       ...aes,
-      iv: Buffer.from((params.encryptionScheme.algorithmParams as asn1js.OctetString).valueBlock.valueHexView),
+      iv: Buffer.from((params.encryptionScheme.algorithmParams as Asn1js.OctetString).valueBlock.valueHexView),
       encrypted: Buffer.from(bag.encryptedData.valueBlock.valueHexView),
     };
   } catch (cause) {
@@ -107,13 +111,13 @@ function readSealed(sealed: string): Sealed {
 
 /** WebCrypto's import parameters for the key in a PKCS#8: RSA PKCS#1 v1.5 or ECDSA P-256, both with SHA-256. */
 function importAlgorithm(pkcs8: Uint8Array): webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams {
-  const info = pkijs.PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8));
+  const info = loadPkijs().PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8));
   const id = info.privateKeyAlgorithm.algorithmId;
   if (id === OID.rsaEncryption) return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   const curve = info.privateKeyAlgorithm.algorithmParams;
   if (
     id === OID.ecPublicKey &&
-    curve instanceof asn1js.ObjectIdentifier &&
+    curve instanceof loadAsn1js().ObjectIdentifier &&
     curve.getValue() === '1.2.840.10045.3.1.7'
   ) {
     return { name: 'ECDSA', namedCurve: 'P-256' };
@@ -130,7 +134,7 @@ export async function unsealPrivateKey(sealed: string, passphrase: string): Prom
     const decipher = createDecipheriv(s.cipher, key, s.iv);
     pkcs8 = Buffer.concat([decipher.update(s.encrypted), decipher.final()]);
     // A wrong key passes the padding check about once in 256: the content must still be a private key.
-    pkijs.PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8));
+    loadPkijs().PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8));
   } catch (cause) {
     throw new PassphraseError(undefined, { cause });
   }

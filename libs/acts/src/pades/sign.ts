@@ -1,6 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { loadSignpdfPlaceholder, loadSignpdfUtils } from '../lazy-libraries';
 import { fillByteRange, lastSlot, signedBytes } from './byte-range';
 import { assembleCms, dataToSignFor } from './cms';
 
@@ -32,6 +31,8 @@ export interface PreparedSignature {
  * placeholder drops signature 1 from the form's field list (stack.md).
  */
 export function prepareSignature(pdf: Uint8Array, info: SignatureInfo): PreparedSignature {
+  const { plainAddPlaceholder } = loadSignpdfPlaceholder();
+  const { SUBFILTER_ETSI_CADES_DETACHED } = loadSignpdfUtils();
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: Buffer.from(pdf),
     reason: info.reason,

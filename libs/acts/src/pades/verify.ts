@@ -1,7 +1,6 @@
 import { constants, createHash, createPublicKey, verify } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { loadAsn1js, loadPdfLib, loadPkijs } from '../lazy-libraries';
 import { sha256Hex, toArrayBuffer } from './bytes';
 import { commonName } from './certificate';
 import { OID } from './oids';
@@ -33,6 +32,7 @@ interface SignatureDictionary {
 
 /** Every signature dictionary of every revision (object streams included), oldest first. */
 async function signatureDictionaries(pdf: Uint8Array): Promise<SignatureDictionary[]> {
+  const { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } = loadPdfLib();
   const doc = await PDFDocument.load(pdf, {
     ignoreEncryption: true,
     updateMetadata: false,
@@ -79,12 +79,13 @@ function coveredBytes(pdf: Uint8Array, [a, b, c, d]: number[]): Buffer | null {
   return sane ? Buffer.concat([pdf.subarray(a, b), pdf.subarray(c, c + d)]) : null;
 }
 
-const attributeValue = (info: pkijs.SignerInfo, type: string) =>
+const attributeValue = (info: Pkijs.SignerInfo, type: string) =>
   info.signedAttrs?.attributes.find((a) => a.type === type)?.values[0];
 
-function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): pkijs.Certificate | undefined {
+function signerCertificate(signed: Pkijs.SignedData, info: Pkijs.SignerInfo): Pkijs.Certificate | undefined {
+  const pkijs = loadPkijs();
   const certificates = (signed.certificates ?? []).filter(
-    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+    (c): c is Pkijs.Certificate => c instanceof pkijs.Certificate,
   );
   const sid = info.sid;
   const byIssuer =
@@ -95,7 +96,7 @@ function signerCertificate(signed: pkijs.SignedData, info: pkijs.SignerInfo): pk
 }
 
 /** The signer's signature over the signed attributes (or the content itself when there are none). */
-function signatureChecks(info: pkijs.SignerInfo, cert: pkijs.Certificate, data: Buffer, hash: string): boolean {
+function signatureChecks(info: Pkijs.SignerInfo, cert: Pkijs.Certificate, data: Buffer, hash: string): boolean {
   const key = createPublicKey({
     key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)),
     format: 'der',
@@ -103,7 +104,8 @@ function signatureChecks(info: pkijs.SignerInfo, cert: pkijs.Certificate, data: 
   });
   const value = Buffer.from(info.signature.valueBlock.valueHexView);
   if (info.signatureAlgorithm.algorithmId === OID.rsassaPss) {
-    const params = new pkijs.RSASSAPSSParams({ schema: info.signatureAlgorithm.algorithmParams });
+    const { RSASSAPSSParams } = loadPkijs();
+    const params = new RSASSAPSSParams({ schema: info.signatureAlgorithm.algorithmParams });
     const pssHash = HASHES[params.hashAlgorithm.algorithmId] ?? 'sha1';
     return verify(
       pssHash,
@@ -125,6 +127,8 @@ interface CmsCheck {
 
 function checkCms(contents: Uint8Array, content: Buffer | null): CmsCheck {
   const failed: CmsCheck = { signer: '', certificateSha256: '', signingTime: null, valid: false };
+  const asn1js = loadAsn1js();
+  const pkijs = loadPkijs();
   // The hole is padded with zeros after the DER: asn1js stops at the end of the first element.
   const parsed = asn1js.fromBER(toArrayBuffer(contents));
   if (parsed.offset === -1) return failed;
