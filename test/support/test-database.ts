@@ -55,11 +55,13 @@ export async function createTestDatabase(opts: { migrated?: boolean } = {}): Pro
 
 /**
  * What the migrated schema depends on: the migrations and what they import (the persistence library, the workflows'
- * lists). A change to any of it makes a new template; one that changes none of it keeps the one made before.
+ * lists), and the installed packages (the ORM writes some of the DDL). A change to any of it makes a new template;
+ * one that changes none of it keeps the one made before.
  */
 function migrationsKey(): string {
   const hash = createHash('sha256');
   const root = join(__dirname, '../..');
+  hash.update(readFileSync(join(root, 'package-lock.json')));
   for (const dir of ['libs/persistence/src', 'workflows'])
     for (const file of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort())
       if (file.endsWith('.ts')) hash.update(file).update(readFileSync(join(root, dir, file)));
