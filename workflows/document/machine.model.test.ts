@@ -13,6 +13,7 @@
  * checks the machine against the Regulation, not against itself.
  */
 import { DateTime } from 'luxon';
+import { isDeepStrictEqual } from 'node:util';
 import { DOCUMENT_STATES, DocumentState } from './states';
 import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
@@ -1004,18 +1005,50 @@ const EDGES: Edge[] = CASES.flatMap(({ model, title, path }) =>
 
 // --- transition rules ---------------------------------------------------------------------
 
+/**
+ * expect() for the loops below, which check every rule on every edge and every step of every path: each
+ * expect() call builds all of jest's matchers afresh and an Error for their stack, which was ~60 % of this
+ * file's time. verify() checks first and calls expect() only to fail, so a failure reads exactly as expect's.
+ * (A deep-strict equality implies jest's toEqual; where they differ, expect() decides.)
+ */
+function verify(actual: unknown) {
+  return {
+    toBe(expected: unknown) {
+      if (!Object.is(actual, expected)) expect(actual).toBe(expected);
+    },
+    toEqual(expected: unknown) {
+      if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
+    },
+    toBeNull() {
+      if (actual !== null) expect(actual).toBeNull();
+    },
+    toContain(item: unknown) {
+      if (!(Array.isArray(actual) && actual.includes(item))) expect(actual).toContain(item);
+    },
+    toHaveLength(n: number) {
+      if ((actual as { length?: unknown } | null)?.length !== n) expect(actual).toHaveLength(n);
+    },
+    toBeLessThanOrEqual(n: number) {
+      if (!(typeof actual === 'number' && actual <= n)) expect(actual).toBeLessThanOrEqual(n);
+    },
+    toMatchObject(expected: object) {
+      expect(actual).toMatchObject(expected);
+    },
+  };
+}
+
 /** A refused event leaves the very same snapshot (that is how the engine tells a refusal) and asks for no effect; the refusal cites `why`. */
 function expectRefused(x: Edge, why: string): void {
-  expect(citedBy(x.before, x.event)).toBe(why);
-  expect(x.after === x.before).toBe(true);
-  expect(x.actions).toEqual([]);
+  verify(citedBy(x.before, x.event)).toBe(why);
+  verify(x.after === x.before).toBe(true);
+  verify(x.actions).toEqual([]);
 }
 
 /** An accepted event: a new snapshot in `value` whose context differs from the old one exactly by `changes`. */
 function expectOnly(x: Edge, value: StateName, changes: Partial<DocumentContext>): void {
-  expect(x.after === x.before).toBe(false);
-  expect(x.after.value).toBe(value);
-  expect(x.after.context).toEqual({ ...x.before.context, ...changes });
+  verify(x.after === x.before).toBe(false);
+  verify(x.after.value).toBe(value);
+  verify(x.after.context).toEqual({ ...x.before.context, ...changes });
 }
 
 interface Rule {
@@ -1097,7 +1130,7 @@ function expectIssue(x: Edge & { event: EventOf<'ISSUE'> }): void {
   };
   if (!dueAt) {
     expectOnly(x, 'issued', { holder, deadlineKey: null, reminderKey: null, reminderAt: null });
-    expect(x.actions).toEqual([]);
+    verify(x.actions).toEqual([]);
     return;
   }
   const remindAt = reminderFor(x.event.deadlines, dueAt);
@@ -1109,7 +1142,7 @@ function expectIssue(x: Edge & { event: EventOf<'ISSUE'> }): void {
     escalationKey: null,
     escalationAt: null,
   });
-  expect(effects(x.actions)).toEqual([
+  verify(effects(x.actions)).toEqual([
     arm(RETURN_KEY, dueAt, 'DEADLINE_PASSED', x.before),
     ...(remindAt ? [arm(REMIND_KEY, remindAt, 'REMINDER_DUE', x.before)] : []),
   ]);
@@ -1123,7 +1156,7 @@ function expectStore(x: Edge & { event: EventOf<'STORE'> }): void {
     location: cab ? `${cab.roomName} / ${cab.name}` : (x.event.payload as { location: string }).location,
     cabinet: cab ? { id: cab.id, secureRoom: cab.secure } : null,
   });
-  expect(x.actions).toEqual([]);
+  verify(x.actions).toEqual([]);
 }
 
 /** RECLASSIFY to official_use of a stored (or issued) document that does not lie in a secure cabinet. */
@@ -1145,7 +1178,7 @@ function expectReclassify(x: Edge & { event: EventOf<'RECLASSIFY'> }): void {
     type: 'forwardToSpawned',
     params: { event: 'RECLASSIFY', payload: x.event.payload, skipCodes: ['SAME_CLASSIFICATION'] },
   };
-  expect(effects(x.actions)).toEqual(c.copyOf === null && c.copiesMade > 0 ? [forward] : []);
+  verify(effects(x.actions)).toEqual(c.copyOf === null && c.copiesMade > 0 ? [forward] : []);
 }
 
 /** The full check of a DEADLINE_MOVED in issued (returnTimesMove): the due time set again, the pending rungs re-armed. */
@@ -1166,7 +1199,7 @@ function expectReturnMoved(x: Edge & { event: EventOf<'DEADLINE_MOVED'> }): void
     reminderKey: remindAt ? MOVED_REMIND_KEY : null,
     reminderAt: remindAt,
   });
-  expect(effects(x.actions)).toEqual([
+  verify(effects(x.actions)).toEqual([
     ...pending(c).map(cancel),
     arm(MOVED_RETURN_KEY, dueAt, 'DEADLINE_PASSED', x.before),
     ...(remindAt ? [arm(MOVED_REMIND_KEY, remindAt, 'REMINDER_DUE', x.before)] : []),
@@ -1179,7 +1212,7 @@ function expectEscalationMoved(x: Edge & { event: EventOf<'DEADLINE_MOVED'> }): 
   const at = directorFor(x.event.deadlines, c.holder!.dueAt!);
   if (at === c.escalationAt) return expectRefused(x, 'EVENT_NOT_ACCEPTED');
   expectOnly(x, 'overdue', { escalationKey: MOVED_DIRECTOR_KEY, escalationAt: at });
-  expect(effects(x.actions)).toEqual([
+  verify(effects(x.actions)).toEqual([
     cancel(c.escalationKey!),
     arm(MOVED_DIRECTOR_KEY, at, 'ESCALATION_DUE', x.before),
   ]);
@@ -1215,7 +1248,7 @@ const RULES: Rule[] = [
         const own = getNextTransitions(x.before)
           .map((t) => t.eventType)
           .filter((t) => t !== '');
-        expect(new Set(own)).toEqual(new Set([...ACCEPTS[state], ...ROOT_EVENTS]));
+        verify(new Set(own)).toEqual(new Set([...ACCEPTS[state], ...ROOT_EVENTS]));
         diagramChecked.add(x.before);
       }
       if (!ROOT_EVENTS.includes(x.event.type) && !ACCEPTS[state].includes(x.event.type))
@@ -1227,7 +1260,7 @@ const RULES: Rule[] = [
     applies: (x) => FINAL.includes(stateOf(x.before)) && !ROOT_EVENTS.includes(x.event.type),
     check: (x) => {
       expectRefused(x, 'EVENT_NOT_ACCEPTED');
-      expect(x.after.status).toBe('done');
+      verify(x.after.status).toBe('done');
     },
   },
   {
@@ -1239,8 +1272,8 @@ const RULES: Rule[] = [
     applies: (x) => is(x.event, 'ASSIGN_FILE'),
     check: (x) => {
       expectOnly(x, stateOf(x.before), { file: filed(x.event.facts.fileId as FileFact) });
-      expect(x.after.status).toBe(x.before.status);
-      expect(x.actions).toEqual([]);
+      verify(x.after.status).toBe(x.before.status);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1251,8 +1284,8 @@ const RULES: Rule[] = [
     check: (x) => {
       const { toUserId, actId, actNumber } = (x.event as EventOf<'CUSTODY_TRANSFERRED'>).payload;
       expectOnly(x, stateOf(x.before), { custody: { userId: toUserId, actId, actNumber, at: x.event.at } });
-      expect(x.after.status).toBe(x.before.status);
-      expect(x.actions).toEqual([]);
+      verify(x.after.status).toBe(x.before.status);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1260,7 +1293,7 @@ const RULES: Rule[] = [
     applies: (x) => stateOf(x.before) === 'registered' && is(x.event, 'CLASSIFY'),
     check: (x) => {
       expectOnly(x, 'classified', { classification: (x.event as EventOf<'CLASSIFY'>).payload.classification });
-      expect(x.actions).toEqual([]);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1284,11 +1317,11 @@ const RULES: Rule[] = [
     check: (x) => {
       const e = x.event as EventOf<'RECLASSIFY'>;
       // Who may send it is the engine's check (403 citing R-4.3), made from this table before the machine is asked.
-      expect(documentEvents.RECLASSIFY).toMatchObject({ roles: ['security_officer', 'director'], roleRule: 'R-4.3' });
-      expect(documentEventSchemas.RECLASSIFY.safeParse({ classification: e.payload.classification }).success).toBe(
+      verify(documentEvents.RECLASSIFY).toMatchObject({ roles: ['security_officer', 'director'], roleRule: 'R-4.3' });
+      verify(documentEventSchemas.RECLASSIFY.safeParse({ classification: e.payload.classification }).success).toBe(
         false,
       );
-      expect(e.actor.roles.some((r) => (documentEvents.RECLASSIFY.roles as string[]).includes(r))).toBe(true);
+      verify(e.actor.roles.some((r) => (documentEvents.RECLASSIFY.roles as string[]).includes(r))).toBe(true);
       expectReclassify(x as Edge & { event: EventOf<'RECLASSIFY'> });
     },
   },
@@ -1305,8 +1338,8 @@ const RULES: Rule[] = [
     applies: (x) => holderOut(x.before) && is(x.event, 'RECLASSIFY') && accepted(x),
     check: (x) => {
       expectReclassify(x as Edge & { event: EventOf<'RECLASSIFY'> });
-      expect(x.after.context.holder).toBe(x.before.context.holder);
-      expect(x.actions.filter((a) => a.type === 'armDeadline' || a.type === 'cancelDeadline')).toEqual([]);
+      verify(x.after.context.holder).toBe(x.before.context.holder);
+      verify(x.actions.filter((a) => a.type === 'armDeadline' || a.type === 'cancelDeadline')).toEqual([]);
     },
   },
   {
@@ -1323,7 +1356,7 @@ const RULES: Rule[] = [
     applies: (x) => issueIn(x) && !inAct(x.before) && x.event.payload.takeOutside === true,
     check: (x) => {
       const e = x.event as EventOf<'ISSUE'>;
-      if (fou(x.before)) expect(issueVerdict(x.before, e)).toBe('R-4.2.5');
+      if (fou(x.before)) verify(issueVerdict(x.before, e)).toBe('R-4.2.5');
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
     },
   },
@@ -1342,7 +1375,7 @@ const RULES: Rule[] = [
     applies: (x) => issuedWith(x, 'none') && fou(x.before),
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
-      expect(x.after.context.holder).toMatchObject({ dueAt: SAME_DAY_CLOSE, dueBasis: 'end_of_working_day' });
+      verify(x.after.context.holder).toMatchObject({ dueAt: SAME_DAY_CLOSE, dueBasis: 'end_of_working_day' });
     },
   },
   {
@@ -1350,7 +1383,7 @@ const RULES: Rule[] = [
     applies: (x) => issuedWith(x, 'chosen') && fou(x.before),
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
-      expect(x.after.context.holder?.dueBasis).toBe('chosen');
+      verify(x.after.context.holder?.dueBasis).toBe('chosen');
     },
   },
   {
@@ -1358,7 +1391,7 @@ const RULES: Rule[] = [
     applies: (x) => issuedWith(x, 'none') && isRestricted(x.before.context.classification) && !fou(x.before),
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
-      expect(x.after.context.holder).toMatchObject({
+      verify(x.after.context.holder).toMatchObject({
         dueAt: WORKING_DAYS_AFTER_AT[x.model.deadlines.defaultReturnDays],
         dueBasis: 'working_days',
       });
@@ -1369,7 +1402,7 @@ const RULES: Rule[] = [
     applies: (x) => issuedWith(x, 'none') && !isRestricted(x.before.context.classification),
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
-      expect(x.after.context.holder?.dueAt).toBeNull();
+      verify(x.after.context.holder?.dueAt).toBeNull();
     },
   },
   {
@@ -1383,7 +1416,7 @@ const RULES: Rule[] = [
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
       const due = x.after.context.holder!.dueAt!;
-      expect(x.after.context.reminderAt).toBe(plus(due, -DURATION_MS[x.event.deadlines.reminderBefore]));
+      verify(x.after.context.reminderAt).toBe(plus(due, -DURATION_MS[x.event.deadlines.reminderBefore]));
     },
   },
   {
@@ -1391,8 +1424,8 @@ const RULES: Rule[] = [
     applies: (x) => issueIn(x) && accepted(x) && !!x.after.context.holder?.dueAt && !x.after.context.reminderKey,
     check: (x) => {
       expectIssue(x as Edge & { event: EventOf<'ISSUE'> });
-      expect(x.after.context.reminderAt).toBeNull();
-      expect(x.actions).toHaveLength(1);
+      verify(x.after.context.reminderAt).toBeNull();
+      verify(x.actions).toHaveLength(1);
     },
   },
   {
@@ -1418,7 +1451,7 @@ const RULES: Rule[] = [
       const holder = x.before.context.holder!;
       if (holder.acknowledgedAt != null) return expectRefused(x, 'ALREADY_ACKNOWLEDGED');
       expectOnly(x, stateOf(x.before), { holder: { ...holder, acknowledgedAt: x.event.at } });
-      expect(x.actions).toEqual([]);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1430,7 +1463,7 @@ const RULES: Rule[] = [
     check: (x) => {
       const c = x.before.context;
       expectOnly(x, 'issued', { reminderKey: null, reminderAt: null });
-      expect(effects(x.actions)).toEqual([
+      verify(effects(x.actions)).toEqual([
         {
           type: 'notify',
           params: { template: 'document.reminder', toUserIds: [c.holder!.userId], data: ladderData(c) },
@@ -1458,7 +1491,7 @@ const RULES: Rule[] = [
       const c = x.before.context;
       const at = directorFor(x.event.deadlines, c.holder!.dueAt!);
       expectOnly(x, 'overdue', { ...ALL_RUNGS_CLEARED, escalationKey: DIRECTOR_KEY, escalationAt: at });
-      expect(effects(x.actions)).toEqual([
+      verify(effects(x.actions)).toEqual([
         {
           type: 'notify',
           params: {
@@ -1482,10 +1515,10 @@ const RULES: Rule[] = [
     check: (x) => {
       const due = DateTime.fromISO(x.before.context.holder!.dueAt!, { zone: DEFAULT_CALENDAR.zone });
       const director = DateTime.fromISO(x.after.context.escalationAt!, { zone: DEFAULT_CALENDAR.zone });
-      expect(director.toFormat('HH:mm')).toBe('08:00');
-      expect(director.weekday).toBeLessThanOrEqual(5);
-      expect(director.toISODate()! > due.toISODate()!).toBe(true);
-      expect(x.after.context.escalationAt).toBe(NEXT_OPENING[due.toISODate()!]);
+      verify(director.toFormat('HH:mm')).toBe('08:00');
+      verify(director.weekday).toBeLessThanOrEqual(5);
+      verify(director.toISODate()! > due.toISODate()!).toBe(true);
+      verify(x.after.context.escalationAt).toBe(NEXT_OPENING[due.toISODate()!]);
     },
   },
   {
@@ -1495,13 +1528,13 @@ const RULES: Rule[] = [
       stateOf(x.after) === 'overdue' &&
       x.event.deadlines.directorAfter === 'next_working_day' &&
       x.before.context.holder!.dueAt === WORKING_DAYS_AFTER_AT[3],
-    check: (x) => expect(x.after.context.escalationAt).toBe('2026-11-30T02:00:00.000Z'),
+    check: (x) => verify(x.after.context.escalationAt).toBe('2026-11-30T02:00:00.000Z'),
   },
   {
     name: 'R-4.2.3: with directorAfter a duration (PT5S) the director is due to hear that long after the due time',
     applies: (x) =>
       stateOf(x.before) === 'issued' && stateOf(x.after) === 'overdue' && x.event.deadlines.directorAfter === 'PT5S',
-    check: (x) => expect(x.after.context.escalationAt).toBe(plus(x.before.context.holder!.dueAt!, 5_000)),
+    check: (x) => verify(x.after.context.escalationAt).toBe(plus(x.before.context.holder!.dueAt!, 5_000)),
   },
   {
     name: 'the current ESCALATION_DUE (isCurrentEscalation) of an overdue document makes it escalated and tells the director (document.escalated)',
@@ -1512,7 +1545,7 @@ const RULES: Rule[] = [
     check: (x) => {
       const c = x.before.context;
       expectOnly(x, 'escalated', { escalationKey: null, escalationAt: null });
-      expect(effects(x.actions)).toEqual([
+      verify(effects(x.actions)).toEqual([
         { type: 'notify', params: { template: 'document.escalated', toRoles: ['director'], data: ladderData(c) } },
       ]);
     },
@@ -1536,7 +1569,7 @@ const RULES: Rule[] = [
       x.before.context.holder?.dueBasis === 'end_of_working_day',
     check: (x) => {
       expectReturnMoved(x as Edge & { event: EventOf<'DEADLINE_MOVED'> });
-      expect(x.after.context.holder?.dueAt).toBe(SHORTENED_CLOSE);
+      verify(x.after.context.holder?.dueAt).toBe(SHORTENED_CLOSE);
     },
   },
   {
@@ -1550,7 +1583,7 @@ const RULES: Rule[] = [
     check: (x) => {
       expectReturnMoved(x as Edge & { event: EventOf<'DEADLINE_MOVED'> });
       const was = x.before.context.holder!.dueAt!;
-      expect(x.after.context.holder?.dueAt).toBe(was === DUE_LATE ? SHORTENED_CLOSE : was);
+      verify(x.after.context.holder?.dueAt).toBe(was === DUE_LATE ? SHORTENED_CLOSE : was);
     },
   },
   {
@@ -1569,7 +1602,7 @@ const RULES: Rule[] = [
     check: (x) => {
       expectReturnMoved(x as Edge & { event: EventOf<'DEADLINE_MOVED'> });
       if (!x.before.context.reminderKey) return expectRefused(x, 'EVENT_NOT_ACCEPTED');
-      expect(x.after.context.holder?.dueAt).toBe(x.before.context.holder?.dueAt);
+      verify(x.after.context.holder?.dueAt).toBe(x.before.context.holder?.dueAt);
     },
   },
   {
@@ -1579,7 +1612,7 @@ const RULES: Rule[] = [
       expectReturnMoved(x as Edge & { event: EventOf<'DEADLINE_MOVED'> });
       const before = x.before.context.holder!;
       if (before.dueBasis !== 'working_days') return expectRefused(x, 'EVENT_NOT_ACCEPTED');
-      expect(x.after.context.holder?.dueAt).toBe(WORKING_DAYS_AFTER_AT[x.event.deadlines.defaultReturnDays]);
+      verify(x.after.context.holder?.dueAt).toBe(WORKING_DAYS_AFTER_AT[x.event.deadlines.defaultReturnDays]);
     },
   },
   {
@@ -1609,7 +1642,7 @@ const RULES: Rule[] = [
     applies: (x) => holderOut(x.before) && is(x.event, 'RETURN'),
     check: (x) => {
       expectOnly(x, 'in_storage', { holder: null, ...ALL_RUNGS_CLEARED });
-      expect(effects(x.actions)).toEqual(pending(x.before.context).map(cancel));
+      verify(effects(x.actions)).toEqual(pending(x.before.context).map(cancel));
     },
   },
   {
@@ -1635,12 +1668,12 @@ const RULES: Rule[] = [
           cabinet: c.cabinet,
         },
       }));
-      expect(effects(x.actions)).toEqual([{ type: 'spawn', params: { machineId: 'document', inputs } }]);
+      verify(effects(x.actions)).toEqual([{ type: 'spawn', params: { machineId: 'document', inputs } }]);
       for (const input of inputs) {
         const [copy, actions] = initialTransition(documentMachine, input);
-        expect(actions).toEqual([]);
-        expect(copy.value).toBe('in_storage');
-        expect(copy.context).toMatchObject({
+        verify(actions).toEqual([]);
+        verify(copy.value).toBe('in_storage');
+        verify(copy.context).toMatchObject({
           classification: c.classification,
           location: c.location,
           cabinet: c.cabinet,
@@ -1667,8 +1700,8 @@ const RULES: Rule[] = [
       expectOnly(x, 'dispatched', {
         dispatched: { addressee: e.payload.addressee, via: e.payload.via ?? null, at: e.at },
       });
-      expect(x.after.status).toBe('done');
-      expect(x.actions).toEqual([]);
+      verify(x.after.status).toBe('done');
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1684,8 +1717,8 @@ const RULES: Rule[] = [
         lost: { circumstances: e.payload.circumstances, at: e.at, reportedBy: e.actor.userId },
         ...ALL_RUNGS_CLEARED,
       });
-      expect(x.after.status).toBe('done');
-      expect(effects(x.actions)).toEqual([
+      verify(x.after.status).toBe('done');
+      verify(effects(x.actions)).toEqual([
         ...pending(x.before.context).map(cancel),
         {
           type: 'notify',
@@ -1705,7 +1738,7 @@ const RULES: Rule[] = [
       if (inAct(x.before)) return expectRefused(x, 'R-4.1d');
       const { actId, actNumber } = (x.event as EventOf<'INCLUDE_IN_ACT'>).payload;
       expectOnly(x, 'in_storage', { inAct: { id: actId, number: actNumber } });
-      expect(x.actions).toEqual([]);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1720,7 +1753,7 @@ const RULES: Rule[] = [
     check: (x) => {
       if (is(x.event, 'STORE')) expectStore(x as Edge & { event: EventOf<'STORE'> });
       else expectReclassify(x as Edge & { event: EventOf<'RECLASSIFY'> });
-      expect(x.after.context.inAct).toEqual(x.before.context.inAct);
+      verify(x.after.context.inAct).toEqual(x.before.context.inAct);
     },
   },
   {
@@ -1729,7 +1762,7 @@ const RULES: Rule[] = [
     check: (x) => {
       if (!byItsAct(x)) return expectRefused(x, 'ITEM_NOT_IN_ACT');
       expectOnly(x, 'in_storage', { inAct: null });
-      expect(x.actions).toEqual([]);
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1739,8 +1772,8 @@ const RULES: Rule[] = [
       if (!byItsAct(x)) return expectRefused(x, 'ITEM_NOT_IN_ACT');
       const { actId, actNumber } = (x.event as EventOf<'DESTROY'>).payload;
       expectOnly(x, 'destroyed', { inAct: null, destroyed: { actId, actNumber, at: x.event.at } });
-      expect(x.after.status).toBe('done');
-      expect(x.actions).toEqual([]);
+      verify(x.after.status).toBe('done');
+      verify(x.actions).toEqual([]);
     },
   },
   {
@@ -1748,8 +1781,8 @@ const RULES: Rule[] = [
     applies: (x) => stateOf(x.before) === 'destroyed' && !ROOT_EVENTS.includes(x.event.type),
     check: (x) => {
       expectRefused(x, 'EVENT_NOT_ACCEPTED');
-      expect(x.after.status).toBe('done');
-      expect(x.after.context.destroyed).toEqual(x.before.context.destroyed);
+      verify(x.after.status).toBe('done');
+      verify(x.after.context.destroyed).toEqual(x.before.context.destroyed);
     },
   },
   {
@@ -1762,7 +1795,7 @@ const RULES: Rule[] = [
 ];
 
 const sameSnapshot = (a: Snapshot, b: Snapshot) =>
-  expect({ value: a.value, status: a.status, context: a.context }).toEqual({
+  verify({ value: a.value, status: a.status, context: a.context }).toEqual({
     value: b.value,
     status: b.status,
     context: b.context,
@@ -1771,16 +1804,16 @@ const sameSnapshot = (a: Snapshot, b: Snapshot) =>
 /** Replays `path` with the pure transition(), checking the graph agrees and every step keeps the invariants. */
 function replay(model: Model, path: Path): void {
   const [init, ...steps] = path.steps;
-  expect(init.event.type).toBe('xstate.init');
+  verify(init.event.type).toBe('xstate.init');
   let [snapshot, actions] = initialTransition(documentMachine, model.input);
-  expect(actions).toEqual([]);
+  verify(actions).toEqual([]);
   sameSnapshot(snapshot, init.state);
-  expect(violations(snapshot, model)).toEqual([]);
+  verify(violations(snapshot, model)).toEqual([]);
   for (const step of steps) {
     [snapshot, actions] = transition(documentMachine, snapshot, step.event);
     sameSnapshot(snapshot, step.state);
-    expect(violations(snapshot, model)).toEqual([]);
-    for (const a of actions) expect(EFFECT_TYPES).toContain(a.type);
+    verify(violations(snapshot, model)).toEqual([]);
+    for (const a of actions) verify(EFFECT_TYPES).toContain(a.type);
   }
   sameSnapshot(snapshot, path.state);
 }
