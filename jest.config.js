@@ -30,9 +30,10 @@ module.exports = {
   testMatch: ['<rootDir>/{libs,workflows,apps,test}/**/*.{spec,test}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/admin/'],
   testTimeout: 60000,
-  // Three workers on CI's two cores: with two, a fifth of the cores' time went idle while suites waited on timers,
-  // child processes and the browser (measured: 548 s of wall time, 877 s of CPU); a third fills it (-8 % wall time).
-  maxWorkers: 3,
+  // Four workers on CI's two cores: the suites wait on timers, child processes and the browser, and the browser's own
+  // CPU is not jest's. Two left a fifth of the cores idle (548 s of wall time); three gave 489–568 s; four 535 s
+  // against three's 568 s in alternating runs on one machine (docs/performance.md, session 12).
+  maxWorkers: 4,
   // The compliance matrix reads each test's latest result from reports/test-results.json (tools/compliance-reporter.js).
   reporters: ['default', '<rootDir>/tools/compliance-reporter.js'],
 };
