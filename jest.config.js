@@ -30,10 +30,10 @@ module.exports = {
   testMatch: ['<rootDir>/{libs,workflows,apps,test}/**/*.{spec,test}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/admin/'],
   testTimeout: 60000,
-  // Four workers on CI's two cores: the suites wait on timers, child processes and the browser, and the browser's own
-  // CPU is not jest's. Two left a fifth of the cores idle (548 s of wall time); three gave 489–568 s; four 535 s
-  // against three's 568 s in alternating runs on one machine (docs/performance.md, session 12).
-  maxWorkers: 4,
+  // Three workers on CI's two cores: 489–568 s on SQLite against 548 s with two. The cores are busier than jest's CPU
+  // figures say, which miss the browser's (the PostgreSQL leg kept both 99 % busy). Four were no faster beyond the
+  // noise (535 against 568 s), and a start-up suite's 5 s limit failed under them (docs/performance.md, session 12).
+  maxWorkers: 3,
   // The compliance matrix reads each test's latest result from reports/test-results.json (tools/compliance-reporter.js).
   reporters: ['default', '<rootDir>/tools/compliance-reporter.js'],
 };

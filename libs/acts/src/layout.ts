@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { ActLanguage, SchoolRequisites } from './act';
 import { dejaVuFonts } from './fonts';
-import { loadFontkit, loadPdfLib, onFirstUse } from './lazy-libraries';
+import { loadPdfLib, onFirstUse } from './lazy-libraries';
+import { fontkitParsingOnce } from './parsed-fonts';
 import { wrapText } from './text-wrap';
 
 /**
@@ -29,7 +30,7 @@ export interface Fonts {
 /** A new document with the DejaVu subset embedded (every Kyrgyz letter), titled and in its language. */
 export async function newDocument(title: string, language: ActLanguage): Promise<{ doc: PDFDocument; fonts: Fonts }> {
   const doc = await loadPdfLib().PDFDocument.create();
-  doc.registerFontkit(loadFontkit());
+  doc.registerFontkit(fontkitParsingOnce());
   const files = dejaVuFonts();
   const fonts: Fonts = {
     regular: await doc.embedFont(files.regular, { subset: true }),
